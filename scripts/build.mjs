@@ -1,0 +1,42 @@
+// Builds dist/qingdan.js (one bundled ESM file, so that start-up reads a single module) and,
+// with --schemas, writes the JSON Schema files under schemas/ from the zod model.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+await build({
+  entryPoints: [join(root, 'src/bin.ts')],
+  outfile: join(root, 'dist/qingdan.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: false,
+  legalComments: 'none',
+  define: { QINGDAN_VERSION: JSON.stringify(pkg.version) },
+  // Some bundled CommonJS packages call require(); give ESM output a real one.
+  banner: { js: "import { createRequire as __qdRequire } from 'node:module'; const require = __qdRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+if (process.argv.includes('--schemas')) {
+  await build({
+    entryPoints: [join(root, 'scripts/schemas.ts')],
+    outfile: join(root, 'dist/schemas.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  const { schemas } = await import(join(root, 'dist/schemas.mjs'));
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  for (const [name, schema] of Object.entries(schemas)) {
+    writeFileSync(join(root, 'schemas', `${name}.schema.json`), JSON.stringify(schema, null, 2) + '\n');
+  }
+  console.log(`wrote ${Object.keys(schemas).length} schemas to schemas/`);
+}

@@ -1,0 +1,41 @@
+/** Entry ids are unique across all ledgers; a void names an existing entry, once. */
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { Entry } from '../core/entry.js';
+import type { Check } from './check.js';
+
+export const ledgerIds: Check = ({ ds }) => {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, { file: string; line: number; entry?: Entry }>();
+  for (const ledger of ds.ledgers) {
+    for (const l of ledger.lines) {
+      if (l.id === undefined) continue;
+      const first = seen.get(l.id);
+      if (first) {
+        out.push(
+          diagnostic({ file: l.file, line: l.line, column: l.idCol, length: l.id.length }, 'duplicate-id', {
+            id: l.id,
+            first: `${first.file}:${first.line}`,
+          }),
+        );
+      } else {
+        seen.set(l.id, l.kind === 'entry' ? { file: l.file, line: l.line, entry: l } : { file: l.file, line: l.line });
+      }
+    }
+  }
+  const voided = new Map<string, string>();
+  for (const ledger of ds.ledgers) {
+    for (const l of ledger.lines) {
+      if (l.kind !== 'void') continue;
+      const at = { file: l.file, line: l.line, column: l.targetCol, length: l.target.length };
+      const target = seen.get(l.target);
+      if (!target?.entry) {
+        out.push(diagnostic(at, 'void-unknown', { id: l.target }));
+        continue;
+      }
+      const earlier = voided.get(l.target);
+      if (earlier) out.push(diagnostic(at, 'void-twice', { id: l.target, first: earlier }));
+      else voided.set(l.target, `${l.file}:${l.line}`);
+    }
+  }
+  return out;
+};

@@ -1,0 +1,58 @@
+/**
+ * Every subject, item and person a ledger line names exists, and the subject is one the item
+ * falls on (a unit cannot record the secretary's party lessons).
+ */
+import { inScope, resolveSubject, ORG } from '../core/catalog.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { closest } from '../core/suggest.js';
+import { checklistYearOf } from './ledger-year.js';
+import type { Check } from './check.js';
+
+export const ledgerReferences: Check = ({ ds, cat }) => {
+  const out: Diagnostic[] = [];
+  const subjectNames = [ORG, ...cat.units.keys(), ...cat.people.keys()];
+  const personNames = [...cat.people.keys()];
+  for (const ledger of ds.ledgers) {
+    for (const l of ledger.lines) {
+      if (l.by !== undefined && !cat.people.has(l.by)) {
+        out.push(
+          diagnostic({ file: l.file, line: l.line, column: l.byCol, length: l.by.length }, 'unknown-person', {
+            name: l.by,
+            suggestion: closest(l.by, personNames) ?? '',
+          }),
+        );
+      }
+      if (l.kind !== 'entry') continue;
+      const subject = resolveSubject(cat, l.subject);
+      if (!subject) {
+        out.push(
+          diagnostic({ file: l.file, line: l.line, column: l.targetCol, length: l.subject.length }, 'unknown-unit', {
+            name: l.subject,
+            suggestion: closest(l.subject, subjectNames) ?? '',
+          }),
+        );
+      }
+      const checklist = cat.checklists.get(checklistYearOf(l));
+      if (!checklist) continue; // reported by ledger-dates
+      const ref = checklist.items.get(l.item);
+      const itemAt = { file: l.file, line: l.line, column: l.itemCol, length: l.item.length };
+      if (!ref) {
+        out.push(
+          diagnostic(itemAt, 'unknown-item', {
+            item: l.item,
+            year: checklist.source.value.year,
+            suggestion: closest(l.item, checklist.items.keys()) ?? '',
+          }),
+        );
+      } else if (subject && !inScope(ref.item, subject)) {
+        out.push(
+          diagnostic({ file: l.file, line: l.line, column: l.targetCol, length: l.subject.length }, 'subject-out-of-scope', {
+            name: l.subject,
+            item: ref.item.id,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,85 @@
+/**
+ * Command-line wiring. `main` parses argv with commander, runs one command, and is the one place
+ * where errors become exit codes: 0 all good, 1 findings, 2 usage or configuration error.
+ * Commands are imported lazily so that each run loads only what it needs.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, UsageError } from './errors.js';
+import { catalogue } from './i18n/index.js';
+import { earlyLang, type GlobalOptions, type Io } from './commands/context.js';
+
+declare const QINGDAN_VERSION: string;
+
+const EXAMPLES_MAIN = `
+示例 (examples):
+  qingdan check                      检查模板与登记簿 (check templates and ledgers)
+  qingdan check --json               以 JSON 输出诊断 (diagnostics as JSON)
+  qingdan -C ~/dangjian check        指定数据仓库 (use another data repository)
+  qingdan check --as-of 2026-06-30   以某日为“今天” (as of a date)
+  qingdan --lang en check            英文输出 (English output)
+
+退出码 (exit codes): 0 正常 · 1 发现问题 · 2 用法或配置错误
+`;
+
+const EXAMPLES_CHECK = `
+示例 (examples):
+  qingdan check
+  qingdan check --json | jq '.diagnostics[] | select(.code == "unknown-unit")'
+  qingdan check --as-of 2026-11-30 --lang en
+`;
+
+function program(io: Io, run: (code: number) => void): Command {
+  const version = typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev';
+  const cli = new Command('qingdan')
+    .description('清单 qingdan：党建责任清单的登记、核查、计分与报告 (responsibility checklists over plain-text ledgers)')
+    .version(version, '-V, --version', '显示版本 (show the version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .option('-C <dir>', '在 DIR 中运行，如同 git -C (run as if started in DIR)')
+    .option('--as-of <date>', '把 DATE 当作今天，格式 YYYY-MM-DD (take DATE as today)')
+    .addOption(new Option('--lang <lang>', '输出语言 zh 或 en (output language)'))
+    .option('--json', '以 JSON 输出数据 (print data as JSON)')
+    .option('--no-color', '不使用颜色；也可设置 NO_COLOR (no colour)')
+    .addHelpText('after', EXAMPLES_MAIN)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  cli
+    .command('check')
+    .description('检查模板与登记簿，一次列出全部问题 (report every problem in templates and ledgers)')
+    .option('--json', '以 JSON 输出诊断 (diagnostics as JSON)')
+    .addHelpText('after', EXAMPLES_CHECK)
+    .action(async (local: GlobalOptions, cmd: Command) => {
+      const { runCheck } = await import('./commands/check.js');
+      run(runCheck({ ...cmd.optsWithGlobals<GlobalOptions>(), ...local }, io));
+    });
+  return cli;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const cli = program(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      cli.outputHelp();
+      return 0;
+    }
+    await cli.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    const lang = earlyLang(cli.opts<GlobalOptions>());
+    const messages = catalogue(lang);
+    if (e instanceof CommanderError) {
+      // commander has already printed its message; help and version exit 0
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`qingdan: ${messages.errors[e.key](e.params)}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`qingdan: ${messages.errors.internal({ message: err?.message ?? String(e) })}\n`);
+    if (io.env.QINGDAN_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+    return 2;
+  }
+}

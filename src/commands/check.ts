@@ -1,0 +1,24 @@
+/** `qingdan check`: every problem in the templates and ledgers, all at once. */
+import { buildCatalog } from '../core/catalog.js';
+import { sortDiagnostics } from '../core/diagnostic.js';
+import { runChecks } from '../checks/index.js';
+import { withSources } from '../parse/dataset.js';
+import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
+import { openRepo, type GlobalOptions, type Io } from './context.js';
+
+export function runCheck(opts: GlobalOptions, io: Io): number {
+  const repo = openRepo(opts, io);
+  const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
+  const ds = repo.dataset;
+  if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }));
+  const list = withSources(sortDiagnostics(found), repo.texts);
+  if (opts.json) {
+    io.stdout(renderDiagnosticsJson(list, repo.messages));
+  } else {
+    const entries = ds ? ds.ledgers.reduce((n, l) => n + l.lines.length, 0) : 0;
+    const items = ds ? ds.checklists.reduce((n, c) => n + c.value.areas.reduce((m, a) => m + a.items.length, 0), 0) : 0;
+    const summary = { files: repo.fileCount, entries, items, units: ds?.org.value.units.length ?? 0 };
+    io.stdout(renderDiagnosticsText(list, summary, repo.messages, repo.color));
+  }
+  return list.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,92 @@
+/**
+ * What every command starts from: global options resolved (repository, language, "today",
+ * colour) and the repository read and parsed. Commands stay thin: open → core → render → write.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { isCalendarDate } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Settings } from '../core/model.js';
+import { UsageError } from '../errors.js';
+import { catalogue, LANGS, type Lang } from '../i18n/index.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { parseDataset, parseSettings, type Parsed } from '../parse/dataset.js';
+import { today } from '../read/clock.js';
+import { findRoot, readRepo, readSettingsFile } from '../read/repo.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export interface GlobalOptions {
+  C?: string;
+  asOf?: string;
+  lang?: string;
+  color?: boolean;
+  json?: boolean;
+}
+
+export interface Opened extends Parsed {
+  root: string;
+  settings: Settings;
+  settingsDiagnostics: Diagnostic[];
+  lang: Lang;
+  messages: Catalogue;
+  asOf: string;
+  color: ChalkInstance;
+  fileCount: number;
+}
+
+export function resolveLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const lang = value.toLowerCase().replace(/[-_].*$/, '') as Lang;
+  if (!LANGS.includes(lang)) throw new UsageError('bad-lang', { value });
+  return lang;
+}
+
+/** The language before the repository is known: --lang, else zh. Used for errors of opening. */
+export function earlyLang(opts: GlobalOptions): Lang {
+  try {
+    return resolveLang(opts.lang) ?? 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
+  const off = opts.color === false || io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' || !io.isTTY;
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+export function openRepo(opts: GlobalOptions, io: Io): Opened {
+  const lang0 = resolveLang(opts.lang);
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
+    throw new UsageError('bad-date-option', { option: '--as-of', value: opts.asOf });
+  }
+  const root = findRoot(opts.C ?? io.cwd);
+  const rawSettings = readSettingsFile(root);
+  const parsedSettings = parseSettings(rawSettings);
+  const settings = parsedSettings.settings ?? {};
+  const raw = readRepo(
+    root,
+    { templates: settings.paths?.templates ?? 'templates', ledgers: settings.paths?.ledgers ?? 'ledgers' },
+    rawSettings,
+  );
+  const parsed = parseDataset(raw, settings);
+  if (rawSettings && parsedSettings.text !== undefined) parsed.texts.set(rawSettings.file, parsedSettings.text);
+  const lang = lang0 ?? settings.lang ?? 'zh';
+  return {
+    ...parsed,
+    root,
+    settings,
+    settingsDiagnostics: parsedSettings.diagnostics,
+    lang,
+    messages: catalogue(lang),
+    asOf: opts.asOf ?? today(),
+    color: colorFor(opts, io),
+    fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgers.length,
+  };
+}

@@ -1,0 +1,82 @@
+import type { Catalogue } from './catalogue.js';
+
+const dym = (s: unknown) => (s ? `; did you mean "${s}"?` : '');
+const DETAIL: Record<string, string> = {
+  slug: 'must be an id of lower-case letters, digits, "-" or "_", starting with a letter, e.g. office',
+  'item-id': 'must be an id starting with a letter, e.g. T1.1',
+  date: 'must be a real date written YYYY-MM-DD',
+  'target-empty': 'a target needs at least one of count, sum or rate',
+  'sum-without-measure': 'a target with sum needs its measure',
+  'reserved-id': '"org" and "void" are reserved words and cannot be ids',
+};
+
+export const en: Catalogue = {
+  diagnostics: {
+    'invalid-utf8': (p) => `not valid UTF-8 (byte ${p.byte}); save the file as UTF-8`,
+    'no-final-newline': () => 'the last line has no newline and may have been cut off while written; check it is complete, then end it with a newline',
+    'yaml-syntax': (p) => `YAML syntax error: ${p.detail}`,
+    schema: (p) => {
+      const where = `"${p.path}"`;
+      if (p.detail === 'unknown-key') return `unknown key ${where} (misspelt?)`;
+      if (p.detail === 'missing-key') return `missing required key ${where}`;
+      if (p.detail === 'zod') return `${where}: ${p.en}`;
+      return `${where}: ${DETAIL[String(p.detail)] ?? p.detail}`;
+    },
+    'bad-date': (p) => `invalid date "${p.text}": write a real date as YYYY-MM-DD`,
+    'bad-line': (p) =>
+      `incomplete line: the ${p.expected === 'subject' ? 'unit (or org, or person)' : p.expected === 'id' ? 'id of the entry to void' : 'item id'} is missing`,
+    'bad-quantity': (p) => `invalid quantity "${p.text}": write it like 3, 3.5h, 2篇 or 23/25`,
+    'bad-note': () => 'unbalanced quotes: a note goes between a pair of double quotes "…", with \\" for a quote inside',
+    'bad-tag': (p) => `cannot read "${p.text}": tags are id:, by:, period:, evidence: or sha256:, each at most once`,
+    'unknown-unit': (p) => `unknown unit or person "${p.name}"${dym(p.suggestion)}`,
+    'unknown-item': (p) => `the ${p.year} checklist has no item "${p.item}"${dym(p.suggestion)}`,
+    'unknown-person': (p) => `unknown person "${p.name}"${dym(p.suggestion)}`,
+    'subject-out-of-scope': (p) => `item ${p.item} does not fall on "${p.name}"; check the unit or the item`,
+    'date-out-of-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years || 'none'})`,
+    'future-date': (p) => `date ${p.date} is after today (${p.asOf}): what has not happened cannot be recorded`,
+    'bad-period': (p) =>
+      p.reason === 'format'
+        ? `invalid period "${p.period}": write 2026-03, 2026-Q1, 2026-H1 or 2026`
+        : p.reason === 'cadence'
+          ? `period "${p.period}" does not fit the item's cadence (${p.cadence})`
+          : `period ${p.period} starts after the entry's date ${p.date}`,
+    'measure-mismatch': (p) =>
+      p.reason === 'fraction'
+        ? `"${p.text}" is an attendance count, but item ${p.item} does not measure attendance`
+        : p.reason === 'integer'
+          ? `"${p.text}" must be a whole number: item ${p.item} is counted in ${p.measure}`
+          : `"${p.text}" has the wrong measure: item ${p.item} is counted in ${p.measure}`,
+    'attendance-over': (p) => `${p.present} present is more than the ${p.expected} expected`,
+    'duplicate-id': (p) => `duplicate entry id ${p.id} (first at ${p.first})`,
+    'void-unknown': (p) => `there is no entry ${p.id} to void`,
+    'void-twice': (p) => `entry ${p.id} was already voided at ${p.first}`,
+    'exempt-without-reason': () => 'an exemption (exempt) needs its reason in the note',
+    'weights-total': (p) => `the item weights add up to ${p.sum}, not to the total of ${p.total}`,
+    'area-points': (p) => `the items of area ${p.area} add up to ${p.sum}, not to its ${p.points} points`,
+    'duplicate-template-id': (p) => `duplicate id "${p.id}" (first at ${p.first})`,
+    'deadline-outside-period': (p) =>
+      p.cadence === 'once' || p.cadence === 'yearly'
+        ? `the deadline ${p.deadline} of item ${p.item} is not in ${p.year}`
+        : `item ${p.item} recurs ${p.cadence}: give its deadline as { days_after_period_end: N }, not the fixed date ${p.deadline}`,
+    'members-over-headcount': (p) => `unit ${p.unit} has ${p.members} party members but only ${p.headcount} staff`,
+    'duplicate-checklist-year': (p) => `a second checklist for ${p.year} (the first is ${p.first})`,
+  },
+  ui: {
+    error: 'error',
+    warning: 'warning',
+    clean: (p) => `✓ no problems: ${p.files} files, ${p.entries} entries, ${p.items} items, ${p.units} units`,
+    summary: (p) =>
+      `${p.errors} error${p.errors === 1 ? '' : 's'}${p.warnings ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : ''} (${p.files} files checked)`,
+  },
+  errors: {
+    'not-a-repository': (p) => `neither ${p.dir} nor any parent is a qingdan data repository (no qingdan.yaml or templates/org.yaml); use -C DIR, or create one with qingdan init`,
+    'missing-org': (p) => `the organisation file ${p.file} is missing`,
+    'missing-checklist': (p) => `no checklist template (checklist-YYYY.yaml) in ${p.dir}`,
+    'bad-settings': (p) => `the settings file ${p.file} has errors; run qingdan check first`,
+    'bad-date-option': (p) => `invalid date "${p.value}" for ${p.option}: write YYYY-MM-DD`,
+    'bad-lang': (p) => `unsupported language "${p.value}": use zh or en`,
+    unreadable: (p) => `cannot read ${p.file}: ${p.reason}`,
+    'bad-templates': () => 'the templates have errors; run qingdan check and fix them first',
+    internal: (p) => `internal error: ${p.message} (please report this message and the command to the maintainers)`,
+  },
+};

@@ -1,0 +1,82 @@
+import type { Catalogue } from './catalogue.js';
+
+const dym = (s: unknown) => (s ? `；是否想写“${s}”？` : '');
+const CADENCE: Record<string, string> = { once: '一次性', monthly: '每月', quarterly: '每季度', 'half-yearly': '每半年', yearly: '每年' };
+const DETAIL: Record<string, string> = {
+  slug: '应为小写英文字母开头的标识（字母、数字、- 或 _），如 office',
+  'item-id': '应为字母开头的编号，如 T1.1',
+  date: '应为真实存在的日期，格式 YYYY-MM-DD',
+  'target-empty': '目标至少要有 count、sum 或 rate 之一',
+  'sum-without-measure': '有 sum 时必须写明计量单位 measure',
+  'reserved-id': '“org”和“void”是保留字，不能用作标识',
+};
+
+export const zh: Catalogue = {
+  diagnostics: {
+    'invalid-utf8': (p) => `文件不是有效的 UTF-8 编码（字节 ${p.byte}）；请用 UTF-8 重新保存`,
+    'no-final-newline': () => '最后一行没有换行符，可能在写入时被截断；确认内容完整后在行尾补一个换行',
+    'yaml-syntax': (p) => `YAML 语法错误：${p.detail}`,
+    schema: (p) => {
+      const where = `“${p.path}”`;
+      if (p.detail === 'unknown-key') return `未知的键 ${where}（拼写错误？）`;
+      if (p.detail === 'missing-key') return `缺少必填的键 ${where}`;
+      if (p.detail === 'zod') return `${where}：${p.zh}`;
+      return `${where}：${DETAIL[String(p.detail)] ?? p.detail}`;
+    },
+    'bad-date': (p) => `日期“${p.text}”无效：应为真实存在的日期，格式 YYYY-MM-DD`,
+    'bad-line': (p) =>
+      `这一行不完整：缺少${p.expected === 'subject' ? '科室（或 org、人员）' : p.expected === 'id' ? '要作废的登记编号' : '清单项编号'}`,
+    'bad-quantity': (p) => `数量“${p.text}”无效：应写成 3、3.5h、2篇 或 23/25 这样的形式`,
+    'bad-note': () => '备注的引号没有配对：备注应写在一对英文双引号 "…" 中，内部的引号写作 \\"',
+    'bad-tag': (p) => `无法识别“${p.text}”：标签应为 id:、by:、period:、evidence: 或 sha256: 之一，且每种只能出现一次`,
+    'unknown-unit': (p) => `未知的科室或人员“${p.name}”${dym(p.suggestion)}`,
+    'unknown-item': (p) => `${p.year} 年清单中没有清单项“${p.item}”${dym(p.suggestion)}`,
+    'unknown-person': (p) => `未知的人员“${p.name}”${dym(p.suggestion)}`,
+    'subject-out-of-scope': (p) => `清单项 ${p.item} 不由“${p.name}”承担，请检查科室或清单项是否写错`,
+    'date-out-of-year': (p) => `没有 ${p.year} 年的清单（已有：${p.years || '无'}）`,
+    'future-date': (p) => `日期 ${p.date} 晚于今天（${p.asOf}）：尚未发生的事不能登记`,
+    'bad-period': (p) =>
+      p.reason === 'format'
+        ? `期间“${p.period}”无效：应写成 2026-03、2026-Q1、2026-H1 或 2026`
+        : p.reason === 'cadence'
+          ? `期间“${p.period}”与清单项的频次（${CADENCE[String(p.cadence)] ?? p.cadence}）不符`
+          : `期间 ${p.period} 晚于登记日期 ${p.date}`,
+    'measure-mismatch': (p) =>
+      p.reason === 'fraction'
+        ? `“${p.text}”是出席人数的写法，但清单项 ${p.item} 不考核出席率`
+        : p.reason === 'integer'
+          ? `“${p.text}”应为整数：清单项 ${p.item} 以“${p.measure}”计`
+          : `“${p.text}”的计量单位不对：清单项 ${p.item} 以“${p.measure}”计`,
+    'attendance-over': (p) => `出席人数 ${p.present} 超过应到人数 ${p.expected}`,
+    'duplicate-id': (p) => `登记编号 ${p.id} 重复（首次出现在 ${p.first}）`,
+    'void-unknown': (p) => `要作废的登记 ${p.id} 不存在`,
+    'void-twice': (p) => `登记 ${p.id} 已在 ${p.first} 作废过`,
+    'exempt-without-reason': () => '免于考核（exempt）必须在备注中写明理由',
+    'weights-total': (p) => `各项分值合计 ${p.sum}，与总分 ${p.total} 不符`,
+    'area-points': (p) => `方面 ${p.area} 的清单项分值合计 ${p.sum}，与该方面分值 ${p.points} 不符`,
+    'duplicate-template-id': (p) => `标识“${p.id}”重复（首次出现在 ${p.first}）`,
+    'deadline-outside-period': (p) =>
+      p.cadence === 'once' || p.cadence === 'yearly'
+        ? `清单项 ${p.item} 的截止日期 ${p.deadline} 不在 ${p.year} 年内`
+        : `清单项 ${p.item} ${CADENCE[String(p.cadence)] ?? p.cadence}重复，截止时间应写成 { days_after_period_end: N }，而不是固定日期 ${p.deadline}`,
+    'members-over-headcount': (p) => `科室 ${p.unit} 的党员人数 ${p.members} 超过在职人数 ${p.headcount}`,
+    'duplicate-checklist-year': (p) => `${p.year} 年的清单重复（已在 ${p.first} 中定义）`,
+  },
+  ui: {
+    error: '错误',
+    warning: '警告',
+    clean: (p) => `✓ 未发现问题：${p.files} 个文件，${p.entries} 条登记，${p.items} 个清单项，${p.units} 个科室`,
+    summary: (p) => `发现 ${p.errors} 个错误${p.warnings ? `、${p.warnings} 个警告` : ''}（共检查 ${p.files} 个文件）`,
+  },
+  errors: {
+    'not-a-repository': (p) => `${p.dir} 及其上级目录都不是 qingdan 数据仓库（找不到 qingdan.yaml 或 templates/org.yaml）；用 -C DIR 指定，或用 qingdan init 新建`,
+    'missing-org': (p) => `缺少组织文件 ${p.file}`,
+    'missing-checklist': (p) => `${p.dir} 中没有清单模板（checklist-YYYY.yaml）`,
+    'bad-settings': (p) => `设置文件 ${p.file} 有误，请先运行 qingdan check`,
+    'bad-date-option': (p) => `${p.option} 的日期“${p.value}”无效：应为 YYYY-MM-DD`,
+    'bad-lang': (p) => `不支持的语言“${p.value}”：可选 zh 或 en`,
+    unreadable: (p) => `无法读取 ${p.file}：${p.reason}`,
+    'bad-templates': () => '模板有错误，请先运行 qingdan check 并修正',
+    internal: (p) => `内部错误：${p.message}（请把这条信息和所用命令报告给维护者）`,
+  },
+};

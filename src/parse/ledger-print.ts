@@ -1,0 +1,33 @@
+/**
+ * The inverse of parseLedger: the one place that writes ledger lines, used by `record` and
+ * `void` and by the round-trip tests (print → parse gives back the same entry).
+ */
+import type { LedgerLine, Quantity } from '../core/entry.js';
+
+export function printQuantity(q: Quantity): string {
+  if (q.expected !== undefined) return `${q.value}/${q.expected}`;
+  return `${q.value}${q.unit ?? ''}`;
+}
+
+export function quoteNote(note: string): string {
+  return `"${note.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function printLine(l: LedgerLine): string {
+  const parts: string[] = [l.date];
+  if (l.kind === 'void') {
+    parts.push('void', l.target);
+    if (l.reason !== undefined) parts.push(quoteNote(l.reason));
+  } else {
+    parts.push(l.subject, l.item);
+    if (l.exempt) parts.push('exempt');
+    else if (l.quantity) parts.push(printQuantity(l.quantity));
+    if (l.note !== undefined) parts.push(quoteNote(l.note));
+  }
+  if (l.by !== undefined) parts.push(`by:${l.by}`);
+  if (l.period !== undefined) parts.push(`period:${l.period}`);
+  if (l.evidence !== undefined) parts.push(`evidence:${l.evidence}`);
+  if (l.sha256 !== undefined) parts.push(`sha256:${l.sha256}`);
+  if (l.id !== undefined) parts.push(`id:${l.id}`);
+  return parts.join(' ');
+}
