@@ -11,6 +11,8 @@ const Slug = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*$/, { message: 'slug' })
   .describe('ASCII id: lower-case letters, digits, "-" or "_", starting with a letter');
+/** Unit and person ids share the subject position of a ledger line with these keywords. */
+const SubjectId = Slug.refine((s) => s !== 'org' && s !== 'void', { message: 'reserved-id' });
 const ItemId = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, { message: 'item-id' })
@@ -66,7 +68,7 @@ export type Settings = z.infer<typeof Settings>;
 // ---------------------------------------------------------------- organisation (templates/org.yaml)
 
 export const Person = z.strictObject({
-  id: Slug,
+  id: SubjectId,
   name: Text.describe('Full name, e.g. 王建国'),
   role: z.enum(ROLES),
   title: Text.optional().describe('Post, e.g. 党委书记、行长'),
@@ -74,7 +76,7 @@ export const Person = z.strictObject({
 export type Person = z.infer<typeof Person>;
 
 export const Unit = z.strictObject({
-  id: Slug,
+  id: SubjectId,
   name: Text.describe('Name of the section, e.g. 办公室'),
   chief: Slug.describe('Person id of the section chief (辅导员)'),
   supervisor: Slug.describe('Person id of the supervising committee member (监督员)'),

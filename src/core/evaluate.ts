@@ -1,0 +1,51 @@
+/**
+ * The engine for one checklist year as of a date: expand → match → status → score. Pure; every
+ * report and `due` start from its result.
+ */
+import type { Catalog } from './catalog.js';
+import type { Dataset } from './dataset.js';
+import { expand, type Obligation } from './expand.js';
+import { match } from './match.js';
+import { scoreItem, ruleOf, type ItemScore } from './score.js';
+import { progressOf, type Progress } from './status.js';
+
+export interface Evaluation {
+  year: number;
+  asOf: string;
+  obligations: Obligation[];
+  /** Parallel to `obligations`. */
+  progress: Progress[];
+  /** One per item and subject. */
+  scores: ItemScore[];
+}
+
+export const DEFAULT_DUE_SOON_DAYS = 14;
+
+export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string): Evaluation {
+  const checklist = cat.checklists.get(year);
+  if (!checklist) return { year, asOf, obligations: [], progress: [], scores: [] };
+  const org = ds.org.value;
+  const obligations = expand(checklist.source.value, org);
+  const matched = match(obligations, ds, cat, year);
+  const allMembers = org.units.reduce((n, u) => n + u.members, 0);
+  const dueSoonDays = ds.settings.due_soon_days ?? DEFAULT_DUE_SOON_DAYS;
+  const progress = obligations.map((o, i) =>
+    progressOf(o, matched[i]!, {
+      asOf,
+      dueSoonDays,
+      expectedDefault: o.subject.kind === 'unit' ? o.subject.unit.members : allMembers,
+      lateCredit: ruleOf(o.item.scoring, o.item.weight).lateCredit,
+    }),
+  );
+  // obligations of one item and subject are adjacent (expand's order)
+  const scores: ItemScore[] = [];
+  let from = 0;
+  for (let i = 1; i <= obligations.length; i++) {
+    const a = obligations[from]!;
+    const b = obligations[i];
+    if (b && b.item === a.item && b.subjectKey === a.subjectKey) continue;
+    scores.push(scoreItem(obligations.slice(from, i), progress.slice(from, i)));
+    from = i;
+  }
+  return { year, asOf, obligations, progress, scores };
+}

@@ -1,0 +1,129 @@
+/**
+ * Expansion: checklist × scope × periods → obligations. An obligation is one item, for one
+ * subject (a unit, the organisation, or a person), in one period, with its due date, its target
+ * and the people answerable for it.
+ */
+import { scopeOf, type Subject } from './catalog.js';
+import { addDays } from './dates.js';
+import type { Area, Checklist, Item, Organisation } from './model.js';
+import { formatPeriod, periodEnd, periodKindOf, periodStart, type Period } from './periods.js';
+
+export interface Target {
+  count?: number;
+  sum?: number;
+  rate?: number;
+  measure?: string;
+}
+
+export interface Obligation {
+  item: Item;
+  area: Area;
+  subject: Subject;
+  /** `unit:office`, `person:wangjianguo` or `org`. */
+  subjectKey: string;
+  period: Period;
+  periodKey: string;
+  start: string;
+  end: string;
+  due: string;
+  target: Target;
+  /** Person ids, the one who does the work first. */
+  responsible: string[];
+}
+
+export function subjectKeyOf(s: Subject): string {
+  return s.kind === 'unit' ? `unit:${s.unit.id}` : s.kind === 'person' ? `person:${s.person.id}` : 'org';
+}
+
+export function subjectId(s: Subject): string {
+  return s.kind === 'unit' ? s.unit.id : s.kind === 'person' ? s.person.id : 'org';
+}
+
+export function subjectName(s: Subject, orgName: string): string {
+  return s.kind === 'unit' ? s.unit.name : s.kind === 'person' ? s.person.name : orgName;
+}
+
+export function targetOf(item: Item): Target {
+  if (item.target === undefined || item.target === 'done') return { count: 1 };
+  const { count, sum, rate, measure } = item.target;
+  return {
+    ...(count !== undefined ? { count } : {}),
+    ...(sum !== undefined ? { sum } : {}),
+    ...(rate !== undefined ? { rate } : {}),
+    ...(measure !== undefined ? { measure } : {}),
+  };
+}
+
+export function periodsOf(item: Item, year: number): Period[] {
+  const kind = periodKindOf(item.cadence);
+  const n = kind === 'month' ? 12 : kind === 'quarter' ? 4 : kind === 'half' ? 2 : 1;
+  return Array.from({ length: n }, (_, i) => ({ kind, year, index: i + 1 }));
+}
+
+export function dueOf(item: Item, period: Period): string {
+  const d = item.deadline;
+  if (typeof d === 'string') return d;
+  return addDays(periodEnd(period), d?.days_after_period_end ?? 0);
+}
+
+export function subjectsOf(item: Item, org: Organisation): Subject[] {
+  const scope = scopeOf(item);
+  if (scope === 'units') return org.units.map((unit) => ({ kind: 'unit', unit }));
+  if (scope === 'org') return [{ kind: 'org' }];
+  if ('units' in scope) return org.units.filter((u) => scope.units.includes(u.id)).map((unit) => ({ kind: 'unit', unit }));
+  if ('role' in scope) return org.people.filter((p) => p.role === scope.role).map((person) => ({ kind: 'person', person }));
+  return org.people.filter((p) => p.id === scope.person).map((person) => ({ kind: 'person', person }));
+}
+
+/**
+ * Who answers for an obligation: the subject itself (a person) or the unit's chief (辅导员) and
+ * supervisor (监督员); the secretary also for first-responsibility items; the whole committee for
+ * principal items.
+ */
+export function responsibleFor(item: Item, subject: Subject, org: Organisation): string[] {
+  const out: string[] = [];
+  const add = (id: string | undefined) => {
+    if (id !== undefined && !out.includes(id)) out.push(id);
+  };
+  const secretary = org.people.find((p) => p.role === 'secretary')?.id;
+  if (subject.kind === 'unit') {
+    add(subject.unit.chief);
+    add(subject.unit.supervisor);
+  } else if (subject.kind === 'person') {
+    add(subject.person.id);
+  }
+  if (item.level === 'first' || item.level === 'principal') add(secretary);
+  if (item.level === 'principal') for (const p of org.people) if (p.role === 'committee') add(p.id);
+  if (subject.kind === 'org' && item.level === 'supervisory') for (const p of org.people) if (p.role === 'committee') add(p.id);
+  return out;
+}
+
+export function expand(checklist: Checklist, org: Organisation): Obligation[] {
+  const out: Obligation[] = [];
+  for (const area of checklist.areas) {
+    for (const item of area.items) {
+      const target = targetOf(item);
+      const periods = periodsOf(item, checklist.year);
+      for (const subject of subjectsOf(item, org)) {
+        const responsible = responsibleFor(item, subject, org);
+        const subjectKey = subjectKeyOf(subject);
+        for (const period of periods) {
+          out.push({
+            item,
+            area,
+            subject,
+            subjectKey,
+            period,
+            periodKey: formatPeriod(period),
+            start: periodStart(period),
+            end: periodEnd(period),
+            due: dueOf(item, period),
+            target,
+            responsible,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
