@@ -28,6 +28,20 @@ const EXAMPLES_CHECK = `
   qingdan check --as-of 2026-11-30 --lang en
 `;
 
+const EXAMPLES_DUE = `
+示例 (examples):
+  qingdan due                          今后 14 天内到期和已逾期的事项
+  qingdan due --within 30d --unit 办公室
+  qingdan due --person wangfang --json
+  qingdan due --fail --as-of 2026-12-01 || echo "有逾期事项"
+`;
+
+const EXAMPLES_REPORT = `
+示例 (examples):
+  qingdan report annual --format json
+  qingdan report annual --year 2026 --as-of 2026-12-31 --format json > annual.json
+`;
+
 function program(io: Io, run: (code: number) => void): Command {
   const version = typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev';
   const cli = new Command('qingdan')
@@ -52,6 +66,31 @@ function program(io: Io, run: (code: number) => void): Command {
     .action(async (local: GlobalOptions, cmd: Command) => {
       const { runCheck } = await import('./commands/check.js');
       run(runCheck({ ...cmd.optsWithGlobals<GlobalOptions>(), ...local }, io));
+    });
+  cli
+    .command('due')
+    .description('即将到期和已逾期的事项，按责任人分组 (what is due soon and overdue, per responsible person)')
+    .option('--within <days>', '多少天内到期算“即将到期”，如 14d、2w (window for "due soon")')
+    .option('--unit <unit>', '只看一个科室，id 或名称 (one unit only)')
+    .option('--person <person>', '只看某人负责的事项 (one responsible person only)')
+    .option('--fail', '有逾期事项时以 1 退出，供 cron 和提示符使用 (exit 1 when anything is overdue)')
+    .option('--json', '以 JSON 输出 (print JSON)')
+    .addHelpText('after', EXAMPLES_DUE)
+    .action(async (local: object, cmd: Command) => {
+      const { runDue } = await import('./commands/due.js');
+      run(runDue({ ...cmd.optsWithGlobals(), ...local }, io, io.columns));
+    });
+
+  cli
+    .command('report')
+    .description('报表：monthly 一月一汇报 / quarterly 一季一检查 / annual 一年一总结 (reports)')
+    .argument('<kind>', 'annual')
+    .option('--year <year>', '年度 YYYY (the year)')
+    .option('--format <format>', '输出格式 (output format): json')
+    .addHelpText('after', EXAMPLES_REPORT)
+    .action(async (kind: string, local: object, cmd: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      run(runReport(kind, { ...cmd.optsWithGlobals(), ...local }, io));
     });
   return cli;
 }

@@ -13,7 +13,9 @@ export type ErrorKey =
   | 'bad-date-option'
   | 'bad-lang'
   | 'unreadable'
-  | 'bad-templates';
+  | 'bad-templates'
+  | 'no-checklist-for-year'
+  | 'bad-option';
 
 /** Wrong use of the command line. */
 export class UsageError extends Error {

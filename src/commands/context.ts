@@ -18,6 +18,8 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Terminal width, when known. */
+  columns?: number;
   env: Record<string, string | undefined>;
 }
 

@@ -1,6 +1,7 @@
 /** The shape of a message catalogue; one per language, complete by type. */
 import type { DiagnosticCode, Params } from '../core/diagnostic.js';
 import type { ErrorKey } from '../errors.js';
+import type { Status } from '../core/status.js';
 
 type Message = (p: Params) => string;
 
@@ -11,6 +12,20 @@ export interface Catalogue {
     warning: string;
     clean: Message;
     summary: Message;
+    ledgerProblems: Message;
   };
   errors: Record<ErrorKey | 'internal', Message>;
+  status: Record<Status, string>;
+  weekdays: readonly string[];
+  due: {
+    heading: Message;
+    nothing: Message;
+    countOverdue: Message;
+    countSoon: Message;
+    overdueBy: Message;
+    left: Message;
+    today: Message;
+    behind: Message;
+    footer: Message;
+  };
 }

@@ -62,6 +62,7 @@ export const en: Catalogue = {
     'duplicate-checklist-year': (p) => `a second checklist for ${p.year} (the first is ${p.first})`,
   },
   ui: {
+    ledgerProblems: (p) => `the ledgers have ${p.count} problem(s); those lines are left out; run qingdan check to see them`,
     error: 'error',
     warning: 'warning',
     clean: (p) => `✓ no problems: ${p.files} files, ${p.entries} entries, ${p.items} items, ${p.units} units`,
@@ -69,6 +70,8 @@ export const en: Catalogue = {
       `${p.errors} error${p.errors === 1 ? '' : 's'}${p.warnings ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : ''} (${p.files} files checked)`,
   },
   errors: {
+    'no-checklist-for-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years})`,
+    'bad-option': (p) => `invalid value "${p.value}" for ${p.option}: ${p.hint}`,
     'not-a-repository': (p) => `neither ${p.dir} nor any parent is a qingdan data repository (no qingdan.yaml or templates/org.yaml); use -C DIR, or create one with qingdan init`,
     'missing-org': (p) => `the organisation file ${p.file} is missing`,
     'missing-checklist': (p) => `no checklist template (checklist-YYYY.yaml) in ${p.dir}`,
@@ -78,5 +81,26 @@ export const en: Catalogue = {
     unreadable: (p) => `cannot read ${p.file}: ${p.reason}`,
     'bad-templates': () => 'the templates have errors; run qingdan check and fix them first',
     internal: (p) => `internal error: ${p.message} (please report this message and the command to the maintainers)`,
+  },
+  status: {
+    met: 'met',
+    'met-late': 'met late',
+    partial: 'partial',
+    overdue: 'overdue',
+    'due-soon': 'due soon',
+    open: 'open',
+    exempt: 'exempt',
+  },
+  weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  due: {
+    heading: (p) => `Due and overdue · as of ${p.asOf} (${p.weekday}) · ${p.overdue} overdue · ${p.soon} due within ${p.within} days`,
+    nothing: (p) => `✓ nothing overdue and nothing due within ${p.within} days`,
+    countOverdue: (p) => `${p.n} overdue`,
+    countSoon: (p) => `${p.n} due soon`,
+    overdueBy: (p) => `${p.n}d late`,
+    left: (p) => `${p.n}d left`,
+    today: () => 'due today',
+    behind: (p) => `behind pace (expected ${p.expected})`,
+    footer: () => 'Record a completion with: qingdan record UNIT ITEM [QTY]; overdue work counts in the quarterly inspection and the annual score',
   },
 };

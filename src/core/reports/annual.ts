@@ -1,0 +1,240 @@
+/**
+ * The annual summary (一年一总结) as plain data: per unit its score, areas, rank, grade and share
+ * of the annual assessment; roll-ups per supervisor and per responsibility level; the
+ * organisation's and people's own items; accountability with its reasons. Renderers turn this
+ * value into text, Markdown, JSON, CSV or HTML; nothing here formats for display.
+ */
+import { judge, worse, type Outcome, type Trigger } from '../accountability.js';
+import type { Dataset } from '../dataset.js';
+import type { Evaluation } from '../evaluate.js';
+import type { Person } from '../model.js';
+import type { ItemScore } from '../score.js';
+import { round, type Status } from '../status.js';
+
+export interface Points {
+  score: number;
+  max: number;
+  ytdMax: number;
+  /** score ÷ ytdMax × 100: the share of what could be earned so far. */
+  percent: number;
+  projected: number;
+}
+
+export interface Missed {
+  item: string;
+  title: string;
+  period: string;
+  due: string;
+  status: Status;
+}
+
+export interface AccountabilityRow {
+  kind: 'unit' | 'person';
+  id: string;
+  name: string;
+  outcome: Outcome;
+  triggers: Trigger[];
+  /** For people: the units whose results they answer for. */
+  units: string[];
+  missed: Missed[];
+}
+
+export interface UnitRow extends Points {
+  id: string;
+  name: string;
+  chief: { id: string; name: string };
+  supervisor: { id: string; name: string };
+  rank: number;
+  grade: Grade;
+  /** Points in the unit's annual assessment, when the settings give the share of party work. */
+  share?: number;
+  areas: (Points & { id: string; name: string })[];
+  overdue: number;
+  missed: Missed[];
+  accountability: Outcome | null;
+}
+
+export interface SubjectRow extends Points {
+  id: string;
+  name: string;
+  role?: Person['role'];
+  items: { item: string; title: string; done: number; goal: number; rate?: number; measure?: string; statuses: { period: string; status: Status }[] }[];
+  overdue: number;
+}
+
+export interface AnnualReport {
+  kind: 'annual';
+  year: number;
+  asOf: string;
+  org: string;
+  title: string;
+  total: number;
+  assessmentShare?: number;
+  units: UnitRow[];
+  supervisors: (Points & { id: string; name: string; units: string[] })[];
+  levels: (Points & { level: string })[];
+  organisation: SubjectRow;
+  people: SubjectRow[];
+  accountability: AccountabilityRow[];
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D';
+export function gradeOf(percent: number): Grade {
+  return percent >= 90 ? 'A' : percent >= 80 ? 'B' : percent >= 70 ? 'C' : 'D';
+}
+
+function sumPoints(list: readonly ItemScore[]): Points {
+  const score = round(list.reduce((s, x) => s + x.score, 0));
+  const ytdMax = round(list.reduce((s, x) => s + x.ytdMax, 0));
+  return {
+    score,
+    max: round(list.reduce((s, x) => s + x.max, 0)),
+    ytdMax,
+    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 0,
+    projected: round(list.reduce((s, x) => s + x.projected, 0)),
+  };
+}
+
+function addPoints(list: readonly Points[]): Points {
+  const score = round(list.reduce((s, x) => s + x.score, 0));
+  const ytdMax = round(list.reduce((s, x) => s + x.ytdMax, 0));
+  return {
+    score,
+    max: round(list.reduce((s, x) => s + x.max, 0)),
+    ytdMax,
+    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 0,
+    projected: round(list.reduce((s, x) => s + x.projected, 0)),
+  };
+}
+
+export function missedOf(ev: Evaluation, subjectKey: string): Missed[] {
+  const out: Missed[] = [];
+  ev.obligations.forEach((o, i) => {
+    const p = ev.progress[i]!;
+    if (o.subjectKey === subjectKey && (p.status === 'overdue' || p.status === 'partial')) {
+      out.push({ item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status });
+    }
+  });
+  return out;
+}
+
+export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
+  const org = ds.org.value;
+  const settings = ds.settings;
+  const checklist = ds.checklists.find((c) => c.value.year === ev.year)!.value;
+  const people = new Map(org.people.map((p) => [p.id, p]));
+  const who = (id: string) => ({ id, name: people.get(id)?.name ?? id });
+  const byKey = new Map<string, ItemScore[]>();
+  for (const s of ev.scores) {
+    const list = byKey.get(s.subjectKey);
+    if (list) list.push(s);
+    else byKey.set(s.subjectKey, [s]);
+  }
+
+  const units: UnitRow[] = org.units.map((u) => {
+    const key = `unit:${u.id}`;
+    const scores = byKey.get(key) ?? [];
+    const totals = sumPoints(scores);
+    const areas = checklist.areas
+      .map((a) => ({ id: a.id, name: a.name, ...sumPoints(scores.filter((s) => s.area === a)) }))
+      .filter((a) => a.max > 0);
+    const missed = missedOf(ev, key);
+    const verdict = judge(settings.accountability, totals.percent, missed.length);
+    return {
+      id: u.id,
+      name: u.name,
+      chief: who(u.chief),
+      supervisor: who(u.supervisor),
+      ...totals,
+      // the unit's total is the sum of its areas, exactly as printed
+      score: round(areas.reduce((s, a) => s + a.score, 0)),
+      rank: 0,
+      grade: gradeOf(totals.percent),
+      ...(settings.assessment_share !== undefined ? { share: round(totals.percent * settings.assessment_share, 2) } : {}),
+      areas,
+      overdue: missed.length,
+      missed,
+      accountability: verdict?.outcome ?? null,
+    };
+  });
+  const order = [...units].sort((a, b) => b.percent - a.percent || a.id.localeCompare(b.id));
+  for (const u of units) u.rank = 1 + order.filter((o) => o.percent > u.percent).length;
+
+  const supervisors = org.people
+    .filter((p) => org.units.some((u) => u.supervisor === p.id))
+    .map((p) => {
+      const mine = units.filter((u) => u.supervisor.id === p.id);
+      return { id: p.id, name: p.name, units: mine.map((u) => u.id), ...addPoints(mine) };
+    });
+
+  const levels = (['principal', 'first', 'supervisory', 'direct'] as const)
+    .map((level) => ({ level, ...sumPoints(ev.scores.filter((s) => s.item.level === level)) }))
+    .filter((l) => l.max > 0);
+
+  const subjectRow = (key: string, id: string, name: string, role?: Person['role']): SubjectRow => {
+    const scores = byKey.get(key) ?? [];
+    const items = scores.map((s) => {
+      const idx = ev.obligations.map((o, i) => i).filter((i) => ev.obligations[i]!.item === s.item && ev.obligations[i]!.subjectKey === key);
+      const progress = idx.map((i) => ev.progress[i]!);
+      const measure = typeof s.item.target === 'object' ? s.item.target.measure : undefined;
+      const rates = progress.filter((p) => p.rate !== undefined).map((p) => p.rate!);
+      return {
+        item: s.item.id,
+        title: s.item.title,
+        done: round(progress.reduce((n, p) => n + p.done, 0)),
+        goal: round(progress.reduce((n, p) => n + p.goal, 0)),
+        ...(rates.length ? { rate: round(rates.reduce((a, b) => a + b, 0) / rates.length, 4) } : {}),
+        ...(measure ? { measure } : {}),
+        statuses: idx.map((i) => ({ period: ev.obligations[i]!.periodKey, status: ev.progress[i]!.status })),
+      };
+    });
+    return { id, name, ...(role ? { role } : {}), ...sumPoints(scores), items, overdue: missedOf(ev, key).length };
+  };
+  const organisation = subjectRow('org', 'org', settings.org ?? org.name);
+  const personRows = org.people
+    .filter((p) => byKey.has(`person:${p.id}`))
+    .map((p) => subjectRow(`person:${p.id}`, p.id, p.name, p.role));
+
+  // accountability: units, then the people who answer for them (chief: their unit; supervisor: the
+  // worst of their units) and for their own items
+  const accountability: AccountabilityRow[] = [];
+  for (const u of units) {
+    if (!u.accountability) continue;
+    const verdict = judge(settings.accountability, u.percent, u.overdue)!;
+    accountability.push({ kind: 'unit', id: u.id, name: u.name, outcome: verdict.outcome, triggers: verdict.triggers, units: [u.id], missed: u.missed });
+  }
+  for (const p of org.people) {
+    const asChief = units.filter((u) => u.chief.id === p.id && u.accountability);
+    const asSupervisor = units.filter((u) => u.supervisor.id === p.id && u.accountability);
+    const own = personRows.find((r) => r.id === p.id);
+    const ownVerdict = own ? judge(settings.accountability, own.percent, own.overdue) : null;
+    let outcome: Outcome | undefined = ownVerdict?.outcome;
+    for (const u of [...asChief, ...asSupervisor]) outcome = worse(outcome, u.accountability ?? undefined);
+    if (!outcome) continue;
+    accountability.push({
+      kind: 'person',
+      id: p.id,
+      name: p.name,
+      outcome,
+      triggers: ownVerdict?.triggers ?? [],
+      units: [...new Set([...asChief, ...asSupervisor].map((u) => u.id))],
+      missed: ownVerdict ? missedOf(ev, `person:${p.id}`) : [],
+    });
+  }
+
+  return {
+    kind: 'annual',
+    year: ev.year,
+    asOf: ev.asOf,
+    org: settings.org ?? org.name,
+    title: checklist.title,
+    total: checklist.total,
+    ...(settings.assessment_share !== undefined ? { assessmentShare: settings.assessment_share } : {}),
+    units,
+    supervisors,
+    levels,
+    organisation,
+    people: personRows,
+    accountability,
+  };
+}

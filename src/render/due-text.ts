@@ -1,0 +1,58 @@
+/** `qingdan due` for a person at a terminal: one block per responsible person, nearest first. */
+import type { ChalkInstance } from 'chalk';
+import type { DueReport, DueRow } from '../core/reports/due.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { padEnd, padStart, truncate, width } from './width.js';
+
+export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance, columns = 100): string {
+  const L = cat.due;
+  const out: string[] = [];
+  out.push(color.bold(L.heading({ asOf: r.asOf, weekday: weekday(r.asOf, cat), overdue: r.overdue, soon: r.dueSoon, within: r.within })));
+  if (r.rows.length === 0) {
+    out.push('', color.green(L.nothing({ within: r.within })));
+    return out.join('\n') + '\n';
+  }
+  const titleWidth = Math.max(12, Math.min(28, columns - 62));
+  const subjectWidth = Math.min(14, Math.max(...r.rows.map((x) => width(x.subjectName))));
+  for (const g of r.groups) {
+    const late = g.rows.filter((x) => x.daysLeft < 0).length;
+    out.push('');
+    const counts = [late ? color.red(L.countOverdue({ n: late })) : '', g.rows.length - late ? color.yellow(L.countSoon({ n: g.rows.length - late })) : '']
+      .filter(Boolean)
+      .join(' · ');
+    out.push(`${color.bold(g.person.name)}${g.person.title ? color.dim(` ${g.person.title}`) : ''}  ${counts}`);
+    for (const row of g.rows) out.push(line(row, cat, color, titleWidth, subjectWidth));
+  }
+  out.push('', color.dim(L.footer({})));
+  return out.join('\n') + '\n';
+}
+
+function line(r: DueRow, cat: Catalogue, color: ChalkInstance, titleWidth: number, subjectWidth: number): string {
+  const L = cat.due;
+  const when = r.daysLeft < 0 ? L.overdueBy({ n: -r.daysLeft }) : r.daysLeft === 0 ? L.today({}) : L.left({ n: r.daysLeft });
+  const paint = r.daysLeft < 0 ? color.red : r.daysLeft <= 3 ? color.yellow : (s: string) => s;
+  const mark = r.daysLeft < 0 ? '✗' : '●';
+  const progress =
+    r.goal > 1 || r.done > 0
+      ? `${fmt(r.done)}/${fmt(r.goal)}${r.measure ?? ''}${r.pace?.behind ? color.yellow(` ${L.behind({ expected: fmt(r.pace.expected) })}`) : ''}`
+      : '';
+  return [
+    ' ',
+    paint(`${mark} ${padEnd(when, 10)}`),
+    r.due,
+    padEnd(r.item, 5),
+    padEnd(truncate(r.title, titleWidth), titleWidth),
+    padEnd(truncate(r.subjectName, subjectWidth), subjectWidth),
+    padStart(r.period, 7),
+    progress,
+  ]
+    .join(' ')
+    .trimEnd();
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+function weekday(date: string, cat: Catalogue): string {
+  const d = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
+  return cat.weekdays[d.getUTCDay()]!;
+}

@@ -1,0 +1,23 @@
+/** Padding and truncation by display width, so that columns line up with Chinese text. */
+import stringWidth from 'string-width';
+
+export const width = (s: string): number => stringWidth(s);
+
+export function padEnd(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - stringWidth(s)));
+}
+
+export function padStart(s: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - stringWidth(s))) + s;
+}
+
+/** Cuts `s` to at most `w` columns, marking the cut with an ellipsis. */
+export function truncate(s: string, w: number): string {
+  if (stringWidth(s) <= w) return s;
+  let out = '';
+  for (const ch of s) {
+    if (stringWidth(out + ch) > w - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
