@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, UsageError } from './errors.js';
 import { catalogue } from './i18n/index.js';
 import { earlyLang, type GlobalOptions, type Io } from './commands/context.js';
+import { registerRecordCommands } from './cli-record.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -67,6 +68,8 @@ function program(io: Io, run: (code: number) => void): Command {
       const { runCheck } = await import('./commands/check.js');
       run(runCheck({ ...cmd.optsWithGlobals<GlobalOptions>(), ...local }, io));
     });
+  registerRecordCommands(cli, io, run);
+
   cli
     .command('due')
     .description('即将到期和已逾期的事项，按责任人分组 (what is due soon and overdue, per responsible person)')
