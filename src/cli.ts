@@ -39,8 +39,12 @@ const EXAMPLES_DUE = `
 
 const EXAMPLES_REPORT = `
 示例 (examples):
-  qingdan report annual --format json
-  qingdan report annual --year 2026 --as-of 2026-12-31 --format json > annual.json
+  qingdan report monthly                              本月的一月一汇报
+  qingdan report monthly --month 2026-10 --unit 办公室
+  qingdan report monthly --supervisor chenxiaoyan     监督员收到的分管科室汇总
+  qingdan report quarterly --quarter 2026-Q3          完成进度登记簿
+  qingdan report annual --format html --out reports/  可打印的年度总结
+  qingdan report monthly --period previous --format md --out reports/   供 cron 每月 1 日运行
 `;
 
 function program(io: Io, run: (code: number) => void): Command {
@@ -87,9 +91,16 @@ function program(io: Io, run: (code: number) => void): Command {
   cli
     .command('report')
     .description('报表：monthly 一月一汇报 / quarterly 一季一检查 / annual 一年一总结 (reports)')
-    .argument('<kind>', 'annual')
-    .option('--year <year>', '年度 YYYY (the year)')
-    .option('--format <format>', '输出格式 (output format): json')
+    .argument('<kind>', 'monthly | quarterly | annual')
+    .option('--month <YYYY-MM>', '月报的月份，默认本月 (month of a monthly report)')
+    .option('--quarter <YYYY-Qn>', '季报的季度，默认本季度 (quarter of a quarterly report)')
+    .option('--year <YYYY>', '年报的年度，默认今年 (year of an annual report)')
+    .option('--period <which>', 'previous 上一期（供 cron 使用）或 current 本期 (previous or current period)')
+    .option('--unit <unit>', '只看一个科室 (one unit only)')
+    .option('--supervisor <person>', '某位监督员分管的科室 (the units a supervisor oversees)')
+    .option('--format <format>', 'table | md | json | csv | html（默认 table，或按 --out 的扩展名）')
+    .option('--out <file>', '原子写入文件；以 / 结尾时为目录，文件名自动生成 (write the file atomically)')
+    .option('--json', '等同 --format json')
     .addHelpText('after', EXAMPLES_REPORT)
     .action(async (kind: string, local: object, cmd: Command) => {
       const { runReport } = await import('./commands/report.js');

@@ -2,6 +2,7 @@
  * What every command starts from: global options resolved (repository, language, "today",
  * colour) and the repository read and parsed. Commands stay thin: open → core → render → write.
  */
+import { createHash } from 'node:crypto';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isCalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -40,6 +41,9 @@ export interface Opened extends Parsed {
   asOf: string;
   color: ChalkInstance;
   fileCount: number;
+  ledgersDir: string;
+  /** SHA-256 over the ledgers' paths and bytes, in path order. */
+  ledgerChecksum: string;
 }
 
 export function resolveLang(value: string | undefined): Lang | undefined {
@@ -72,11 +76,10 @@ export function openRepo(opts: GlobalOptions, io: Io): Opened {
   const rawSettings = readSettingsFile(root);
   const parsedSettings = parseSettings(rawSettings);
   const settings = parsedSettings.settings ?? {};
-  const raw = readRepo(
-    root,
-    { templates: settings.paths?.templates ?? 'templates', ledgers: settings.paths?.ledgers ?? 'ledgers' },
-    rawSettings,
-  );
+  const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
+  const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
+  const hash = createHash('sha256');
+  for (const f of raw.ledgers) hash.update(f.file).update('\0').update(f.bytes).update('\0');
   const parsed = parseDataset(raw, settings);
   if (rawSettings && parsedSettings.text !== undefined) parsed.texts.set(rawSettings.file, parsedSettings.text);
   const lang = lang0 ?? settings.lang ?? 'zh';
@@ -90,5 +93,7 @@ export function openRepo(opts: GlobalOptions, io: Io): Opened {
     asOf: opts.asOf ?? today(),
     color: colorFor(opts, io),
     fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgers.length,
+    ledgersDir,
+    ledgerChecksum: hash.digest('hex'),
   };
 }

@@ -1,28 +1,121 @@
-/** `qingdan report monthly|quarterly|annual`: a report value, rendered in one format. */
+/**
+ * `qingdan report monthly|quarterly|annual`: evaluate as of the period's end (or today while it
+ * runs), build the report value, lay it out, render it in one format, print it or write it
+ * atomically with --out.
+ */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { evaluate } from '../core/evaluate.js';
 import { annualReport } from '../core/reports/annual.js';
+import type { Provenance, Selection } from '../core/reports/common.js';
+import { monthlyReport } from '../core/reports/monthly.js';
+import { quarterlyReport } from '../core/reports/quarterly.js';
+import { REPORT_KINDS, selectPeriod, type ReportKind } from '../core/reports/select.js';
+import { formatPeriod } from '../core/periods.js';
 import { UsageError } from '../errors.js';
+import { reportEn, reportZh } from '../i18n/report-labels.js';
+import { renderCsv } from '../render/csv.js';
+import type { Doc } from '../render/doc.js';
+import { renderHtml } from '../render/html.js';
+import { layoutAnnual } from '../render/layout/annual.js';
+import type { LayoutContext } from '../render/layout/common.js';
+import { layoutMonthly } from '../render/layout/monthly.js';
+import { layoutQuarterly } from '../render/layout/quarterly.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderTable } from '../render/table.js';
+import { gitState } from '../read/provenance.js';
+import { writeFileAtomic } from '../write/report-file.js';
 import type { GlobalOptions, Io } from './context.js';
 import { openEngine } from './engine.js';
 
+declare const QINGDAN_VERSION: string;
+
+export const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table' };
+
 export interface ReportOptions extends GlobalOptions {
+  month?: string;
+  quarter?: string;
   year?: string;
+  period?: string;
+  unit?: string;
+  supervisor?: string;
   format?: string;
+  out?: string;
 }
 
-export const REPORT_KINDS = ['annual'] as const;
+function formatOf(opts: ReportOptions): Format {
+  if (opts.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('bad-option', { option: '--format', value: opts.format, hint: FORMATS.join(', ') });
+    return opts.format as Format;
+  }
+  if (opts.json) return 'json';
+  const ext = opts.out?.match(/\.[a-z]+$/i)?.[0]?.toLowerCase();
+  return (ext && EXTENSIONS[ext]) || 'table';
+}
 
 export function runReport(kind: string, opts: ReportOptions, io: Io): number {
   if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError('bad-option', { option: 'report', value: kind, hint: REPORT_KINDS.join(', ') });
   }
-  const format = opts.format ?? 'json';
-  if (format !== 'json') throw new UsageError('bad-option', { option: '--format', value: format, hint: 'json' });
-  let year: number | undefined;
-  if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year)) throw new UsageError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });
-    year = +opts.year;
+  const k = kind as ReportKind;
+  const format = formatOf(opts);
+  // the period depends on "as of", which openEngine validates; read it first, evaluate after
+  const engine = openEngine(opts, io);
+  const { repo, ds, cat } = engine;
+  const selected = selectPeriod(k, opts, repo.asOf);
+  if ('error' in selected) throw new UsageError('bad-option', selected.error);
+  const { period, evalDate } = selected;
+  if (!cat.checklists.has(period.year)) {
+    throw new UsageError('no-checklist-for-year', { year: period.year, years: [...cat.checklists.keys()].join(', ') });
   }
-  const { ds, ev } = openEngine(opts, io, year);
-  io.stdout(JSON.stringify(annualReport(ds, ev), null, 2) + '\n');
+  const ev = evaluate(ds, cat, period.year, evalDate);
+  const sel: Selection = {
+    ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
+    ...(opts.supervisor !== undefined ? { supervisor: opts.supervisor } : {}),
+  };
+  for (const [option, value] of [['--unit', opts.unit], ['--supervisor', opts.supervisor]] as const) {
+    if (value === undefined) continue;
+    const known = option === '--unit' ? ds.org.value.units.some((u) => u.id === value || u.name === value) : ds.org.value.people.some((p) => p.id === value || p.name === value);
+    if (!known) throw new UsageError('bad-option', { option, value, hint: 'qingdan list ' + (option === '--unit' ? 'units' : 'people') });
+  }
+
+  const git = gitState(repo.root, repo.ledgersDir);
+  const provenance: Provenance = {
+    asOf: evalDate,
+    ...git,
+    ledgerChecksum: repo.ledgerChecksum,
+    entries: ds.ledgers.reduce((n, l) => n + l.lines.length, 0),
+    generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
+  };
+  const value =
+    k === 'monthly' ? monthlyReport(ds, ev, formatPeriod(period), sel) : k === 'quarterly' ? quarterlyReport(ds, ev, period, sel) : annualReport(ds, ev);
+
+  let text: string;
+  if (format === 'json') {
+    text = JSON.stringify({ ...value, provenance }, null, 2) + '\n';
+  } else {
+    const ctx: LayoutContext = { L: repo.lang === 'en' ? reportEn : reportZh, messages: repo.messages, lang: repo.lang, provenance };
+    const doc: Doc =
+      value.kind === 'monthly' ? layoutMonthly(value, ctx) : value.kind === 'quarterly' ? layoutQuarterly(value, ctx) : layoutAnnual(value, ctx);
+    const color = opts.out !== undefined ? new Chalk({ level: 0 }) : repo.color;
+    text =
+      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, io.columns ?? 120);
+  }
+
+  if (opts.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  const target = outPath(opts.out, io.cwd, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
+  writeFileAtomic(target, text);
+  const shown = relative(io.cwd, target);
+  io.stderr(`${repo.messages.ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
   return 0;
+}
+
+/** `--out reports/` names the file after the report; anything else is the file itself. */
+function outPath(out: string, cwd: string, name: string): string {
+  return out.endsWith('/') || out.endsWith('\\') ? resolve(cwd, out, name) : resolve(cwd, out);
 }

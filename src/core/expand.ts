@@ -95,6 +95,8 @@ export function responsibleFor(item: Item, subject: Subject, org: Organisation):
   if (item.level === 'first' || item.level === 'principal') add(secretary);
   if (item.level === 'principal') for (const p of org.people) if (p.role === 'committee') add(p.id);
   if (subject.kind === 'org' && item.level === 'supervisory') for (const p of org.people) if (p.role === 'committee') add(p.id);
+  // the organisation's own work always has someone to answer for it
+  if (out.length === 0) add(secretary);
   return out;
 }
 

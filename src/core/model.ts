@@ -31,7 +31,7 @@ export const RULES = ['proportional', 'all-or-nothing', 'deduct'] as const;
 // ---------------------------------------------------------------- settings (qingdan.yaml)
 
 const Threshold = z.strictObject({
-  score_below: z.number().min(0).optional().describe('Applies when the score (points) is below this'),
+  score_below: z.number().min(0).optional().describe('Applies when the score as a percent of what could be earned so far is below this'),
   overdue_at_least: z.int().min(1).optional().describe('Applies when this many obligations are overdue'),
 });
 

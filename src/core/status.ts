@@ -89,7 +89,8 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   const onTime = work.filter((e) => e.date <= o.due);
   const rOnTime = ratio(onTime, o, opts.expectedDefault);
   const rAll = ratio(work, o, opts.expectedDefault);
-  const credit = rOnTime + opts.lateCredit * (rAll - rOnTime);
+  // later work never lowers what was reached on time (a late, thinly attended lesson)
+  const credit = rOnTime + opts.lateCredit * Math.max(0, rAll - rOnTime);
   const overdue = asOf > o.due;
   let status: Status;
   if (rOnTime >= 1 - EPS) status = 'met';

@@ -13,6 +13,7 @@ export interface Catalogue {
     clean: Message;
     summary: Message;
     ledgerProblems: Message;
+    wrote: Message;
   };
   errors: Record<ErrorKey | 'internal', Message>;
   status: Record<Status, string>;

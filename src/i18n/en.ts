@@ -1,4 +1,7 @@
 import type { Catalogue } from './catalogue.js';
+import { measureNamed } from '../core/measures.js';
+
+const measure = (name: unknown) => measureNamed(String(name))?.en ?? String(name);
 
 const dym = (s: unknown) => (s ? `; did you mean "${s}"?` : '');
 const DETAIL: Record<string, string> = {
@@ -17,7 +20,7 @@ export const en: Catalogue = {
     'yaml-syntax': (p) => `YAML syntax error: ${p.detail}`,
     schema: (p) => {
       const where = `"${p.path}"`;
-      if (p.detail === 'unknown-key') return `unknown key ${where} (misspelt?)`;
+      if (p.detail === 'unknown-key') return p.suggestion ? `unknown key ${where}; did you mean "${p.suggestion}"?` : `unknown key ${where} (misspelt?)`;
       if (p.detail === 'missing-key') return `missing required key ${where}`;
       if (p.detail === 'zod') return `${where}: ${p.en}`;
       return `${where}: ${DETAIL[String(p.detail)] ?? p.detail}`;
@@ -44,8 +47,8 @@ export const en: Catalogue = {
       p.reason === 'fraction'
         ? `"${p.text}" is an attendance count, but item ${p.item} does not measure attendance`
         : p.reason === 'integer'
-          ? `"${p.text}" must be a whole number: item ${p.item} is counted in ${p.measure}`
-          : `"${p.text}" has the wrong measure: item ${p.item} is counted in ${p.measure}`,
+          ? `"${p.text}" must be a whole number: item ${p.item} is counted in ${measure(p.measure)}`
+          : `"${p.text}" has the wrong measure: item ${p.item} is counted in ${measure(p.measure)} (${p.measure})`,
     'attendance-over': (p) => `${p.present} present is more than the ${p.expected} expected`,
     'duplicate-id': (p) => `duplicate entry id ${p.id} (first at ${p.first})`,
     'void-unknown': (p) => `there is no entry ${p.id} to void`,
@@ -62,6 +65,7 @@ export const en: Catalogue = {
     'duplicate-checklist-year': (p) => `a second checklist for ${p.year} (the first is ${p.first})`,
   },
   ui: {
+    wrote: (p) => `wrote ${p.file}`,
     ledgerProblems: (p) => `the ledgers have ${p.count} problem(s); those lines are left out; run qingdan check to see them`,
     error: 'error',
     warning: 'warning',

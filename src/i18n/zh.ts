@@ -18,7 +18,7 @@ export const zh: Catalogue = {
     'yaml-syntax': (p) => `YAML 语法错误：${p.detail}`,
     schema: (p) => {
       const where = `“${p.path}”`;
-      if (p.detail === 'unknown-key') return `未知的键 ${where}（拼写错误？）`;
+      if (p.detail === 'unknown-key') return p.suggestion ? `未知的键 ${where}；是否想写“${p.suggestion}”？` : `未知的键 ${where}（拼写错误？）`;
       if (p.detail === 'missing-key') return `缺少必填的键 ${where}`;
       if (p.detail === 'zod') return `${where}：${p.zh}`;
       return `${where}：${DETAIL[String(p.detail)] ?? p.detail}`;
@@ -63,6 +63,7 @@ export const zh: Catalogue = {
     'duplicate-checklist-year': (p) => `${p.year} 年的清单重复（已在 ${p.first} 中定义）`,
   },
   ui: {
+    wrote: (p) => `已写入 ${p.file}`,
     ledgerProblems: (p) => `登记簿中有 ${p.count} 处问题，相关登记未计入；运行 qingdan check 查看`,
     error: '错误',
     warning: '警告',

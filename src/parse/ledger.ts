@@ -65,6 +65,8 @@ export function parseLedger(file: string, text: string): ParsedLedger {
 
 /** Parses text[start, end) — one line without its newline. Null for blank and comment lines. */
 function parseLine(file: string, text: string, start: number, end: number, lineNo: number): LedgerLine | LineError | null {
+  // a CRLF line ends before its CR, so that columns are the same as with LF
+  if (end > start && text.charCodeAt(end - 1) === CR) end--;
   let i = start;
   while (i < end && isBlank(text.charCodeAt(i))) i++;
   if (i === end) return null;
@@ -239,7 +241,7 @@ export function parseQuantity(s: string): Quantity | null {
   const unit = s.slice(i);
   for (let k = 0; k < unit.length; k++) {
     const c = unit.charCodeAt(k);
-    if (isDigit(c) || c === DOT || c === SLASH || c === COLON || c === QUOTE) return null;
+    if (isDigit(c) || isBlank(c) || c === DOT || c === SLASH || c === COLON || c === QUOTE) return null;
   }
   return { value, unit };
 }

@@ -55,22 +55,38 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>): 
     diagnostics.push(withSource(diagnostic(posAt(0), 'yaml-syntax', { detail: firstLine(String((e as Error).message)) })));
     return { diagnostics, locate };
   }
+  // an empty document (or one of comments only) is an empty mapping: every key takes its default
+  data ??= {};
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics, locate };
-  for (const issue of flatten(result.error.issues, [])) {
-    for (const d of describe(issue, locate)) diagnostics.push(withSource(d));
+  const issues = flatten(result.error.issues, []);
+  // an unknown key beside a missing one is most likely its misspelling: report it once, with the
+  // key that was meant
+  const meant = new Map<string, string>();
+  for (const i of issues) {
+    if (i.path.length > 0 && i.code !== 'custom' && !has(data, i.path)) meant.set(showPath(i.path.slice(0, -1)), String(i.path[i.path.length - 1]));
+  }
+  const unknownAt = new Set(issues.filter((i) => i.code === 'unrecognized_keys').map((i) => showPath(i.path)));
+  for (const issue of issues) {
+    const parent = showPath(issue.path.slice(0, -1));
+    if (issue.path.length > 0 && issue.code !== 'custom' && !has(data, issue.path) && unknownAt.has(parent)) continue;
+    for (const d of describe(issue, data, locate, meant.get(showPath(issue.path)))) diagnostics.push(withSource(d));
   }
   return { diagnostics, locate };
 }
 
-/** Replaces each union failure by the issues of the branch that came closest. */
+/**
+ * Replaces each union failure by the issues of the branch that came closest: a branch of the
+ * value's own type (an object for an object) before one that rejects the value outright, then
+ * the branch with the fewest issues, then the deepest.
+ */
 function flatten(issues: readonly Issue[], base: PropertyKey[]): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const best = [...issue.errors].sort(
-        (a, b) => a.length - b.length || depth(b) - depth(a),
+        (a, b) => Number(rejectsType(a)) - Number(rejectsType(b)) || a.length - b.length || depth(b) - depth(a),
       )[0]!;
       out.push(...flatten(best, path));
     } else {
@@ -81,16 +97,32 @@ function flatten(issues: readonly Issue[], base: PropertyKey[]): Issue[] {
 }
 
 const depth = (issues: readonly Issue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+const rejectsType = (issues: readonly Issue[]) =>
+  issues.length === 1 && issues[0]!.path.length === 0 && (issues[0]!.code === 'invalid_type' || issues[0]!.code === 'invalid_value');
 
-function describe(issue: Issue, locate: YamlResult<unknown>['locate']): Diagnostic[] {
+/** Whether the parsed data has a value at `path` (zod only reports inputs on request). */
+function has(data: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = data;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, seg)) return false;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return node !== undefined;
+}
+
+function describe(issue: Issue, data: unknown, locate: YamlResult<unknown>['locate'], meant?: string): Diagnostic[] {
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) =>
-      diagnostic(locate([...path, k], 'key'), 'schema', { path: showPath([...path, k]), detail: 'unknown-key', key: k }),
+      diagnostic(locate([...path, k], 'key'), 'schema', {
+        path: showPath([...path, k]),
+        detail: 'unknown-key',
+        key: k,
+        ...(meant !== undefined && issue.keys.length === 1 ? { suggestion: meant } : {}),
+      }),
     );
   }
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  if (missing) {
+  if (path.length > 0 && issue.code !== 'custom' && !has(data, path)) {
     const key = String(path[path.length - 1]);
     return [
       diagnostic(locate(path.slice(0, -1), 'value'), 'schema', { path: showPath(path), detail: 'missing-key', key }),

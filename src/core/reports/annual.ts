@@ -10,6 +10,7 @@ import type { Evaluation } from '../evaluate.js';
 import type { Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
+import { trendOf, type TrendPoint } from './common.js';
 
 export interface Points {
   score: number;
@@ -76,6 +77,9 @@ export interface AnnualReport {
   organisation: SubjectRow;
   people: SubjectRow[];
   accountability: AccountabilityRow[];
+  /** Per unit item: of the obligations due so far across units, how many were done. */
+  coverage: { item: string; title: string; due: number; met: number; rate: number }[];
+  trend: TrendPoint[];
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -90,7 +94,7 @@ function sumPoints(list: readonly ItemScore[]): Points {
     score,
     max: round(list.reduce((s, x) => s + x.max, 0)),
     ytdMax,
-    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 0,
+    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100,
     projected: round(list.reduce((s, x) => s + x.projected, 0)),
   };
 }
@@ -102,7 +106,7 @@ function addPoints(list: readonly Points[]): Points {
     score,
     max: round(list.reduce((s, x) => s + x.max, 0)),
     ytdMax,
-    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 0,
+    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100,
     projected: round(list.reduce((s, x) => s + x.projected, 0)),
   };
 }
@@ -222,6 +226,20 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     });
   }
 
+  const coverage = checklist.areas.flatMap((a) =>
+    a.items.flatMap((item) => {
+      let due = 0;
+      let met = 0;
+      ev.obligations.forEach((o, i) => {
+        const p = ev.progress[i]!;
+        if (o.item !== item || o.subject.kind !== 'unit' || !p.counted) return;
+        due++;
+        if (p.status === 'met' || p.status === 'met-late') met++;
+      });
+      return due > 0 ? [{ item: item.id, title: item.title, due, met, rate: round((met / due) * 100, 1) }] : [];
+    }),
+  );
+
   return {
     kind: 'annual',
     year: ev.year,
@@ -236,5 +254,7 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     organisation,
     people: personRows,
     accountability,
+    coverage,
+    trend: trendOf(ev),
   };
 }

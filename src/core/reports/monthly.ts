@@ -1,0 +1,145 @@
+/**
+ * The monthly report (一月一汇报) as plain data: per section what was completed in the month, what
+ * is overdue, what falls due next month, and the progress of cumulative targets against pace. It
+ * is evaluated as of the month's last day, or as of "today" while the month runs.
+ */
+import { addDays } from '../dates.js';
+import type { Dataset } from '../dataset.js';
+import type { Evaluation } from '../evaluate.js';
+import { subjectId, subjectName } from '../expand.js';
+import { periodEnd } from '../periods.js';
+import type { Status } from '../status.js';
+import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
+
+export interface CompletedRow {
+  date: string;
+  item: string;
+  title: string;
+  period: string;
+  quantity?: string;
+  note?: string;
+}
+
+export interface OpenRow {
+  item: string;
+  title: string;
+  period: string;
+  due: string;
+  status: Status;
+  done: number;
+  goal: number;
+  measure?: string;
+}
+
+export interface PaceRow {
+  item: string;
+  title: string;
+  done: number;
+  goal: number;
+  expected: number;
+  measure?: string;
+  behind: boolean;
+}
+
+export interface MonthlySubject {
+  kind: 'unit' | 'org' | 'person';
+  id: string;
+  name: string;
+  /** Chief and supervisor for a unit. */
+  chief?: { id: string; name: string };
+  supervisor?: { id: string; name: string };
+  completed: CompletedRow[];
+  overdue: OpenRow[];
+  dueNext: OpenRow[];
+  pace: PaceRow[];
+}
+
+export interface MonthlyReport {
+  kind: 'monthly';
+  year: number;
+  month: string;
+  asOf: string;
+  org: string;
+  subjects: MonthlySubject[];
+  totals: { completed: number; overdue: number; dueNext: number; behind: number };
+  trend: TrendPoint[];
+}
+
+export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: Selection): MonthlyReport {
+  const org = ds.org.value;
+  const orgName = ds.settings.org ?? org.name;
+  const [y, m] = [+month.slice(0, 4), +month.slice(5, 7)];
+  const nextStart = addDays(periodEnd({ kind: 'month', year: y, index: m }), 1);
+  const nextMonth = nextStart.slice(0, 7);
+  const people = new Map(org.people.map((p) => [p.id, p]));
+  const who = (id: string) => ({ id, name: people.get(id)?.name ?? id });
+
+  const keys: string[] = selectUnits(ds, sel).map((u) => `unit:${u.id}`);
+  if (sel.unit === undefined) {
+    const supervisor = sel.supervisor === undefined ? undefined : org.people.find((p) => p.id === sel.supervisor || p.name === sel.supervisor);
+    if (sel.supervisor === undefined) keys.push('org');
+    for (const p of org.people) {
+      if (supervisor && p.id !== supervisor.id) continue;
+      if (ev.obligations.some((o) => o.subjectKey === `person:${p.id}`)) keys.push(`person:${p.id}`);
+    }
+  }
+
+  const subjects: MonthlySubject[] = [];
+  for (const key of keys) {
+    const idx = obligationsOf(ev, key);
+    if (idx.length === 0) continue;
+    const subject = ev.obligations[idx[0]!]!.subject;
+    const row: MonthlySubject = {
+      kind: subject.kind,
+      id: subjectId(subject),
+      name: subjectName(subject, orgName),
+      ...(subject.kind === 'unit' ? { chief: who(subject.unit.chief), supervisor: who(subject.unit.supervisor) } : {}),
+      completed: [],
+      overdue: [],
+      dueNext: [],
+      pace: [],
+    };
+    for (const i of idx) {
+      const o = ev.obligations[i]!;
+      const p = ev.progress[i]!;
+      const measure = o.target.measure;
+      for (const e of p.entries) {
+        if (e.date.slice(0, 7) !== month) continue;
+        row.completed.push({
+          date: e.date,
+          item: o.item.id,
+          title: o.item.title,
+          period: o.periodKey,
+          ...(e.exempt ? { quantity: 'exempt' } : e.quantityText ? { quantity: e.quantityText } : {}),
+          ...(e.note !== undefined ? { note: e.note } : {}),
+        });
+      }
+      const open: OpenRow = { item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status, done: p.done, goal: p.goal, ...(measure ? { measure } : {}) };
+      if (isMissed(p)) row.overdue.push(open);
+      else if (o.due.slice(0, 7) === nextMonth && !isDone(p) && p.status !== 'exempt') row.dueNext.push(open);
+      if (p.pace && isCumulative(o)) {
+        row.pace.push({ item: o.item.id, title: o.item.title, done: p.pace.done, goal: p.goal, expected: p.pace.expected, behind: p.pace.behind, ...(measure ? { measure } : {}) });
+      }
+    }
+    row.completed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.item.localeCompare(b.item, 'en', { numeric: true }));
+    row.overdue.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    row.dueNext.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    subjects.push(row);
+  }
+  const sum = (f: (s: MonthlySubject) => number) => subjects.reduce((n, s) => n + f(s), 0);
+  return {
+    kind: 'monthly',
+    year: ev.year,
+    month,
+    asOf: ev.asOf,
+    org: orgName,
+    subjects,
+    totals: {
+      completed: sum((s) => s.completed.length),
+      overdue: sum((s) => s.overdue.length),
+      dueNext: sum((s) => s.dueNext.length),
+      behind: sum((s) => s.pace.filter((p) => p.behind).length),
+    },
+    trend: trendOf(ev, new Set(keys)),
+  };
+}

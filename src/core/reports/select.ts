@@ -1,0 +1,50 @@
+/**
+ * Which period a report covers, from its options and "as of": an explicit --month, --quarter or
+ * --year; `--period previous` (the month, quarter or year before as-of, for cron); else the
+ * period as-of falls in. The report is evaluated as of the period's last day, or as of "today"
+ * while the period runs.
+ */
+import { periodEnd, periodOfDate, type Period } from '../periods.js';
+
+export type ReportKind = 'monthly' | 'quarterly' | 'annual';
+export const REPORT_KINDS: readonly ReportKind[] = ['monthly', 'quarterly', 'annual'];
+
+export interface PeriodOptions {
+  month?: string;
+  quarter?: string;
+  year?: string;
+  period?: string;
+}
+
+export type Selected = { period: Period; evalDate: string } | { error: { option: string; value: string; hint: string } };
+
+export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string): Selected {
+  const pkind = kind === 'monthly' ? 'month' : kind === 'quarterly' ? 'quarter' : 'year';
+  const own = { monthly: 'month', quarterly: 'quarter', annual: 'year' } as const;
+  for (const key of ['month', 'quarter', 'year'] as const) {
+    if (o[key] !== undefined && own[kind] !== key) return { error: { option: `--${key}`, value: o[key]!, hint: `--${own[kind]}` } };
+  }
+  let period: Period;
+  if (o.month !== undefined && kind === 'monthly') {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.month);
+    if (!m) return { error: { option: '--month', value: o.month, hint: 'YYYY-MM' } };
+    period = { kind: 'month', year: +m[1]!, index: +m[2]! };
+  } else if (o.quarter !== undefined && kind === 'quarterly') {
+    const m = /^(\d{4})-?Q([1-4])$/i.exec(o.quarter);
+    if (!m) return { error: { option: '--quarter', value: o.quarter, hint: 'YYYY-Qn' } };
+    period = { kind: 'quarter', year: +m[1]!, index: +m[2]! };
+  } else if (o.year !== undefined && kind === 'annual') {
+    if (!/^\d{4}$/.test(o.year)) return { error: { option: '--year', value: o.year, hint: 'YYYY' } };
+    period = { kind: 'year', year: +o.year, index: 1 };
+  } else {
+    period = periodOfDate(pkind, asOf);
+    if (o.period === 'previous') {
+      const perYear = pkind === 'month' ? 12 : pkind === 'quarter' ? 4 : 1;
+      period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: perYear };
+    } else if (o.period !== undefined && o.period !== 'current') {
+      return { error: { option: '--period', value: o.period, hint: 'previous, current' } };
+    }
+  }
+  const end = periodEnd(period);
+  return { period, evalDate: end < asOf ? end : asOf };
+}

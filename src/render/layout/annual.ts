@@ -1,0 +1,140 @@
+/** The annual summary laid out: ranking, charts, areas, roll-ups, own items, accountability. */
+import type { AnnualReport } from '../../core/reports/annual.js';
+import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
+import { footer, percentCell, progressText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
+
+export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
+  const { L } = ctx;
+  const C = L.col;
+  const ranked = [...r.units].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  const areaIds = [...new Map(r.units.flatMap((u) => u.areas.map((a) => [a.id, a.name] as const))).entries()];
+  const sections: Section[] = [
+    {
+      heading: L.sections.ranking,
+      level: 2,
+      table: {
+        columns: [
+          { label: C.rank, align: 'right' },
+          { label: C.unit },
+          { label: C.chief },
+          { label: C.supervisor },
+          { label: C.score, align: 'right' },
+          { label: C.ytdMax, align: 'right' },
+          { label: C.percent, align: 'right' },
+          { label: C.projected, align: 'right' },
+          { label: C.grade, align: 'center' },
+          ...(r.assessmentShare !== undefined ? [{ label: C.share, align: 'right' as const }] : []),
+          { label: C.overdue, align: 'right' },
+          { label: C.accountability },
+        ],
+        rows: ranked.map((u) => [
+          cell(u.rank),
+          cell(u.name),
+          cell(u.chief.name),
+          cell(u.supervisor.name),
+          cell(u.score),
+          cell(u.ytdMax),
+          percentCell(u.percent),
+          cell(u.projected),
+          cell(u.grade),
+          ...(u.share !== undefined ? [cell(u.share)] : []),
+          cell(u.overdue, u.overdue ? 'bad' : undefined),
+          u.accountability ? cell(L.outcomes[u.accountability], 'bad') : cell(L.none),
+        ]),
+      },
+    },
+    {
+      heading: L.sections.chartScores,
+      level: 2,
+      chart: { kind: 'bars', unit: '%', items: ranked.map((u) => ({ label: u.name, value: u.percent, max: 100, tone: u.percent >= 90 ? 'good' : u.percent >= 70 ? 'warn' : 'bad' })) },
+    },
+    {
+      heading: L.sections.areas,
+      level: 2,
+      text: areaIds.map(([id, name]) => `${id} ${name}`),
+      table: {
+        columns: [{ label: C.unit }, ...areaIds.map(([id]) => ({ label: id, align: 'right' as const })), { label: C.score, align: 'right' }],
+        rows: ranked.map((u) => [
+          cell(u.name),
+          ...areaIds.map(([id]) => {
+            const a = u.areas.find((x) => x.id === id);
+            return a ? { text: `${fmtNumber(a.score)}/${fmtNumber(a.ytdMax)}`, value: a.score, ...(a.score < a.ytdMax ? { tone: 'warn' as const } : {}) } : cell(L.none);
+          }),
+          { text: `${fmtNumber(u.score)}/${fmtNumber(u.ytdMax)}`, value: u.score },
+        ]),
+      },
+    },
+    {
+      heading: L.sections.supervisors,
+      level: 2,
+      table: {
+        columns: [{ label: C.supervisor }, { label: C.units }, { label: C.score, align: 'right' }, { label: C.ytdMax, align: 'right' }, { label: C.percent, align: 'right' }],
+        rows: r.supervisors.map((s) => [
+          cell(s.name),
+          cell(s.units.map((id) => r.units.find((u) => u.id === id)?.name ?? id).join(ctx.lang === 'zh' ? '、' : ', ')),
+          cell(s.score),
+          cell(s.ytdMax),
+          percentCell(s.percent),
+        ]),
+      },
+    },
+    {
+      heading: L.sections.levels,
+      level: 2,
+      table: {
+        columns: [{ label: C.level }, { label: C.score, align: 'right' }, { label: C.ytdMax, align: 'right' }, { label: C.max, align: 'right' }, { label: C.percent, align: 'right' }],
+        rows: r.levels.map((l) => [cell(L.levels[l.level as keyof typeof L.levels] ?? l.level), cell(l.score), cell(l.ytdMax), cell(l.max), percentCell(l.percent)]),
+      },
+    },
+    {
+      heading: L.sections.orgItems,
+      level: 2,
+      table: {
+        columns: [{ label: C.subject }, { label: C.item }, { label: C.title }, { label: C.done, align: 'right' }, { label: C.rate, align: 'right' }, { label: C.status }],
+        rows: [r.organisation, ...r.people].flatMap((s) =>
+          s.items.map((i) => [
+            cell(s.name),
+            cell(i.item),
+            cell(i.title),
+            cell(progressText(i.done, i.goal, i.measure)),
+            i.rate !== undefined ? cell(`${fmtNumber(Math.round(i.rate * 1000) / 10)}%`) : cell(L.none),
+            cell(i.statuses.map((x) => SYMBOL[x.status]).join('')),
+          ]),
+        ),
+      },
+    },
+    {
+      heading: L.sections.coverage,
+      level: 2,
+      table: {
+        columns: [{ label: C.item }, { label: C.title }, { label: C.count, align: 'right' }, { label: C.met, align: 'right' }, { label: C.rate, align: 'right' }],
+        rows: r.coverage.map((c) => [cell(c.item), cell(c.title), cell(c.due), cell(c.met), percentCell(c.rate)]),
+      },
+    },
+    { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: t.month.slice(5), value: t.rate })) } },
+    {
+      heading: withCount(ctx, L.sections.accountability, r.accountability.length),
+      level: 2,
+      empty: L.noAccountability,
+      table: {
+        columns: [{ label: C.kind }, { label: C.subject }, { label: C.outcome }, { label: C.reasons }],
+        rows: r.accountability.map((a) => {
+          const unitNames = a.units.map((id) => r.units.find((u) => u.id === id)?.name ?? id);
+          const reasons = [
+            ...a.triggers.map((t) => L.trigger({ kind: t.kind, value: t.value, threshold: t.threshold })),
+            ...(a.kind === 'person' && unitNames.length ? [unitNames.join(ctx.lang === 'zh' ? '、' : ', ')] : []),
+            ...(a.missed.length ? [a.missed.slice(0, 3).map((m) => `${m.item} ${m.period}`).join(', ') + (a.missed.length > 3 ? ' …' : '')] : []),
+          ];
+          return [cell(L.kinds[a.kind]), cell(a.name), cell(L.outcomes[a.outcome], 'bad'), cell(reasons.join(ctx.lang === 'zh' ? '；' : '; '))];
+        }),
+      },
+    },
+  ];
+  return {
+    title: L.annualTitle({ year: r.year }),
+    subtitle: L.subtitle({ org: r.org, asOf: r.asOf }),
+    sections,
+    footer: footer(ctx, ctx.provenance.generator),
+    lang: ctx.lang,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The terminal renderer: cli-table3 tables with colour for status (none when not a TTY, with
+ * NO_COLOR or --no-color), columns aligned by display width, wide tables split to fit the
+ * terminal, charts as block-character bars.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Cell, Doc, Section, Table as DocTable, Tone } from './doc.js';
+import { fmtNumber } from './doc.js';
+import { padEnd, width } from './width.js';
+
+export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): string {
+  const out: string[] = [color.bold(doc.title), color.dim(doc.subtitle)];
+  for (const s of doc.sections) out.push('', ...section(s, color, columns));
+  out.push('', ...doc.footer.map((f) => color.dim(f)));
+  return out.join('\n') + '\n';
+}
+
+function section(s: Section, color: ChalkInstance, columns: number): string[] {
+  const out = [s.level === 2 ? color.bold.underline(s.heading) : color.bold(s.heading)];
+  for (const t of s.text ?? []) out.push(t);
+  if (s.table) {
+    if (s.table.rows.length === 0) out.push(color.dim(s.empty ?? ''));
+    else for (const part of split(s.table, columns)) out.push(draw(part, color, columns));
+  }
+  if (s.chart?.kind === 'bars') {
+    const labelWidth = Math.max(...s.chart.items.map((i) => width(i.label)));
+    for (const i of s.chart.items) {
+      out.push(`${padEnd(i.label, labelWidth)} ${paint(color, i.tone)(bar(i.value, i.max, 30))} ${fmtNumber(i.value)}${s.chart.unit}`);
+    }
+  }
+  if (s.chart?.kind === 'trend') {
+    for (const p of s.chart.points) out.push(`${p.label} ${paint(color, p.value >= 90 ? 'good' : p.value >= 70 ? 'warn' : 'bad')(bar(p.value, 100, 30))} ${fmtNumber(p.value)}%`);
+  }
+  return out;
+}
+
+function bar(value: number, max: number, cells: number): string {
+  const n = max > 0 ? Math.round((Math.max(0, Math.min(value, max)) / max) * cells) : 0;
+  return '█'.repeat(n) + '░'.repeat(cells - n);
+}
+
+function paint(color: ChalkInstance, tone: Tone | undefined): (s: string) => string {
+  switch (tone) {
+    case 'good':
+      return color.green;
+    case 'warn':
+      return color.yellow;
+    case 'bad':
+      return color.red;
+    case 'muted':
+      return color.dim;
+    default:
+      return (s) => s;
+  }
+}
+
+/** Splits the non-key columns of a table into parts that each fit in `columns`. */
+export function split(t: DocTable, columns: number): DocTable[] {
+  const widths = t.columns.map((c, i) => Math.max(width(c.label), ...t.rows.map((r) => width(r[i]?.text ?? ''))) + 3);
+  const total = widths.reduce((a, b) => a + b, 1);
+  const keys = t.keyColumns ?? 0;
+  if (total <= columns || keys === 0 || keys >= t.columns.length) return [t];
+  const keyWidth = widths.slice(0, keys).reduce((a, b) => a + b, 1);
+  const parts: number[][] = [];
+  let current: number[] = [];
+  let used = keyWidth;
+  for (let i = keys; i < t.columns.length; i++) {
+    if (current.length > 0 && used + widths[i]! > columns) {
+      parts.push(current);
+      current = [];
+      used = keyWidth;
+    }
+    current.push(i);
+    used += widths[i]!;
+  }
+  if (current.length) parts.push(current);
+  const pick = (idx: number[]) => [...Array.from({ length: keys }, (_, k) => k), ...idx];
+  return parts.map((idx) => {
+    const cols = pick(idx);
+    return { ...t, columns: cols.map((i) => t.columns[i]!), rows: t.rows.map((r) => cols.map((i) => r[i]!)) };
+  });
+}
+
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/**
+ * Column widths that fit `columns`: when the natural widths are too wide, the widest columns give
+ * way (their text wraps) until the table fits or every column is down to 8.
+ */
+export function fitWidths(t: DocTable, columns: number): number[] | undefined {
+  const natural = t.columns.map((c, i) => Math.max(width(c.label), ...t.rows.map((r) => width(r[i]?.text ?? ''))) + 2);
+  const border = t.columns.length + 1;
+  let excess = natural.reduce((a, b) => a + b, border) - columns;
+  if (excess <= 0) return undefined;
+  const widths = [...natural];
+  while (excess > 0) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= 10) break;
+    widths[widest]!--;
+    excess--;
+  }
+  return widths;
+}
+
+function draw(t: DocTable, color: ChalkInstance, columns: number): string {
+  const widths = fitWidths(t, columns);
+  const table = new Table({
+    head: t.columns.map((c) => color.bold(c.label)),
+    colAligns: t.columns.map((c) => c.align ?? 'left'),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: COMPACT,
+    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}),
+  });
+  t.rows.forEach((row, r) => {
+    const strong = t.strong?.includes(r);
+    table.push(row.map((c: Cell) => (strong ? color.bold(paint(color, c.tone)(c.text)) : paint(color, c.tone)(c.text))));
+  });
+  return table.toString();
+}
