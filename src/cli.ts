@@ -85,7 +85,7 @@ function program(io: Io, run: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES_DUE)
     .action(async (local: object, cmd: Command) => {
       const { runDue } = await import('./commands/due.js');
-      run(runDue({ ...cmd.optsWithGlobals(), ...local }, io, io.columns));
+      run(runDue({ ...cmd.optsWithGlobals(), ...local }, io));
     });
 
   cli

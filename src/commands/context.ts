@@ -67,6 +67,16 @@ export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
   return new Chalk({ level: off ? 0 : 1 });
 }
 
+/**
+ * The width output must fit: the terminal's (or $COLUMNS) on a TTY; unlimited when piped or
+ * written to a file, so that files do not depend on the terminal they were made in.
+ */
+export function terminalWidth(io: Io): number {
+  if (!io.isTTY) return Infinity;
+  const env = Number(io.env.COLUMNS);
+  return io.columns ?? (Number.isInteger(env) && env > 20 ? env : 80);
+}
+
 export function openRepo(opts: GlobalOptions, io: Io): Opened {
   const lang0 = resolveLang(opts.lang);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {

@@ -2,7 +2,7 @@
 import { dueReport } from '../core/reports/due.js';
 import { UsageError } from '../errors.js';
 import { renderDueText } from '../render/due-text.js';
-import type { GlobalOptions, Io } from './context.js';
+import { terminalWidth, type GlobalOptions, type Io } from './context.js';
 import { openEngine } from './engine.js';
 
 export interface DueOptions extends GlobalOptions {
@@ -19,7 +19,7 @@ export function parseWithin(s: string): number {
   return +m[1]! * (m[2] === 'w' ? 7 : 1);
 }
 
-export function runDue(opts: DueOptions, io: Io, columns?: number): number {
+export function runDue(opts: DueOptions, io: Io): number {
   const { repo, ds, ev } = openEngine(opts, io);
   const within = opts.within !== undefined ? parseWithin(opts.within) : (ds.settings.due_soon_days ?? 14);
   const report = dueReport(ds, ev, {
@@ -42,7 +42,7 @@ export function runDue(opts: DueOptions, io: Io, columns?: number): number {
     }));
     io.stdout(JSON.stringify({ asOf: report.asOf, within, obligations }, null, 2) + '\n');
   } else {
-    io.stdout(renderDueText(report, repo.messages, repo.color, columns));
+    io.stdout(renderDueText(report, repo.messages, repo.color, terminalWidth(io)));
   }
   return opts.fail && report.overdue > 0 ? 1 : 0;
 }

@@ -25,7 +25,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { gitState } from '../read/provenance.js';
 import { writeFileAtomic } from '../write/report-file.js';
-import type { GlobalOptions, Io } from './context.js';
+import { terminalWidth, type GlobalOptions, type Io } from './context.js';
 import { openEngine } from './engine.js';
 
 declare const QINGDAN_VERSION: string;
@@ -101,7 +101,7 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
       value.kind === 'monthly' ? layoutMonthly(value, ctx) : value.kind === 'quarterly' ? layoutQuarterly(value, ctx) : layoutAnnual(value, ctx);
     const color = opts.out !== undefined ? new Chalk({ level: 0 }) : repo.color;
     text =
-      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, io.columns ?? 120);
+      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, terminalWidth(io));
   }
 
   if (opts.out === undefined) {

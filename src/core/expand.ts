@@ -43,6 +43,11 @@ export function subjectName(s: Subject, orgName: string): string {
   return s.kind === 'unit' ? s.unit.name : s.kind === 'person' ? s.person.name : orgName;
 }
 
+/** The measure progress is shown in: `%` for attendance-only targets. */
+export function displayMeasure(t: Target): string | undefined {
+  return t.rate !== undefined && t.sum === undefined && t.count === undefined ? '%' : t.measure;
+}
+
 export function targetOf(item: Item): Target {
   if (item.target === undefined || item.target === 'done') return { count: 1 };
   const { count, sum, rate, measure } = item.target;

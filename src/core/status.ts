@@ -75,10 +75,14 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   const exempt = entries.find((e) => e.exempt);
   const work = entries.filter((e) => !e.exempt);
   const t = o.target;
-  const main = t.sum !== undefined ? sumOf(work) : countOf(work, t.rate !== undefined);
-  const goal = t.sum ?? t.count ?? 1;
+  // an attendance-only target is followed as a percentage: 95.7 of 95
+  const rateOnly = t.rate !== undefined && t.sum === undefined && t.count === undefined;
+  const main = rateOnly
+    ? work.length > 0 ? rateOf(work, opts.expectedDefault) * 100 : 0
+    : t.sum !== undefined ? sumOf(work) : countOf(work, t.rate !== undefined);
+  const goal = rateOnly ? round(t.rate! * 100, 1) : (t.sum ?? t.count ?? 1);
   const base = {
-    done: round(main),
+    done: round(main, rateOnly ? 1 : 2),
     goal,
     entries,
     ...(t.rate !== undefined && work.length > 0 ? { rate: round(rateOf(work, opts.expectedDefault), 4) } : {}),

@@ -36,6 +36,7 @@ export interface ReportLabels {
   trigger: Message;
   kinds: Record<'unit' | 'person', string>;
   registerLegend: string;
+  monthLabel: Message;
 }
 
 export const reportZh: ReportLabels = {
@@ -73,6 +74,7 @@ export const reportZh: ReportLabels = {
   outcomes: { reminder: '提醒', admonish: '诫勉谈话', disqualify: '取消评先选优资格' },
   trigger: (p) => (p.kind === 'score' ? `得分率 ${p.value} 低于 ${p.threshold}` : `逾期未完成 ${p.value} 项（达到 ${p.threshold} 项）`),
   kinds: { unit: '科室', person: '个人' },
+  monthLabel: (p) => `${p.month}月`,
   registerLegend: '✓ 已完成  ◐ 逾期完成  △ 部分完成  ✗ 已逾期  … 进行中  ! 即将到期  – 免于考核；数字为至今完成数/目标',
 };
 
@@ -112,5 +114,6 @@ export const reportEn: ReportLabels = {
   outcomes: { reminder: 'reminder', admonish: 'admonishing talk', disqualify: 'loses award eligibility' },
   trigger: (p) => (p.kind === 'score' ? `score ${p.value}% below ${p.threshold}` : `${p.value} obligations missed (threshold ${p.threshold})`),
   kinds: { unit: 'unit', person: 'person' },
+  monthLabel: (p) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(p.month) - 1] ?? String(p.month),
   registerLegend: '✓ met  ◐ met late  △ partial  ✗ overdue  … open  ! due soon  – exempt; numbers are done to date / target',
 };

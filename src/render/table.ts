@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Cell, Doc, Section, Table as DocTable, Tone } from './doc.js';
 import { fmtNumber } from './doc.js';
-import { padEnd, width } from './width.js';
+import { padEnd, width, wrap } from './width.js';
 
 export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): string {
   const out: string[] = [color.bold(doc.title), color.dim(doc.subtitle)];
@@ -106,15 +106,24 @@ export function fitWidths(t: DocTable, columns: number): number[] | undefined {
 function draw(t: DocTable, color: ChalkInstance, columns: number): string {
   const widths = fitWidths(t, columns);
   const table = new Table({
-    head: t.columns.map((c) => color.bold(c.label)),
+    head: t.columns.map((c, i) => color.bold(widths ? wrap(c.label, widths[i]! - 2) : c.label)),
     colAligns: t.columns.map((c) => c.align ?? 'left'),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     chars: COMPACT,
-    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}),
+    ...(widths ? { colWidths: widths } : {}),
   });
+  // cli-table3 cuts Chinese text instead of wrapping it, so cells are wrapped here
+  const fit = (text: string, i: number) => (widths ? wrap(text, widths[i]! - 2) : text);
   t.rows.forEach((row, r) => {
     const strong = t.strong?.includes(r);
-    table.push(row.map((c: Cell) => (strong ? color.bold(paint(color, c.tone)(c.text)) : paint(color, c.tone)(c.text))));
+    table.push(
+      row.map((c: Cell, i) =>
+        fit(c.text, i)
+          .split('\n')
+          .map((line) => (strong ? color.bold(paint(color, c.tone)(line)) : paint(color, c.tone)(line)))
+          .join('\n'),
+      ),
+    );
   });
   return table.toString();
 }

@@ -21,3 +21,19 @@ export function truncate(s: string, w: number): string {
   }
   return out + '…';
 }
+
+/** Breaks `s` into lines of at most `w` columns (by character: Chinese text has no spaces to break at). */
+export function wrap(s: string, w: number): string {
+  if (stringWidth(s) <= w) return s;
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of s) {
+    if (line !== '' && stringWidth(line + ch) > w) {
+      lines.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}

@@ -7,6 +7,7 @@
 import { judge, worse, type Outcome, type Trigger } from '../accountability.js';
 import type { Dataset } from '../dataset.js';
 import type { Evaluation } from '../evaluate.js';
+import { displayMeasure } from '../expand.js';
 import type { Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
@@ -180,7 +181,7 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     const items = scores.map((s) => {
       const idx = ev.obligations.map((o, i) => i).filter((i) => ev.obligations[i]!.item === s.item && ev.obligations[i]!.subjectKey === key);
       const progress = idx.map((i) => ev.progress[i]!);
-      const measure = typeof s.item.target === 'object' ? s.item.target.measure : undefined;
+      const measure = displayMeasure(ev.obligations[idx[0]!]!.target);
       const rates = progress.filter((p) => p.rate !== undefined).map((p) => p.rate!);
       return {
         item: s.item.id,

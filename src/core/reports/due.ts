@@ -6,7 +6,7 @@
 import { daysBetween } from '../dates.js';
 import type { Dataset } from '../dataset.js';
 import type { Evaluation } from '../evaluate.js';
-import { subjectId, subjectName } from '../expand.js';
+import { displayMeasure, subjectId, subjectName } from '../expand.js';
 import type { Pace, Status } from '../status.js';
 
 export interface DueRow {
@@ -58,7 +58,7 @@ export function dueReport(ds: Dataset, ev: Evaluation, f: DueFilter): DueReport 
     if (!late && !soon) return;
     if (f.unit !== undefined && !(o.subject.kind === 'unit' && (o.subject.unit.id === f.unit || o.subject.unit.name === f.unit))) return;
     if (f.person !== undefined && !o.responsible.some((id) => id === f.person || org.people.find((x) => x.id === id)?.name === f.person)) return;
-    const measure = o.target.measure;
+    const measure = displayMeasure(o.target);
     rows.push({
       subject: subjectId(o.subject),
       subjectName: subjectName(o.subject, orgName),

@@ -6,7 +6,7 @@
 import { addDays } from '../dates.js';
 import type { Dataset } from '../dataset.js';
 import type { Evaluation } from '../evaluate.js';
-import { subjectId, subjectName } from '../expand.js';
+import { displayMeasure, subjectId, subjectName } from '../expand.js';
 import { periodEnd } from '../periods.js';
 import type { Status } from '../status.js';
 import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
@@ -102,7 +102,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
     for (const i of idx) {
       const o = ev.obligations[i]!;
       const p = ev.progress[i]!;
-      const measure = o.target.measure;
+      const measure = displayMeasure(o.target);
       for (const e of p.entries) {
         if (e.date.slice(0, 7) !== month) continue;
         row.completed.push({

@@ -106,7 +106,6 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     const items: RegisterItem[] = [];
     for (const item of area.items) {
       const row: RegisterItem = { id: item.id, title: item.title, cadence: item.cadence, cells: {} };
-      if (typeof item.target === 'object' && item.target.measure) row.measure = item.target.measure;
       for (const u of units) {
         const c = cells.get(`${item.id}\u0000${u.id}`);
         if (!c) continue;

@@ -111,7 +111,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
         rows: r.coverage.map((c) => [cell(c.item), cell(c.title), cell(c.due), cell(c.met), percentCell(c.rate)]),
       },
     },
-    { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: t.month.slice(5), value: t.rate })) } },
+    { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: L.monthLabel({ month: +t.month.slice(5) }), value: t.rate })) } },
     {
       heading: withCount(ctx, L.sections.accountability, r.accountability.length),
       level: 2,

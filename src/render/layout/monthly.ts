@@ -21,7 +21,7 @@ export function layoutMonthly(r: MonthlyReport, ctx: LayoutContext): Doc {
         ]),
       },
     },
-    { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: t.month.slice(5), value: t.rate })) } },
+    { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: L.monthLabel({ month: +t.month.slice(5) }), value: t.rate })) } },
   ];
   for (const s of r.subjects) {
     sections.push({

@@ -1,0 +1,149 @@
+/**
+ * `qingdan list units|items|people`: the ids a clerk types, with the Chinese names and titles
+ * they stand for. Columns are aligned by display width; `--json` gives the same as data.
+ */
+import { buildCatalog, measureOfItem, scopeOf } from '../core/catalog.js';
+import type { Dataset } from '../core/dataset.js';
+import type { Item } from '../core/model.js';
+import { UsageError } from '../errors.js';
+import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
+import { padEnd, truncate, width } from '../render/width.js';
+import { RecordError } from '../write/errors.js';
+import { openRepo, type GlobalOptions, type Io } from './context.js';
+import { requireSound } from './record.js';
+
+export const LIST_KINDS = ['units', 'items', 'people'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export interface ListOptions extends GlobalOptions {
+  year?: string;
+}
+
+type Row = Record<string, string | number | undefined>;
+
+/** A plain-text table: a header, a rule, rows; columns padded by display width, the last one cut to fit. */
+export function table(headers: string[], rows: string[][], columns?: number): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const lastStart = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
+  const lastMax = columns ? Math.max(10, columns - lastStart - 1) : Infinity;
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? (width(c) > lastMax ? truncate(c, lastMax) : c) : padEnd(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [fmt(headers), fmt(widths.map((w, i) => '─'.repeat(i === widths.length - 1 ? Math.min(w, lastMax) : w))), ...rows.map(fmt)].join('\n') + '\n';
+}
+
+function targetText(item: Item, rm: RecordCatalogue): string {
+  const t = item.target;
+  if (t === undefined || t === 'done') return rm.list.done();
+  const parts: string[] = [];
+  const m = measureOfItem(item) ?? '次';
+  if (t.count !== undefined) parts.push(`≥${t.count}${t.rate !== undefined ? '次' : m}`);
+  if (t.sum !== undefined) parts.push(`≥${t.sum}${m}`);
+  if (t.rate !== undefined) parts.push(`≥${Math.round(t.rate * 100)}%`);
+  return parts.join(' ');
+}
+
+function scopeText(item: Item): string {
+  const s = scopeOf(item);
+  if (typeof s === 'string') return s;
+  if ('units' in s) return s.units.join(',');
+  if ('role' in s) return `role:${s.role}`;
+  return `person:${s.person}`;
+}
+
+export function listRows(kind: ListKind, ds: Dataset, year: number): Row[] {
+  const org = ds.org.value;
+  const nameOf = (id: string) => org.people.find((p) => p.id === id)?.name ?? id;
+  if (kind === 'units') {
+    return org.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      chief: u.chief,
+      chiefName: nameOf(u.chief),
+      supervisor: u.supervisor,
+      supervisorName: nameOf(u.supervisor),
+      members: u.members,
+      headcount: u.headcount,
+    }));
+  }
+  if (kind === 'people') {
+    return org.people.map((p) => ({ id: p.id, name: p.name, role: p.role, title: p.title }));
+  }
+  const checklist = buildCatalog(ds).checklists.get(year);
+  if (!checklist) return [];
+  return checklist.source.value.areas.flatMap((a) =>
+    a.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      area: a.id,
+      areaName: a.name,
+      level: i.level,
+      scope: scopeText(i),
+      cadence: i.cadence,
+      measure: measureOfItem(i),
+      deadline: typeof i.deadline === 'string' ? i.deadline : i.deadline ? `+${i.deadline.days_after_period_end}d` : undefined,
+      weight: i.weight,
+    })),
+  );
+}
+
+export function runList(kind: string, opts: ListOptions, io: Io): number {
+  const repo = openRepo(opts, io);
+  const rm = recordCatalogue(repo.lang);
+  if (!(LIST_KINDS as readonly string[]).includes(kind)) {
+    const e = new RecordError('bad-list', { value: kind });
+    e.lang = repo.lang;
+    throw e;
+  }
+  const { ds } = requireSound(repo);
+  let year = ds.settings.year ?? +repo.asOf.slice(0, 4);
+  if (opts.year !== undefined) {
+    if (!/^\d{4}$/.test(opts.year)) throw new UsageError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });
+    year = +opts.year;
+  }
+  const cat = buildCatalog(ds);
+  if (kind === 'items' && !cat.checklists.has(year)) {
+    throw new UsageError('no-checklist-for-year', { year, years: [...cat.checklists.keys()].join(', ') });
+  }
+  const rows = listRows(kind as ListKind, ds, year);
+  if (opts.json) {
+    const clean = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+    io.stdout(JSON.stringify(kind === 'items' ? { year, items: clean } : { [kind]: clean }, null, 2) + '\n');
+    return 0;
+  }
+  const h = rm.list.headers;
+  const s = (v: unknown) => (v === undefined ? '' : String(v));
+  let out: string;
+  if (kind === 'units') {
+    out = table(
+      [h.id, h.name, h.chief, h.supervisor, h.members, h.headcount],
+      rows.map((r) => [s(r.id), s(r.name), `${s(r.chiefName)} ${s(r.chief)}`, `${s(r.supervisorName)} ${s(r.supervisor)}`, s(r.members), s(r.headcount)]),
+      io.columns,
+    );
+  } else if (kind === 'people') {
+    out = table(
+      [h.id, h.name, h.role, h.title],
+      rows.map((r) => [s(r.id), s(r.name), rm.list.role[s(r.role)] ?? s(r.role), s(r.title)]),
+      io.columns,
+    );
+  } else {
+    const items = cat.checklists.get(year)!.source.value.areas.flatMap((a) => a.items);
+    out = table(
+      [h.id, h.area, h.cadence, h.target, h.weight, h.due, h.title],
+      rows.map((r, k) => [
+        s(r.id),
+        s(r.area),
+        rm.prompt.cadence[s(r.cadence)] ?? s(r.cadence),
+        targetText(items[k]!, rm),
+        s(r.weight),
+        s(r.deadline),
+        s(r.title),
+      ]),
+      io.columns,
+    );
+  }
+  io.stdout(out);
+  return 0;
+}
