@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../dataset.js';
 import type { Evaluation } from '../evaluate.js';
+import { displayMeasure, targetOf } from '../expand.js';
 import { periodEnd, periodStart, type Period } from '../periods.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
@@ -106,6 +107,8 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     const items: RegisterItem[] = [];
     for (const item of area.items) {
       const row: RegisterItem = { id: item.id, title: item.title, cadence: item.cadence, cells: {} };
+      const measure = displayMeasure(targetOf(item));
+      if (measure) row.measure = measure;
       for (const u of units) {
         const c = cells.get(`${item.id}\u0000${u.id}`);
         if (!c) continue;
