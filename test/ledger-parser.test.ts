@@ -35,6 +35,7 @@ describe('parseLedger: entries', () => {
       file: F,
       line: 1,
       date: '2026-03-15',
+      day: 20260315,
       subject: 'office',
       targetCol: 12,
       item: 'T1.1',
@@ -66,6 +67,7 @@ describe('parseLedger: entries', () => {
         file: F,
         line: 1,
         date: '2026-01-05',
+        day: 20260105,
         subject: '办公室',
         targetCol: 12,
         item: '集中政治学习',
@@ -110,6 +112,7 @@ describe('parseLedger: entries', () => {
       kind: 'void',
       file: F,
       line: 1,
+      day: 20260402,
       date: '2026-04-02',
       target: 'a81mzc',
       targetCol: 17,
@@ -642,7 +645,7 @@ describe('parseLedger: properties', () => {
       tags,
     )
     .map(([d, subject, item, q, n, t]) => {
-      const e: Record<string, unknown> = { kind: 'entry', date: d, subject, item, exempt: q === 'exempt' };
+      const e: Record<string, unknown> = { kind: 'entry', date: d, day: Number(d.replace(/-/g, '')), subject, item, exempt: q === 'exempt' };
       if (q !== undefined && q !== 'exempt') e.quantity = q;
       if (n !== undefined) e.note = n;
       return { ...e, ...t };
@@ -650,7 +653,7 @@ describe('parseLedger: properties', () => {
   const voidLine = fc
     .tuple(date, token, fc.option(note, { nil: undefined }), tags)
     .map(([d, target, reason, t]) => {
-      const v: Record<string, unknown> = { kind: 'void', date: d, target };
+      const v: Record<string, unknown> = { kind: 'void', date: d, day: Number(d.replace(/-/g, '')), target };
       if (reason !== undefined) v.reason = reason;
       return { ...v, ...t };
     });

@@ -1,15 +1,16 @@
 /** Entry ids are unique across all ledgers; a void names an existing entry, once. */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { Entry } from '../core/entry.js';
+import type { LedgerLine } from '../core/entry.js';
+import { FirstById } from '../core/first-by-id.js';
 import type { Check } from './check.js';
 
 export const ledgerIds: Check = ({ ds }) => {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, { file: string; line: number; entry?: Entry }>();
+  const seen = new FirstById(ds.ledgers.reduce((n, l) => n + l.lines.length, 0));
   for (const ledger of ds.ledgers) {
     for (const l of ledger.lines) {
       if (l.id === undefined) continue;
-      const first = seen.get(l.id);
+      const first = seen.add(l as LedgerLine & { id: string });
       if (first) {
         out.push(
           diagnostic({ file: l.file, line: l.line, column: l.idCol, length: l.id.length }, 'duplicate-id', {
@@ -17,8 +18,6 @@ export const ledgerIds: Check = ({ ds }) => {
             first: `${first.file}:${first.line}`,
           }),
         );
-      } else {
-        seen.set(l.id, l.kind === 'entry' ? { file: l.file, line: l.line, entry: l } : { file: l.file, line: l.line });
       }
     }
   }
@@ -28,7 +27,7 @@ export const ledgerIds: Check = ({ ds }) => {
       if (l.kind !== 'void') continue;
       const at = { file: l.file, line: l.line, column: l.targetCol, length: l.target.length };
       const target = seen.get(l.target);
-      if (!target?.entry) {
+      if (target?.kind !== 'entry') {
         out.push(diagnostic(at, 'void-unknown', { id: l.target }));
         continue;
       }

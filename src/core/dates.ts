@@ -14,17 +14,21 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : (DAYS[m - 1] ?? 0);
 }
 
-/** True for a real date written exactly as YYYY-MM-DD. */
+/** True for a real date written exactly as YYYY-MM-DD. Char codes only: it runs once per ledger line. */
 export function isCalendarDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const y = +s.slice(0, 4);
-  const m = +s.slice(5, 7);
-  const d = +s.slice(8, 10);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  const y0 = d(0), y1 = d(1), y2 = d(2), y3 = d(3), m0 = d(5), m1 = d(6), d0 = d(8), d1 = d(9);
+  // `>>> 0` turns a negative difference (a char below '0') into a large number
+  for (const x of [y0, y1, y2, y3, m0, m1, d0, d1]) if (x >>> 0 > 9) return false;
+  const m = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return m >= 1 && m <= 12 && day >= 1 && day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
+}
+
+/** `2026-03-15` → 20260315, for fast comparison. */
+export function dayOf(date: string): number {
+  return +date.slice(0, 4) * 10000 + +date.slice(5, 7) * 100 + +date.slice(8, 10);
 }
 
 export function yearOf(date: string): number {

@@ -4,28 +4,42 @@
  * date, except that the days between a period's end and its deadline belong to that period when
  * the item's deadline runs past the period's end: the March report filed on 2 April is the
  * March report. (docs/scoring.md explains the rule.)
+ *
+ * It runs once per entry, so it works by index: item and subject tokens are resolved once per
+ * distinct token, and the period is computed from the date's characters.
  */
-import { resolveSubject, type Catalog, type Subject } from './catalog.js';
+import { resolveSubject, type Catalog } from './catalog.js';
 import { addDays } from './dates.js';
 import type { Dataset } from './dataset.js';
 import type { Entry } from './entry.js';
 import { subjectKeyOf, type Obligation } from './expand.js';
 import type { Item } from './model.js';
-import { formatPeriod, parsePeriod, periodEnd, periodKindOf, periodOfDate, type Period } from './periods.js';
+import { parsePeriod, periodEnd, periodKindOf, type Period, type PeriodKind } from './periods.js';
 
-export function periodForEntry(item: Item, e: Entry): Period | undefined {
+const MONTHS_IN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** The last day that still counts for each period but the last, when the item has grace days. */
+function graceEnds(item: Item, year: number): string[] {
+  const grace = typeof item.deadline === 'object' ? item.deadline.days_after_period_end : 0;
+  if (grace <= 0) return [];
+  const kind = periodKindOf(item.cadence);
+  const n = 12 / MONTHS_IN[kind];
+  return Array.from({ length: n - 1 }, (_, i) => addDays(periodEnd({ kind, year, index: i + 1 }), grace));
+}
+
+/** 1-based index of the period of `item` in `year` that `e` counts for, or 0 for none. */
+export function periodIndexForEntry(item: Item, e: Entry, year: number, ends: readonly string[] = graceEnds(item, year)): number {
   const kind = periodKindOf(item.cadence);
   if (e.period !== undefined) {
     const p = parsePeriod(e.period);
-    return p && p.kind === kind ? p : undefined;
+    return p && p.kind === kind && p.year === year ? p.index : 0;
   }
-  const p = periodOfDate(kind, e.date);
-  const grace = typeof item.deadline === 'object' ? item.deadline.days_after_period_end : 0;
-  if (grace > 0 && p.index > 1) {
-    const previous = { ...p, index: p.index - 1 };
-    if (e.date <= addDays(periodEnd(previous), grace)) return previous;
-  }
-  return p;
+  const d = e.date;
+  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  if (y !== year) return 0;
+  const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  const index = Math.floor((month - 1) / MONTHS_IN[kind]) + 1;
+  return index > 1 && ends.length > 0 && d <= ends[index - 2]! ? index - 1 : index;
 }
 
 export function voidedIds(ds: Dataset): Set<string> {
@@ -34,30 +48,56 @@ export function voidedIds(ds: Dataset): Set<string> {
   return out;
 }
 
-const keyOf = (item: string, subjectKey: string, periodKey: string) => `${item}\u0000${subjectKey}\u0000${periodKey}`;
+interface Slots {
+  item: Item;
+  ends: string[];
+  /** Obligation index per period index − 1. */
+  slots: number[];
+}
 
 /** Entries per obligation, in the obligations' order; entries are in ledger order. */
 export function match(obligations: readonly Obligation[], ds: Dataset, cat: Catalog, year: number): Entry[][] {
-  const index = new Map<string, number>();
-  obligations.forEach((o, i) => index.set(keyOf(o.item.id, o.subjectKey, o.periodKey), i));
   const out: Entry[][] = obligations.map(() => []);
   const checklist = cat.checklists.get(year);
   if (!checklist) return out;
+  const pairs = new Map<string, Slots>();
+  obligations.forEach((o, i) => {
+    const key = `${o.item.id}\u0000${o.subjectKey}`;
+    let s = pairs.get(key);
+    if (!s) pairs.set(key, (s = { item: o.item, ends: graceEnds(o.item, year), slots: [] }));
+    s.slots[o.period.index - 1] = i;
+  });
+  // token → slots, resolved once per distinct (item token, subject token)
+  const byTokens = new Map<string, Map<string, Slots | null>>();
+  const lookup = (itemToken: string, subjectToken: string): Slots | null => {
+    let inner = byTokens.get(itemToken);
+    if (!inner) byTokens.set(itemToken, (inner = new Map()));
+    let s = inner.get(subjectToken);
+    if (s !== undefined) return s;
+    const ref = checklist.items.get(itemToken);
+    const subject = resolveSubject(cat, subjectToken);
+    s = (ref && subject && pairs.get(`${ref.item.id}\u0000${subjectKeyOf(subject)}`)) || null;
+    inner.set(subjectToken, s);
+    return s;
+  };
   const voided = voidedIds(ds);
-  const subjects = new Map<string, Subject | undefined>();
   for (const ledger of ds.ledgers) {
     for (const e of ledger.lines) {
       if (e.kind !== 'entry' || (e.id !== undefined && voided.has(e.id))) continue;
-      const ref = checklist.items.get(e.item);
-      if (!ref) continue;
-      let subject = subjects.get(e.subject);
-      if (!subjects.has(e.subject)) subjects.set(e.subject, (subject = resolveSubject(cat, e.subject)));
-      if (!subject) continue;
-      const period = periodForEntry(ref.item, e);
-      if (!period || period.year !== year) continue;
-      const i = index.get(keyOf(ref.item.id, subjectKeyOf(subject), formatPeriod(period)));
+      const s = lookup(e.item, e.subject);
+      if (!s) continue;
+      const index = periodIndexForEntry(s.item, e, year, s.ends);
+      const i = index > 0 ? s.slots[index - 1] : undefined;
       if (i !== undefined) out[i]!.push(e);
     }
   }
   return out;
+}
+
+/** The period of `item` an entry counts for (the tag's, or the date's with the grace rule). */
+export function periodForEntry(item: Item, e: Entry): Period | undefined {
+  const year = e.period !== undefined ? parsePeriod(e.period)?.year : +e.date.slice(0, 4);
+  if (year === undefined) return undefined;
+  const index = periodIndexForEntry(item, e, year);
+  return index > 0 ? { kind: periodKindOf(item.cadence), year, index } : undefined;
 }

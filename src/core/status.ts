@@ -3,7 +3,7 @@
  * its credit for scoring and, for cumulative targets, its pacing. Only entries dated on or before
  * "as of" count, so a report as of any past date is what it would have said on that day.
  */
-import { daysBetween } from './dates.js';
+import { dayOf, daysBetween } from './dates.js';
 import type { Entry } from './entry.js';
 import type { Obligation } from './expand.js';
 
@@ -46,56 +46,77 @@ export interface StatusOptions {
 
 const EPS = 1e-9;
 
-function ratio(entries: readonly Entry[], o: Obligation, expectedDefault: number): number {
-  const t = o.target;
-  let r = Infinity;
-  if (t.sum !== undefined) r = Math.min(r, sumOf(entries) / t.sum);
-  if (t.count !== undefined) r = Math.min(r, countOf(entries, t.rate !== undefined) / t.count);
-  if (t.rate !== undefined) r = Math.min(r, entries.length === 0 ? 0 : rateOf(entries, expectedDefault) / t.rate);
-  return r === Infinity ? 0 : Math.min(1, r);
+/** What a list of entries adds up to, for every kind of target at once. */
+interface Totals {
+  sum: number;
+  count: number;
+  /** Σ present ÷ expected, and the number of entries it is over. */
+  attendance: number;
+  n: number;
 }
 
-const sumOf = (entries: readonly Entry[]) => entries.reduce((s, e) => s + (e.quantity?.value ?? 0), 0);
-/** For attendance items each entry is one occurrence; elsewhere `2次` counts twice. */
-const countOf = (entries: readonly Entry[], attendance: boolean) =>
-  entries.reduce((s, e) => s + (attendance ? 1 : (e.quantity?.value ?? 1)), 0);
+const zero = (): Totals => ({ sum: 0, count: 0, attendance: 0, n: 0 });
 
-function rateOf(entries: readonly Entry[], expectedDefault: number): number {
-  let total = 0;
-  for (const e of entries) {
-    const expected = e.quantity?.expected ?? expectedDefault;
-    total += expected > 0 ? Math.min(1, (e.quantity?.value ?? expected) / expected) : 1;
-  }
-  return total / entries.length;
+function add(t: Totals, e: Entry, rateTarget: boolean, expectedDefault: number): void {
+  const q = e.quantity;
+  const expected = q?.expected ?? expectedDefault;
+  t.sum += q?.value ?? 0;
+  // for attendance items each entry is one occurrence; elsewhere `2次` counts twice
+  t.count += rateTarget ? 1 : (q?.value ?? 1);
+  t.attendance += expected > 0 ? Math.min(1, (q?.value ?? expected) / expected) : 1;
+  t.n++;
+}
+
+/** Share of the target reached, 0–1; with several criteria the weakest decides. */
+function ratio(t: Totals, o: Obligation): number {
+  const target = o.target;
+  let r = Infinity;
+  if (target.sum !== undefined) r = Math.min(r, t.sum / target.sum);
+  if (target.count !== undefined) r = Math.min(r, t.count / target.count);
+  if (target.rate !== undefined) r = Math.min(r, t.n === 0 ? 0 : t.attendance / t.n / target.rate);
+  return r === Infinity ? 0 : Math.min(1, r);
 }
 
 export function progressOf(o: Obligation, matched: readonly Entry[], opts: StatusOptions): Progress {
   const { asOf } = opts;
-  const entries = matched.filter((e) => e.date <= asOf);
-  const exempt = entries.find((e) => e.exempt);
-  const work = entries.filter((e) => !e.exempt);
+  const asOfDay = dayOf(asOf);
+  const dueDay = dayOf(o.due);
   const t = o.target;
+  const rateTarget = t.rate !== undefined;
+  // one pass: what counts by "as of", what was on time, and any waiver
+  const entries: Entry[] = [];
+  const all = zero();
+  const onTime = zero();
+  let exempt: Entry | undefined;
+  for (const e of matched) {
+    if (e.day > asOfDay) continue;
+    entries.push(e);
+    if (e.exempt) {
+      exempt ??= e;
+      continue;
+    }
+    add(all, e, rateTarget, opts.expectedDefault);
+    if (e.day <= dueDay) add(onTime, e, rateTarget, opts.expectedDefault);
+  }
   // an attendance-only target is followed as a percentage: 95.7 of 95
-  const rateOnly = t.rate !== undefined && t.sum === undefined && t.count === undefined;
-  const main = rateOnly
-    ? work.length > 0 ? rateOf(work, opts.expectedDefault) * 100 : 0
-    : t.sum !== undefined ? sumOf(work) : countOf(work, t.rate !== undefined);
+  const rateOnly = rateTarget && t.sum === undefined && t.count === undefined;
+  const rate = all.n > 0 ? all.attendance / all.n : 0;
+  const main = rateOnly ? rate * 100 : t.sum !== undefined ? all.sum : all.count;
   const goal = rateOnly ? round(t.rate! * 100, 1) : (t.sum ?? t.count ?? 1);
   const base = {
     done: round(main, rateOnly ? 1 : 2),
     goal,
     entries,
-    ...(t.rate !== undefined && work.length > 0 ? { rate: round(rateOf(work, opts.expectedDefault), 4) } : {}),
+    ...(rateTarget && all.n > 0 ? { rate: round(rate, 4) } : {}),
   };
   if (exempt) {
     return { ...base, status: 'exempt', credit: 0, counted: false, ...(exempt.note ? { exemptReason: exempt.note } : {}) };
   }
-  const onTime = work.filter((e) => e.date <= o.due);
-  const rOnTime = ratio(onTime, o, opts.expectedDefault);
-  const rAll = ratio(work, o, opts.expectedDefault);
+  const rOnTime = ratio(onTime, o);
+  const rAll = ratio(all, o);
   // later work never lowers what was reached on time (a late, thinly attended lesson)
   const credit = rOnTime + opts.lateCredit * Math.max(0, rAll - rOnTime);
-  const overdue = asOf > o.due;
+  const overdue = asOfDay > dueDay;
   let status: Status;
   if (rOnTime >= 1 - EPS) status = 'met';
   else if (rAll >= 1 - EPS) status = 'met-late';
@@ -103,7 +124,7 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   else status = daysBetween(asOf, o.due) <= opts.dueSoonDays ? 'due-soon' : 'open';
   const done = status === 'met' || status === 'met-late';
   const out: Progress = { ...base, status, credit: round(credit, 6), counted: overdue || done };
-  if (done) out.completedOn = completionDate(work, o, opts.expectedDefault);
+  if (done) out.completedOn = completionDate(entries.filter((e) => !e.exempt), o, opts.expectedDefault);
   const cumulative = t.sum !== undefined || (t.count ?? 1) > 1;
   if (cumulative && !done && o.start <= asOf && asOf <= o.end) {
     const elapsed = (daysBetween(o.start, asOf) + 1) / (daysBetween(o.start, o.end) + 1);
@@ -115,9 +136,11 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
 
 /** The first date by which the entries reached the target. */
 function completionDate(work: readonly Entry[], o: Obligation, expectedDefault: number): string | undefined {
-  const sorted = [...work].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (let i = 1; i <= sorted.length; i++) {
-    if (ratio(sorted.slice(0, i), o, expectedDefault) >= 1 - EPS) return sorted[i - 1]!.date;
+  const sorted = [...work].sort((a, b) => a.day - b.day);
+  const t = zero();
+  for (const e of sorted) {
+    add(t, e, o.target.rate !== undefined, expectedDefault);
+    if (ratio(t, o) >= 1 - EPS) return e.date;
   }
   return undefined;
 }

@@ -66,7 +66,7 @@ export const en: Catalogue = {
   },
   ui: {
     wrote: (p) => `wrote ${p.file}`,
-    ledgerProblems: (p) => `the ledgers have ${p.count} problem(s); those lines are left out; run qingdan check to see them`,
+    ledgerProblems: (p) => `the templates or ledgers have ${p.count} problem(s); faulty entries are left out; run qingdan check to see them`,
     error: 'error',
     warning: 'warning',
     clean: (p) => `✓ no problems: ${p.files} files, ${p.entries} entries, ${p.items} items, ${p.units} units`,

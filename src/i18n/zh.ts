@@ -64,7 +64,7 @@ export const zh: Catalogue = {
   },
   ui: {
     wrote: (p) => `已写入 ${p.file}`,
-    ledgerProblems: (p) => `登记簿中有 ${p.count} 处问题，相关登记未计入；运行 qingdan check 查看`,
+    ledgerProblems: (p) => `模板或登记簿中有 ${p.count} 处问题，有问题的登记未计入；运行 qingdan check 查看`,
     error: '错误',
     warning: '警告',
     clean: (p) => `✓ 未发现问题：${p.files} 个文件，${p.entries} 条登记，${p.items} 个清单项，${p.units} 个科室`,

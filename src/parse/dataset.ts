@@ -15,8 +15,11 @@ import type { z } from 'zod';
 export interface Parsed {
   dataset?: Dataset;
   diagnostics: Diagnostic[];
-  /** Decoded text of every file, for excerpts under diagnostics. */
-  texts: Map<string, string>;
+  /**
+   * Every file's content, for excerpts under diagnostics: the text of templates, the bytes of
+   * ledgers (half the memory of their decoded text, which is not kept).
+   */
+  texts: Map<string, string | Uint8Array>;
 }
 
 export interface RawInput {
@@ -34,7 +37,8 @@ export function parseSettings(raw: RawFile | undefined): { settings?: Settings; 
 
 export function parseDataset(raw: RawInput, settings: Settings): Parsed {
   const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | Uint8Array>();
+  const intern = new Map<string, string>();
   const org = loadYaml(raw.org, Organisation);
   diagnostics.push(...org.diagnostics);
   texts.set(raw.org.file, org.text);
@@ -48,9 +52,9 @@ export function parseDataset(raw: RawInput, settings: Settings): Parsed {
   const ledgers: Ledger[] = [];
   for (const file of raw.ledgers) {
     const decoded = decodeText(file.file, file.bytes, { requireFinalNewline: true });
-    const parsed = parseLedger(file.file, decoded.text);
+    const parsed = parseLedger(file.file, decoded.text, intern);
     diagnostics.push(...decoded.diagnostics, ...parsed.diagnostics);
-    texts.set(file.file, decoded.text);
+    texts.set(file.file, decoded.diagnostics.length > 0 ? decoded.text : file.bytes);
     ledgers.push({ file: file.file, lines: parsed.lines });
   }
   const failed = !org.value || checklists.length < raw.checklists.length;
@@ -68,14 +72,17 @@ function loadYaml<T>(raw: RawFile, schema: z.ZodType<T>) {
 }
 
 /** Adds the source line to each diagnostic that lacks one. */
-export function withSources(list: Diagnostic[], texts: Map<string, string>): Diagnostic[] {
+export function withSources(list: Diagnostic[], texts: Map<string, string | Uint8Array>): Diagnostic[] {
   const split = new Map<string, string[]>();
   return list.map((d) => {
     if (d.source !== undefined) return d;
-    const text = texts.get(d.file);
-    if (text === undefined) return d;
+    const content = texts.get(d.file);
+    if (content === undefined) return d;
     let lines = split.get(d.file);
-    if (!lines) split.set(d.file, (lines = text.split('\n')));
+    if (!lines) {
+      const text = typeof content === 'string' ? content : decodeText(d.file, content, { requireFinalNewline: false }).text;
+      split.set(d.file, (lines = text.split('\n')));
+    }
     return { ...d, source: (lines[d.line - 1] ?? '').replace(/\r$/, '') };
   });
 }

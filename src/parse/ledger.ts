@@ -5,7 +5,7 @@
  * the next line. The grammar is documented in docs/ledger-format.md.
  */
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Params } from '../core/diagnostic.js';
-import { isCalendarDate } from '../core/dates.js';
+import { dayOf, isCalendarDate } from '../core/dates.js';
 import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
 
 export interface ParsedLedger {
@@ -34,7 +34,12 @@ class LineError {
   ) {}
 }
 
-export function parseLedger(file: string, text: string): ParsedLedger {
+/**
+ * `intern` maps repeated tokens (dates, units, items, quantities, people) to one shared string, so
+ * that a million entries hold a few hundred distinct strings instead of millions of copies; pass
+ * one map for all ledgers of a repository.
+ */
+export function parseLedger(file: string, text: string, intern: Map<string, string> = new Map()): ParsedLedger {
   const lines: LedgerLine[] = [];
   const diagnostics: Diagnostic[] = [];
   let start = 0;
@@ -44,7 +49,7 @@ export function parseLedger(file: string, text: string): ParsedLedger {
     lineNo++;
     let end = text.indexOf('\n', start);
     if (end === -1) end = n;
-    const parsed = parseLine(file, text, start, end, lineNo);
+    const parsed = parseLine(file, text, start, end, lineNo, intern);
     if (parsed instanceof LineError) {
       diagnostics.push(
         diagnostic(
@@ -64,7 +69,14 @@ export function parseLedger(file: string, text: string): ParsedLedger {
 }
 
 /** Parses text[start, end) — one line without its newline. Null for blank and comment lines. */
-function parseLine(file: string, text: string, start: number, end: number, lineNo: number): LedgerLine | LineError | null {
+function parseLine(
+  file: string,
+  text: string,
+  start: number,
+  end: number,
+  lineNo: number,
+  intern: Map<string, string>,
+): LedgerLine | LineError | null {
   // a CRLF line ends before its CR, so that columns are the same as with LF
   if (end > start && text.charCodeAt(end - 1) === CR) end--;
   let i = start;
@@ -72,24 +84,23 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
   if (i === end) return null;
   const first = text.charCodeAt(i);
   if (first === 59 /* ; */ || first === 35 /* # */) return null;
-  const col = (at: number) => at - start + 1;
 
   // date
   const dateEnd = tokenEnd(text, i, end);
-  const date = text.slice(i, dateEnd);
-  if (!isCalendarDate(date)) return new LineError(col(i), dateEnd - i, 'bad-date', { text: date });
+  const date = shared(intern, text.slice(i, dateEnd));
+  if (!isCalendarDate(date)) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: date });
   i = skipBlanks(text, dateEnd, end);
-  if (i === end) return new LineError(col(end), 1, 'bad-line', { expected: 'subject' });
+  if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: 'subject' });
 
   // subject, or the keyword `void`
   const subjectEnd = tokenEnd(text, i, end);
-  const subject = text.slice(i, subjectEnd);
-  const subjectCol = col(i);
+  const subject = shared(intern, text.slice(i, subjectEnd));
+  const subjectCol = i - start + 1;
   i = skipBlanks(text, subjectEnd, end);
-  if (i === end) return new LineError(col(end), 1, 'bad-line', { expected: subject === 'void' ? 'id' : 'item' });
+  if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: subject === 'void' ? 'id' : 'item' });
   const secondStart = i;
   const secondEnd = tokenEnd(text, i, end);
-  const second = text.slice(i, secondEnd);
+  const second = shared(intern, text.slice(i, secondEnd));
   i = skipBlanks(text, secondEnd, end);
 
   let quantity: Quantity | undefined;
@@ -100,22 +111,22 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
     const c = text.charCodeAt(i);
     const qEnd = tokenEnd(text, i, end);
     if (isDigit(c)) {
-      quantityText = text.slice(i, qEnd);
-      qtyCol = col(i);
+      quantityText = shared(intern, text.slice(i, qEnd));
+      qtyCol = i - start + 1;
       const q = parseQuantity(quantityText);
       if (q === null) return new LineError(qtyCol, qEnd - i, 'bad-quantity', { text: quantityText });
       quantity = q;
       i = skipBlanks(text, qEnd, end);
     } else if (qEnd - i === 6 && text.startsWith('exempt', i)) {
       exempt = true;
-      qtyCol = col(i);
+      qtyCol = i - start + 1;
       i = skipBlanks(text, qEnd, end);
     }
   }
 
   let note: string | undefined;
   if (i < end && text.charCodeAt(i) === QUOTE) {
-    const noteCol = col(i);
+    const noteCol = i - start + 1;
     let j = i + 1;
     let value = '';
     let from = j;
@@ -134,9 +145,10 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
       }
       j++;
     }
-    note = value + text.slice(from, j);
+    // a copy, not a slice: a slice would keep the whole ledger text alive as long as the entry
+    note = (' ' + value + text.slice(from, j)).slice(1);
     j++;
-    if (j < end && !isBlank(text.charCodeAt(j))) return new LineError(col(j), 1, 'bad-note', {});
+    if (j < end && !isBlank(text.charCodeAt(j))) return new LineError(j - start + 1, 1, 'bad-note', {});
     i = skipBlanks(text, j, end);
   }
 
@@ -146,33 +158,32 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
   while (i < end) {
     const tEnd = tokenEnd(text, i, end);
     const colon = text.indexOf(':', i);
-    const bad = () => new LineError(col(i), tEnd - i, 'bad-tag', { text: text.slice(i, tEnd) });
-    if (colon === -1 || colon >= tEnd - 1 || colon === i) return bad();
+    if (colon === -1 || colon >= tEnd - 1 || colon === i) return badTag(text, start, i, tEnd);
     const value = text.slice(colon + 1, tEnd);
-    const vCol = col(colon + 1);
+    const vCol = colon + 1 - start + 1;
     switch (text.slice(i, colon)) {
       case 'id':
-        if (idCol) return bad();
+        if (idCol) return badTag(text, start, i, tEnd);
         (id = value), (idCol = vCol);
         break;
       case 'by':
-        if (byCol) return bad();
-        (by = value), (byCol = vCol);
+        if (byCol) return badTag(text, start, i, tEnd);
+        (by = shared(intern, value)), (byCol = vCol);
         break;
       case 'evidence':
-        if (evidenceCol) return bad();
+        if (evidenceCol) return badTag(text, start, i, tEnd);
         (evidence = value), (evidenceCol = vCol);
         break;
       case 'sha256':
-        if (sha256Col) return bad();
+        if (sha256Col) return badTag(text, start, i, tEnd);
         (sha256 = value), (sha256Col = vCol);
         break;
       case 'period':
-        if (periodCol) return bad();
+        if (periodCol) return badTag(text, start, i, tEnd);
         (period = value), (periodCol = vCol);
         break;
       default:
-        return bad();
+        return badTag(text, start, i, tEnd);
     }
     i = skipBlanks(text, tEnd, end);
   }
@@ -180,15 +191,15 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
   let out: LedgerLine;
   if (subject === 'void') {
     const v: Void = {
-      kind: 'void', file, line: lineNo, date, targetCol: col(secondStart), qtyCol, idCol, byCol, periodCol, evidenceCol,
+      kind: 'void', file, line: lineNo, date, day: dayOf(date), targetCol: secondStart - start + 1, qtyCol, idCol, byCol, periodCol, evidenceCol,
       target: second,
     };
     if (note !== undefined) v.reason = note;
     out = v;
   } else {
     const e: Entry = {
-      kind: 'entry', file, line: lineNo, date, targetCol: subjectCol, qtyCol, idCol, byCol, periodCol, evidenceCol,
-      subject, item: second, itemCol: col(secondStart), exempt,
+      kind: 'entry', file, line: lineNo, date, day: dayOf(date), targetCol: subjectCol, qtyCol, idCol, byCol, periodCol, evidenceCol,
+      subject, item: second, itemCol: secondStart - start + 1, exempt,
     };
     if (quantity !== undefined) {
       e.quantity = quantity;
@@ -204,6 +215,17 @@ function parseLine(file: string, text: string, start: number, end: number, lineN
   if (sha256 !== undefined) out.sha256 = sha256;
   if (period !== undefined) out.period = period;
   return out;
+}
+
+function badTag(text: string, start: number, i: number, tEnd: number): LineError {
+  return new LineError(i - start + 1, tEnd - i, 'bad-tag', { text: text.slice(i, tEnd) });
+}
+
+function shared(intern: Map<string, string>, s: string): string {
+  const known = intern.get(s);
+  if (known !== undefined) return known;
+  intern.set(s, s);
+  return s;
 }
 
 function tokenEnd(text: string, i: number, end: number): number {

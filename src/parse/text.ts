@@ -3,9 +3,9 @@
  * line and column, then decoded leniently so the rest of the file is still checked), a leading
  * BOM dropped, and for ledgers a cut-off last line reported.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 export interface Decoded {
@@ -16,9 +16,12 @@ export interface Decoded {
 export function decodeText(file: string, bytes: Uint8Array, opts: { requireFinalNewline: boolean }): Decoded {
   const diagnostics: Diagnostic[] = [];
   let text: string;
-  try {
-    text = strict.decode(bytes);
-  } catch {
+  // validating natively first is several times faster than a fatal TextDecoder on large ledgers
+  if (isUtf8(bytes)) {
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+    text = b.toString('utf8', bom);
+  } else {
     text = lenient.decode(bytes);
     const at = firstInvalidUtf8(bytes);
     const before = lenient.decode(bytes.subarray(0, at));

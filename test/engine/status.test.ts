@@ -131,8 +131,8 @@ describe('rate targets', () => {
   ];
   const r = run({ items: ITEMS, lines }, '2026-05-01');
 
-  it('average of present ÷ expected: (8/10 + 9/10) ÷ 2 = 0.85 < 0.9 → partial, credit 0.85 ÷ 0.9 = 0.944444', () => {
-    expect(r.at('RATE', 'unit:u1', '2026-03').p).toMatchObject({ status: 'partial', rate: 0.85, credit: 0.944444, done: 2 });
+  it('average of present ÷ expected: (8/10 + 9/10) ÷ 2 = 0.85 < 0.9 → partial, credit 0.85 ÷ 0.9 = 0.944444; followed as 85 of 90 %', () => {
+    expect(r.at('RATE', 'unit:u1', '2026-03').p).toMatchObject({ status: 'partial', rate: 0.85, credit: 0.944444, done: 85, goal: 90 });
   });
 
   it('expected defaults to the unit members: u2 4 present of 4 → 1 → met; u3 4 of 5 = 0.8 → credit 0.8 ÷ 0.9 = 0.888889', () => {

@@ -1,0 +1,334 @@
+/**
+ * The audit's pure core: does a later version of a ledger only add to an earlier one? And the
+ * statistics of registration (lag between the work and its commit, back-dating). No git, no file
+ * system: versions come in as bytes, dates as `YYYY-MM-DD` strings. The rules are documented in
+ * docs/audit.md.
+ *
+ * - An ordinary commit must keep its parent's bytes as a prefix: `after = before + appended`.
+ *   A version whose last line was cut off (no final newline) may be completed: that is still an
+ *   append, byte for byte.
+ * - A merge must keep every line of each parent, in that parent's order (the union merge driver
+ *   puts one side's new lines after the other's); lines may appear between them.
+ * Anything else is a violation, classified line by line: edited, removed, reordered, inserted (in
+ * the middle, ordinary commits only), whitespace or line-ending rewritten.
+ */
+import { addDays, daysBetween } from './dates.js';
+
+export const CHANGE_KINDS = ['edited', 'removed', 'reordered', 'inserted', 'whitespace', 'line-ending'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface LineChange {
+  kind: ChangeKind;
+  /** 1-based line of the earlier version (for `inserted`: the line the new text was put before). */
+  line: number;
+  /** 1-based line of the later version, when the line has a counterpart there. */
+  afterLine?: number;
+  /** The earlier line, without its newline (a `\r` is kept). */
+  before?: string;
+  /** The later line, without its newline. */
+  after?: string;
+  /** How many consecutive lines of this kind the change stands for (at least 1). */
+  count: number;
+}
+
+export interface AddedLine {
+  /** 1-based line of the later version. */
+  line: number;
+  /** The line without its newline. */
+  text: string;
+}
+
+export interface Comparison {
+  changes: LineChange[];
+  /** Lines the later version appended. */
+  added: AddedLine[];
+}
+
+interface Ln {
+  /** With its newline, if it has one. */
+  text: string;
+  /** Without the newline. */
+  bare: string;
+  complete: boolean;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export function splitLines(text: string): Ln[] {
+  const out: Ln[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) {
+      const t = text.slice(start);
+      out.push({ text: t, bare: t, complete: false });
+      break;
+    }
+    out.push({ text: text.slice(start, nl + 1), bare: text.slice(start, nl), complete: true });
+    start = nl + 1;
+  }
+  return out;
+}
+
+function isPrefix(before: Uint8Array, after: Uint8Array): boolean {
+  if (after.length < before.length) return false;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return false;
+  return true;
+}
+
+const noEol = (s: string) => s.replace(/\r?\n?$/, '').replace(/\r$/, '');
+const squash = (s: string) => noEol(s).replace(/\s+/g, ' ').trim();
+
+/** Whether line `b` of the earlier version survives as line `a`: equal, or a cut-off line completed. */
+function same(b: Ln, a: Ln): boolean {
+  return b.complete ? a.text === b.text : a.text.startsWith(b.text);
+}
+
+interface Alignment {
+  /** For each earlier line, the later line it is anchored to, or -1. */
+  anchorOf: number[];
+  anchored: boolean[];
+}
+
+/** In-order anchors: each earlier line to the next later line equal to it (greedy). */
+function align(B: Ln[], A: Ln[]): Alignment {
+  const positions = new Map<string, number[]>();
+  A.forEach((l, j) => {
+    const list = positions.get(l.text);
+    if (list) list.push(j);
+    else positions.set(l.text, [j]);
+  });
+  const anchorOf = B.map(() => -1);
+  const anchored = A.map(() => false);
+  let pos = 0;
+  for (let i = 0; i < B.length; i++) {
+    const b = B[i]!;
+    let j = -1;
+    if (b.complete) {
+      const list = positions.get(b.text);
+      if (list) j = firstAtLeast(list, pos);
+    } else {
+      for (let k = pos; k < A.length; k++) {
+        if (same(b, A[k]!)) {
+          j = k;
+          break;
+        }
+      }
+    }
+    if (j >= 0) {
+      anchorOf[i] = j;
+      anchored[j] = true;
+      pos = j + 1;
+    }
+  }
+  return { anchorOf, anchored };
+}
+
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : -1;
+}
+
+/**
+ * The changes that turn B into A, other than appending. `merge` allows new lines anywhere
+ * (a union merge interleaves the two sides' additions).
+ */
+function classify(B: Ln[], A: Ln[], merge: boolean): { changes: LineChange[]; appended: number[] } {
+  const { anchorOf, anchored } = align(B, A);
+  const changes: LineChange[] = [];
+  const appended: number[] = [];
+  const claimed = A.map((_, j) => anchored[j]!);
+
+  // 1. earlier lines that are still there, but out of order: reordered
+  const freeA = new Map<string, number[]>();
+  A.forEach((l, j) => {
+    if (claimed[j]) return;
+    const list = freeA.get(l.text);
+    if (list) list.push(j);
+    else freeA.set(l.text, [j]);
+  });
+  const gone = new Set<number>();
+  B.forEach((b, k) => {
+    if (anchorOf[k] !== -1) return;
+    const j = (freeA.get(b.text) ?? []).find((x) => !claimed[x]);
+    if (j === undefined) {
+      gone.add(k);
+      return;
+    }
+    claimed[j] = true;
+    changes.push({ kind: 'reordered', line: k + 1, afterLine: j + 1, before: b.bare, after: A[j]!.bare, count: 1 });
+  });
+
+  // 2. the gaps between consecutive anchors: earlier lines gone, later lines new
+  let i = 0;
+  let jStart = 0;
+  for (;;) {
+    let iEnd = i;
+    while (iEnd < B.length && anchorOf[iEnd] === -1) iEnd++;
+    const last = iEnd === B.length;
+    const jEnd = last ? A.length : anchorOf[iEnd]!;
+    const gapB: number[] = [];
+    for (let k = i; k < iEnd; k++) if (gone.has(k)) gapB.push(k);
+    const gapA: number[] = [];
+    for (let k = jStart; k < jEnd; k++) if (!claimed[k]) gapA.push(k);
+    // a look-alike first (only whitespace or the line ending differs), then in order: a rewrite
+    const pairs = new Map<number, number>();
+    for (const k of gapB) {
+      const x = gapA.findIndex((j) => squash(A[j]!.text) === squash(B[k]!.text));
+      if (x !== -1) pairs.set(k, gapA.splice(x, 1)[0]!);
+    }
+    // (in a merge, the lines after the last common one are the other side's additions: no pairing there)
+    if (!(merge && last)) for (const k of gapB) if (!pairs.has(k) && gapA.length > 0) pairs.set(k, gapA.shift()!);
+    for (const k of gapB) {
+      const b = B[k]!;
+      const j = pairs.get(k);
+      if (j === undefined) {
+        changes.push({ kind: 'removed', line: k + 1, before: b.bare, count: 1 });
+        continue;
+      }
+      claimed[j] = true;
+      const a = A[j]!;
+      const kind: ChangeKind = noEol(a.text) === noEol(b.text) ? 'line-ending' : squash(a.text) === squash(b.text) ? 'whitespace' : 'edited';
+      changes.push({ kind, line: k + 1, afterLine: j + 1, before: b.bare, after: a.bare, count: 1 });
+    }
+    // later lines left: appended after the last earlier line, or inserted in the middle
+    for (const j of gapA) {
+      if (last) appended.push(j);
+      else if (!merge) changes.push({ kind: 'inserted', line: iEnd + 1, afterLine: j + 1, after: A[j]!.bare, count: 1 });
+    }
+    if (last) break;
+    i = iEnd + 1;
+    jStart = anchorOf[iEnd]! + 1;
+  }
+  return { changes: fold(changes), appended };
+}
+
+/** Consecutive lines with the same kind of change become one change with a count. */
+function fold(list: LineChange[]): LineChange[] {
+  const sorted = [...list].sort((a, b) => a.line - b.line || (a.afterLine ?? 0) - (b.afterLine ?? 0));
+  const out: LineChange[] = [];
+  for (const c of sorted) {
+    const prev = out[out.length - 1];
+    const key = c.kind === 'inserted' ? c.afterLine : c.line;
+    const prevKey = prev ? (prev.kind === 'inserted' ? prev.afterLine : prev.line) : undefined;
+    if (prev && prev.kind === c.kind && key !== undefined && prevKey !== undefined && key === prevKey + prev.count) {
+      prev.count++;
+    } else out.push({ ...c });
+  }
+  return out;
+}
+
+/** An ordinary commit: `after` must be `before` plus appended lines. */
+export function compareAppend(before: Uint8Array, after: Uint8Array): Comparison {
+  const A = splitLines(decoder.decode(after));
+  if (isPrefix(before, after)) {
+    const B = splitLines(decoder.decode(before));
+    const from = B.filter((l) => l.complete).length;
+    // a cut-off last line is not an entry yet: it is counted once completed
+    const added = A.slice(from).map((l, k) => ({ line: from + k + 1, text: l.bare, complete: l.complete }));
+    return { changes: [], added: added.filter((a) => a.complete).map(({ line, text }) => ({ line, text })) };
+  }
+  const B = splitLines(decoder.decode(before));
+  const { changes, appended } = classify(B, A, false);
+  if (changes.length === 0) {
+    // cannot happen for real text, but never call a non-append clean
+    const k = B.findIndex((b, i) => !A[i] || !same(b, A[i]!));
+    const at = k === -1 ? B.length - 1 : k;
+    changes.push({ kind: 'edited', line: at + 1, before: B[at]?.bare ?? '', ...(A[at] ? { after: A[at]!.bare, afterLine: at + 1 } : {}), count: 1 });
+  }
+  return { changes, added: appended.filter((j) => A[j]!.complete).map((j) => ({ line: j + 1, text: A[j]!.bare })) };
+}
+
+/** A merge, against one of its parents: every line of the parent is still there, in order. */
+export function compareUnion(parent: Uint8Array, merged: Uint8Array): LineChange[] {
+  if (isPrefix(parent, merged)) return [];
+  const B = splitLines(decoder.decode(parent));
+  const A = splitLines(decoder.decode(merged));
+  return classify(B, A, true).changes;
+}
+
+/** Lines of a merge that none of its parents has (as many times): what the merge itself added. */
+export function newInMerge(parents: readonly Uint8Array[], merged: Uint8Array): AddedLine[] {
+  const A = splitLines(decoder.decode(merged));
+  const most = new Map<string, number>();
+  for (const p of parents) {
+    const counts = new Map<string, number>();
+    for (const l of splitLines(decoder.decode(p))) counts.set(l.bare, (counts.get(l.bare) ?? 0) + 1);
+    for (const [t, n] of counts) most.set(t, Math.max(most.get(t) ?? 0, n));
+  }
+  const out: AddedLine[] = [];
+  A.forEach((l, j) => {
+    const n = most.get(l.bare) ?? 0;
+    if (n > 0) most.set(l.bare, n - 1);
+    else if (l.complete) out.push({ line: j + 1, text: l.bare });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- registration statistics
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export interface LagSample {
+  /** Subject id: a unit, `org`, or a person. */
+  subject: string;
+  /** Days from the work to its commit. */
+  lag: number;
+}
+
+export interface LagRow {
+  subject: string;
+  entries: number;
+  median: number;
+  max: number;
+}
+
+/** Registration lag per subject, in the order subjects first appear in `order` (then the rest). */
+export function lagStats(samples: readonly LagSample[], order: readonly string[] = []): LagRow[] {
+  const by = new Map<string, number[]>();
+  for (const s of samples) {
+    const list = by.get(s.subject);
+    if (list) list.push(s.lag);
+    else by.set(s.subject, [s.lag]);
+  }
+  const keys = [...order.filter((k) => by.has(k)), ...[...by.keys()].filter((k) => !order.includes(k)).sort()];
+  return keys.map((subject) => {
+    const lags = by.get(subject)!;
+    return { subject, entries: lags.length, median: median(lags), max: Math.max(...lags) };
+  });
+}
+
+/** Days from the work (`date`) to the day it was committed (`committedOn`, the committer's calendar day). */
+export function lagDays(date: string, committedOn: string): number {
+  return daysBetween(date, committedOn);
+}
+
+export const DEFAULT_CLOSE_DAYS = 7;
+
+/**
+ * The day an obligation's period is closed for recording: its due date plus `closeDays`
+ * (default 7, time for the clerk to catch up before the period's results are reported).
+ */
+export function closedOn(due: string, closeDays: number): string {
+  return addDays(due, closeDays);
+}
+
+/**
+ * Back-dating: an entry committed after its period was closed that still claims the period on
+ * time — dated on or before the due date — or waives it (`exempt`). Late work honestly dated
+ * after the due date is not back-dating: it counts as met late.
+ */
+export function isBackdated(e: { date: string; exempt: boolean }, due: string, committedOn: string, closeDays: number): boolean {
+  return committedOn > closedOn(due, closeDays) && (e.exempt || e.date <= due);
+}

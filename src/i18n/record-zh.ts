@@ -1,0 +1,251 @@
+/**
+ * Messages of the recording commands (init, list, record, void, audit), in Chinese; the English
+ * ones are in record-en.ts, of the same shape. Kept apart from the main catalogue (zh.ts, en.ts).
+ */
+import type { Params } from '../core/diagnostic.js';
+import type { PeriodKind } from '../core/periods.js';
+import type { RecordErrorKey } from '../write/errors.js';
+import type { Lang } from './index.js';
+import { recordEn } from './record-en.js';
+
+type Message = (p: Params) => string;
+
+export interface ViolationLike {
+  kind: string;
+  count?: number;
+  to?: string;
+  expected?: string;
+  actual?: string;
+  id?: string;
+}
+
+export interface RecordCatalogue {
+  errors: Record<RecordErrorKey, Message>;
+  prompt: {
+    unit: Message;
+    item: Message;
+    quantity: Message;
+    date: Message;
+    note: Message;
+    noMatch: Message;
+    more: Message;
+    pick: Message;
+    badQuantity: Message;
+    badDate: Message;
+    hintDone: Message;
+    hintRate: Message;
+    hintSum: Message;
+    hintCount: Message;
+    cadence: Record<string, string>;
+  };
+  record: {
+    done: Message;
+    committed: Message;
+    staged: Message;
+    notInGit: Message;
+    status: Message;
+    header: Message;
+    evidenceUntracked: Message;
+  };
+  void: { done: Message };
+  period: (kind: PeriodKind, index: number, year: number) => string;
+  init: {
+    created: Message;
+    committed: Message;
+    initialised: Message;
+    noGit: Message;
+    noIdentity: Message;
+    commitFailed: Message;
+    next: Message;
+  };
+  list: {
+    headers: Record<'id' | 'name' | 'chief' | 'supervisor' | 'members' | 'headcount' | 'role' | 'title' | 'area' | 'cadence' | 'target' | 'weight' | 'due', string>;
+    done: Message;
+    role: Record<string, string>;
+  };
+  audit: {
+    heading: Message;
+    violations: Message;
+    workingTree: Message;
+    againstParent: Message;
+    kind: (v: ViolationLike) => string;
+    lagHeading: Message;
+    lagColumns: Record<'subject' | 'entries' | 'median' | 'max', string>;
+    backdatedHeading: Message;
+    dueClosed: Message;
+    more: Message;
+    clean: Message;
+    dirty: Message;
+  };
+}
+
+const dym = (s: unknown) => (s ? `；是否想写“${s}”？` : '');
+const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+const QUARTERS = ['一季度', '二季度', '三季度', '四季度'];
+
+const EVIDENCE: Record<string, string> = {
+  missing: '文件不存在',
+  outside: '文件不在数据仓库内',
+  'not-a-file': '不是普通文件',
+  spaces: '路径中不能有空格（请改名，或换用不含空格的路径）',
+};
+
+export const recordZh: RecordCatalogue = {
+  errors: {
+    'missing-args': (p) =>
+      p.extra
+        ? `多余的参数“${p.extra}”：备注请用 --note "…"（含空格时加引号）`
+        : `缺少 ${p.missing}，且没有终端可以询问。用法：qingdan record 科室 清单项 [数量] [--date 日期] [--note 备注]；编号见 qingdan list units 和 qingdan list items`,
+    'unknown-unit': (p) => `未知的科室或人员“${p.name}”${dym(p.suggestion)}（qingdan list units 列出全部）`,
+    'unknown-item': (p) => `${p.year} 年清单中没有清单项“${p.item}”${dym(p.suggestion)}（qingdan list items 列出全部）`,
+    'unknown-person': (p) => `未知的人员“${p.name}”${dym(p.suggestion)}（qingdan list people 列出全部）`,
+    'bad-quantity': (p) => `数量“${p.text}”无效：应写成 3、3.5h、2篇、23/25 或 exempt`,
+    'quantity-needed': (p) => `清单项 ${p.item} 按数量考核（${p.hint}），请写明数量，如 qingdan record 科室 ${p.item} 3.5h`,
+    'bad-note': (p) =>
+      p.exempt
+        ? '免于考核（exempt）必须用 --note 写明理由'
+        : p.newline
+          ? `${p.option} 不能换行：登记簿一行一条，请写成一行`
+          : `${p.option} 中有控制字符，请只写普通文字`,
+    'bad-period': (p) => `期间“${p.value}”无效：应写成 2026-03、2026-Q1、2026-H1 或 2026`,
+    'bad-date': (p) => `${p.option} 的日期“${p.value}”无效：应为真实存在的日期，格式 YYYY-MM-DD`,
+    'bad-year': (p) => `年度“${p.value}”无效：应为 2000 到 2100 之间的四位年份`,
+    'bad-list': (p) => `不能列出“${p.value}”：可选 units（科室）、items（清单项）或 people（人员）`,
+    evidence: (p) => `佐证材料 ${p.path}：${EVIDENCE[String(p.reason)] ?? p.reason}`,
+    'invalid-entry': (p) => `这条登记有 ${p.count} 处错误，未写入：`,
+    'cut-off': (p) =>
+      `${p.file} 第 ${p.line} 行没有换行符，可能在写入时被截断，本次登记未写入。修复：若该行内容完整，在行尾补一个换行；若不完整且尚未提交（git diff -- ${p.file} 可见），用 git checkout -- ${p.file} 恢复已提交的版本（或删掉这半行）。然后运行 qingdan check，再重新登记：`,
+    uncommitted: (p) =>
+      `${p.file} 有尚未提交的改动（来自 record --no-commit 或一次中断的登记），而 record 每次只提交自己的那一行。请先查看并提交（git diff HEAD -- ${p.file}；git add -- ${p.file}；git commit -- ${p.file}），或撤销这些改动，再登记；也可以加 --no-commit 继续只暂存：`,
+    'no-identity': () =>
+      'git 不知道提交人是谁，登记未写入：用 --by 指定登记人（提交作者记为“姓名 <id@qingdan.invalid>”），或设置 git config user.name 和 user.email；在 cron 中可设置 GIT_AUTHOR_NAME、GIT_AUTHOR_EMAIL、GIT_COMMITTER_NAME、GIT_COMMITTER_EMAIL；或加 --no-commit 只写入并暂存',
+    'no-git': () => '找不到 git 命令：登记需要提交到 git；请安装 git，或加 --no-commit 只写入',
+    'not-git': (p) => `${p.dir} 不在 git 仓库中：在其中运行 git init（或用 qingdan init 新建数据仓库），或加 --no-commit 只写入`,
+    'git-failed': (p) => `git 执行失败（${p.file}${p.line ? `:${p.line}` : ''}）：`,
+    'commit-failed': (p) =>
+      `已写入 ${p.file}:${p.line} 并暂存，但提交失败；检查下面 git 的说明（例如 pre-commit 钩子的检查结果），修正后用 git commit -- ${p.file} 提交：`,
+    locked: (p) =>
+      `另一个 qingdan 正在登记（锁文件 ${p.lock}，进程 ${p.pid}@${p.host}），等待超时；请稍后再试。若该进程已不存在，可删除锁文件`,
+    'init-exists': (p) => `${p.dir} 已是 qingdan 数据仓库或有同名文件，init 不会覆盖任何文件`,
+    'init-not-dir': (p) => `${p.dir} 不是目录`,
+    'no-embedded': () => '这份 qingdan 没有内置模板（请用 npm run build 构建的 dist/qingdan.js 运行 init）',
+    'void-unknown': (p) => `没有编号为 ${p.id} 的登记${dym(p.suggestion)}`,
+    'void-twice': (p) => `登记 ${p.id} 已在 ${p.first} 作废过`,
+    'void-void': (p) => `${p.id} 是一条作废行，不能再作废；要恢复原登记，请重新登记一条`,
+    'reason-needed': () => '作废必须写明理由：qingdan void 编号 --reason "理由"',
+    'bad-rev': (p) => `找不到提交“${p.rev}”（--since 需要一个 git 版本，如提交号、标签或 HEAD~10）`,
+    cancelled: () => '已取消，未登记',
+  },
+  prompt: {
+    unit: () => '科室（输入编号、名称或其中几个字；直接回车列出全部）：',
+    item: () => '清单项（输入编号如 T3.4、名称或其中几个字；直接回车列出全部）：',
+    quantity: (p) => `数量（${p.hint}；直接回车跳过）：`,
+    date: (p) => `活动日期 [${p.today}]：`,
+    note: () => '备注（直接回车跳过）：',
+    noMatch: (p) => `没有与“${p.query}”相符的，请换个写法`,
+    more: (p) => `还有 ${p.n} 项，多输入几个字缩小范围`,
+    pick: () => '输入序号选择，或继续输入以缩小范围',
+    badQuantity: (p) => `数量“${p.text}”无效：应写成 3、3.5h、2篇 或 23/25`,
+    badDate: (p) => `日期“${p.text}”无效：格式 YYYY-MM-DD`,
+    hintDone: () => '完成即可',
+    hintRate: (p) => `出席率 ≥${p.rate}%，写作 出席/应到，如 23/25`,
+    hintSum: (p) => `目标 ${p.sum}${p.measure}，如 ${p.measure === '学时' ? '3.5h' : `1${p.measure}`}`,
+    hintCount: (p) => `目标 ${p.count}${p.measure}，如 1${p.measure}`,
+    cadence: { once: '一次性', monthly: '每月', quarterly: '每季度', 'half-yearly': '每半年', yearly: '每年' },
+  },
+  record: {
+    done: (p) => `已登记 ${p.where}（${p.how}）`,
+    committed: (p) => `已提交 ${p.sha}`,
+    staged: () => '已暂存，未提交',
+    notInGit: () => '不在 git 中',
+    status: (p) => `${p.item} ${p.title} · ${p.subject} · ${p.period}：${p.status}${p.amount ? `（${p.amount}）` : ''}`,
+    header: (p) => `; ${p.year}年 ${p.name} 登记簿（完成一项，登记一项）：只追加、不修改，登记有误时追加 void 行作废`,
+    evidenceUntracked: (p) => `提示：佐证材料 ${p.path} 尚未纳入 git；用 git add 和 git commit 提交它，审计才能追溯`,
+  },
+  void: { done: (p) => `已作废 ${p.id}：${p.where}（${p.how}）` },
+  period: (kind, index, year) =>
+    kind === 'month' ? MONTHS[index - 1]! : kind === 'quarter' ? QUARTERS[index - 1]! : kind === 'half' ? (index === 1 ? '上半年' : '下半年') : `${year}年`,
+  init: {
+    created: (p) => `已新建 qingdan 数据仓库：${p.dir}（${p.year} 年）`,
+    committed: (p) => `git：已初始化，首次提交 ${p.sha}`,
+    initialised: () => 'git：已初始化，尚未提交',
+    noGit: () => '未找到 git：文件已创建，但没有初始化 git 仓库；登记需要 git',
+    noIdentity: () => '提示：git 还不知道提交人是谁（git config user.name / user.email），所以没有做首次提交；设置后运行 git add . && git commit',
+    commitFailed: (p) => `首次提交失败：${p.reason}`,
+    next: (p) =>
+      [
+        '下一步：',
+        `  cd ${p.dir}`,
+        '  编辑 qingdan.yaml 和 templates/org.yaml（单位名称、人员、科室），按需调整 templates/checklist-' + p.year + '.yaml',
+        '  qingdan check                          检查模板',
+        '  qingdan list units                     科室编号',
+        `  qingdan record office T1.1 3h --note "专题学习"   登记一项`,
+        '  git config core.hooksPath .githooks    （可选）每次提交前运行 qingdan check',
+      ].join('\n'),
+  },
+  list: {
+    headers: {
+      id: '编号',
+      name: '名称',
+      chief: '科长（辅导员）',
+      supervisor: '监督员',
+      members: '党员',
+      headcount: '职工',
+      role: '角色',
+      title: '职务',
+      area: '方面',
+      cadence: '频次',
+      target: '目标',
+      weight: '分值',
+      due: '截止',
+    },
+    done: () => '完成',
+    role: { secretary: '党委书记', committee: '党委委员', chief: '科长', clerk: '党务干事', member: '党员' },
+  },
+  audit: {
+    heading: (p) => `审计：${p.commits} 个改动登记簿的提交（其中合并 ${p.merges} 个），${p.entries} 条登记${p.since ? `，自 ${p.since} 之后` : ''}`,
+    violations: (p) => `✗ 违规 ${p.n} 处：`,
+    workingTree: () => '工作区（未提交）',
+    againstParent: (p) => `（合并，对照父提交 ${p.parent}）`,
+    kind: (v) => {
+      const n = v.count && v.count > 1 ? `（连续 ${v.count} 行）` : '';
+      switch (v.kind) {
+        case 'edited':
+          return `改动了已登记的行${n}`;
+        case 'removed':
+          return `删除了已登记的行${n}`;
+        case 'reordered':
+          return `调换了已登记行的顺序${n}`;
+        case 'inserted':
+          return `在已登记的行之间插入了新行${n}`;
+        case 'whitespace':
+          return `改动了已登记行的空白${n}`;
+        case 'line-ending':
+          return `改动了行尾换行符（如 LF 改为 CRLF）${n}`;
+        case 'deleted':
+          return '删除了整个登记簿';
+        case 'renamed':
+          return `把登记簿改名为 ${v.to}`;
+        case 'future-dated':
+          return '活动日期晚于提交日期（登记了尚未发生的事）';
+        case 'evidence-changed':
+          return `佐证材料 ${v.to} 已被改动（登记时 sha256:${v.expected}，现在 ${v.actual}）`;
+        case 'evidence-missing':
+          return `佐证材料 ${v.to} 已不存在（登记时 sha256:${v.expected}）`;
+        default:
+          return v.kind;
+      }
+    },
+    lagHeading: () => '登记滞后（提交日期 − 活动日期，天）：',
+    lagColumns: { subject: '科室', entries: '登记数', median: '中位数', max: '最长' },
+    backdatedHeading: (p) => `补登 ${p.n} 条：期间关闭（截止日 + ${p.days} 天）后才提交，日期却不晚于截止日或为免考核：`,
+    dueClosed: (p) => `截止 ${p.due}，关闭 ${p.closed}`,
+    more: (p) => `…… 还有 ${p.n} 条，--json 查看全部`,
+    clean: () => '✓ 未发现违规：每个登记簿都只追加',
+    dirty: (p) => `✗ 发现 ${p.n} 处违规`,
+  },
+};
+
+export function recordCatalogue(lang: Lang): RecordCatalogue {
+  return lang === 'en' ? recordEn : recordZh;
+}
