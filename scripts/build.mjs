@@ -1,12 +1,21 @@
 // Builds dist/qingdan.js (one bundled ESM file, so that start-up reads a single module) and,
 // with --schemas, writes the JSON Schema files under schemas/ from the zod model.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// The built-in template of `qingdan init`: the example's settings, organisation and latest checklist,
+// with the JSON Schemas their `$schema` comments point at, embedded as one object of texts.
+const checklists = readdirSync(join(root, 'templates')).filter((f) => /^checklist-\d{4}\.ya?ml$/.test(f)).sort();
+const embedded = {};
+for (const file of ['qingdan.yaml', 'templates/org.yaml', `templates/${checklists[checklists.length - 1]}`,
+  ...readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort().map((f) => `schemas/${f}`)]) {
+  embedded[file] = readFileSync(join(root, file), 'utf8');
+}
 
 await build({
   entryPoints: [join(root, 'src/bin.ts')],
@@ -17,7 +26,7 @@ await build({
   format: 'esm',
   minify: false,
   legalComments: 'none',
-  define: { QINGDAN_VERSION: JSON.stringify(pkg.version) },
+  define: { QINGDAN_VERSION: JSON.stringify(pkg.version), QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded) },
   // Some bundled CommonJS packages call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __qdRequire } from 'node:module'; const require = __qdRequire(import.meta.url);" },
   logLevel: 'warning',

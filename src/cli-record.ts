@@ -1,12 +1,190 @@
 /**
  * The commands that write to or inspect the history of a data repository: init, list, record,
- * void, audit. Registered on the program by cli.ts.
+ * void, audit. Registered on the program by cli.ts. Their own errors (RecordError) are printed
+ * here from the recording catalogue and become exit codes (2 unless said otherwise); everything
+ * else goes on to the one catch in cli.ts.
  */
 import type { Command } from 'commander';
-import type { Io } from './commands/context.js';
+import { earlyLang, type GlobalOptions, type Io } from './commands/context.js';
+import type { Prompter } from './commands/record.js';
+import { recordCatalogue } from './i18n/record-zh.js';
+import { RecordError } from './write/errors.js';
+
+const EXAMPLES_INIT = `
+示例 (examples):
+  qingdan init dangjian                 在 dangjian/ 新建数据仓库 (a new data repository in dangjian/)
+  qingdan init --year 2027              在当前目录新建 2027 年的仓库 (here, for 2027)
+`;
+
+const EXAMPLES_LIST = `
+示例 (examples):
+  qingdan list units                    科室编号与名称 (unit ids and names)
+  qingdan list items --year 2026        清单项编号、频次、目标、分值 (items)
+  qingdan list people --json            人员 (people) as JSON
+`;
+
+const EXAMPLES_RECORD = `
+示例 (examples):
+  qingdan record office T1.1 3.5h --note "二十大精神专题学习" --by yangxue
+  qingdan record 办公室 主题党日 --date 2026-03-28
+  qingdan record office T5.5 --period 2026-03 --date 2026-04-02 --note "3月工作汇报"
+  qingdan record office T1.2 1篇 --evidence minutes/2026-03-15.pdf
+  qingdan record stats T3.3 exempt --note "科室撤并，本期免于考核"
+  qingdan record                        在终端上逐项询问 (ask for everything, on a terminal)
+
+一次登记一行、一个提交 (one entry, one line, one commit)；--no-commit 只写入并暂存 (write and stage only)。
+`;
+
+const EXAMPLES_VOID = `
+示例 (examples):
+  qingdan void a81mzc --reason "人数登记错误"
+  qingdan void a81mzc --reason "重复登记" --by yangxue
+`;
+
+const EXAMPLES_AUDIT = `
+示例 (examples):
+  qingdan audit                         全部历史 (the whole history)
+  qingdan audit --since v2026-q3        某个版本之后 (after a revision)
+  qingdan audit --json | jq '.violations'
+
+退出码 (exit codes): 0 未发现违规 (clean) · 1 有违规 (violations) · 2 用法错误 (usage)
+`;
+
+/**
+ * Questions on stderr, answers from stdin, one line each. The readline interface is made at the
+ * first question, so that a record with every argument given never touches stdin.
+ */
+function terminalPrompter(): Prompter & { close(): void } {
+  let rl: import('node:readline').Interface | undefined;
+  let closed = false;
+  const lines: string[] = [];
+  const waiting: Array<(s: string | undefined) => void> = [];
+  const open = async () => {
+    if (rl) return;
+    const { createInterface } = await import('node:readline');
+    rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+    rl.on('line', (l) => {
+      const w = waiting.shift();
+      if (w) w(l);
+      else lines.push(l);
+    });
+    // Ctrl-C while asking: stop asking (readline would otherwise only pause)
+    rl.on('SIGINT', () => rl?.close());
+    rl.on('close', () => {
+      closed = true;
+      for (const w of waiting.splice(0)) w(undefined);
+    });
+  };
+  return {
+    async ask(question: string) {
+      await open();
+      process.stderr.write(question);
+      if (lines.length > 0) return lines.shift();
+      if (closed) return undefined;
+      return new Promise<string | undefined>((res) => waiting.push(res));
+    },
+    say(text: string) {
+      process.stderr.write(`${text}\n`);
+    },
+    close() {
+      rl?.close();
+    },
+  };
+}
+
+/** Whether `record` may ask: stdin is a terminal (or QINGDAN_PROMPT=1, for scripted tests). */
+function canPrompt(io: Io): boolean {
+  return Boolean(process.stdin.isTTY) || io.env.QINGDAN_PROMPT === '1';
+}
 
 export function registerRecordCommands(cli: Command, io: Io, run: (code: number) => void): void {
-  void cli;
-  void io;
-  void run;
+  const guard = async (opts: GlobalOptions, body: () => Promise<number> | number) => {
+    try {
+      run(await body());
+    } catch (e) {
+      if (!(e instanceof RecordError)) throw e;
+      const rm = recordCatalogue(e.lang ?? earlyLang(opts));
+      io.stderr(`qingdan: ${rm.errors[e.key](e.params)}\n${e.details ? `${e.details}\n` : ''}`);
+      run(e.exitCode);
+    }
+  };
+
+  cli
+    .command('init')
+    .description('新建数据仓库：内置模板、git init、.gitattributes、提交前检查钩子 (a new data repository from the built-in template)')
+    .argument('[dir]', '目录，默认当前目录 (directory, default: here)')
+    .option('--year <year>', '清单年度 YYYY，默认今年 (the checklist year, default: this year)')
+    .option('--json', '以 JSON 输出 (print JSON)')
+    .addHelpText('after', EXAMPLES_INIT)
+    .action(async (dir: string | undefined, local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      await guard(opts, async () => (await import('./commands/init.js')).runInit(dir, opts, io));
+    });
+
+  cli
+    .command('list')
+    .description('列出科室、清单项或人员的编号与名称 (list the ids of units, items or people)')
+    .argument('<what>', 'units | items | people')
+    .option('--year <year>', '清单年度 YYYY (the checklist year)')
+    .option('--json', '以 JSON 输出 (print JSON)')
+    .addHelpText('after', EXAMPLES_LIST)
+    .action(async (what: string, local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      await guard(opts, async () => (await import('./commands/list.js')).runList(what, opts, io));
+    });
+
+  cli
+    .command('record')
+    .description('登记一项完成情况：校验、追加一行、提交 (record one completion: validate, append one line, commit it)')
+    .argument('[unit]', '科室编号或名称，也可以是 org 或人员 (unit id or name, org, or a person)')
+    .argument('[item]', '清单项编号或名称 (item id or title)')
+    .argument('[qty]', '数量：3.5h、2篇、23/25 或 exempt (quantity)')
+    .option('--date <date>', '活动日期 YYYY-MM-DD，默认今天 (date of the work, default today)')
+    .option('--note <text>', '备注 (a note)')
+    .option('--by <person>', '登记人，编号或姓名；也作为提交作者 (who records it; also the commit author)')
+    .option('--evidence <path>', '佐证材料，仓库内的文件；记录其 SHA-256 (evidence file inside the repository)')
+    .option('--period <period>', '计入的期间：2026-03、2026-Q1、2026-H1、2026 (the period it counts for)')
+    .option('--no-commit', '只写入并暂存，不提交 (write and stage, do not commit)')
+    .option('--json', '以 JSON 输出所写内容 (print what was written as JSON)')
+    .addHelpText('after', EXAMPLES_RECORD)
+    .action(async (unit: string | undefined, item: string | undefined, qty: string | undefined, local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      const args = [unit, item, qty].filter((a): a is string => a !== undefined);
+      await guard(opts, async () => {
+        const { runRecord } = await import('./commands/record.js');
+        const prompter = canPrompt(io) ? terminalPrompter() : undefined;
+        try {
+          return await runRecord(args, opts, io, prompter);
+        } finally {
+          prompter?.close();
+        }
+      });
+    });
+
+  cli
+    .command('void')
+    .description('作废一条登记：追加一行 void 并提交 (cancel an entry by appending a void line, committed)')
+    .argument('<id>', '要作废的登记编号 (id of the entry)')
+    .option('--reason <text>', '作废理由，必填 (why; required)')
+    .option('--date <date>', '日期，默认今天 (date, default today)')
+    .option('--by <person>', '登记人；也作为提交作者 (who; also the commit author)')
+    .option('--no-commit', '只写入并暂存，不提交 (write and stage, do not commit)')
+    .option('--json', '以 JSON 输出所写内容 (print what was written as JSON)')
+    .addHelpText('after', EXAMPLES_VOID)
+    .action(async (id: string, local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      await guard(opts, async () => (await import('./commands/void.js')).runVoid(id, opts, io));
+    });
+
+  cli
+    .command('audit')
+    .description('审计 git 历史：登记簿只追加不修改；登记滞后、补登、佐证材料 (prove from git history that ledgers were only appended to)')
+    .option('--since <rev>', '只看这个 git 版本之后的提交 (only commits after this revision)')
+    .option('--close-days <days>', '截止日后多少天期间关闭，默认 7 (days after the due date a period closes)')
+    .option('--json', '以 JSON 输出 (print JSON)')
+    .addHelpText('after', EXAMPLES_AUDIT)
+    .action(async (local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      await guard(opts, async () => (await import('./commands/audit.js')).runAudit(opts, io));
+    });
 }

@@ -5,8 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, UsageError } from './errors.js';
-import { catalogue } from './i18n/index.js';
-import { earlyLang, type GlobalOptions, type Io } from './commands/context.js';
+import { catalogue, earlyLang } from './i18n/index.js';
+import type { GlobalOptions, Io } from './commands/context.js';
 import { registerRecordCommands } from './cli-record.js';
 
 declare const QINGDAN_VERSION: string;

@@ -348,7 +348,7 @@ export function renderAudit(r: AuditReport, repo: Opened, rm: RecordCatalogue): 
   if (r.violations.length > 0) {
     out.push('', c.red.bold(rm.audit.violations({ n: r.violations.length })));
     for (const v of r.violations) {
-      const commit = v.commit ? v.commit.slice(0, 7) : rm.audit.workingTree();
+      const commit = v.commit ? v.commit.slice(0, 7) : rm.audit.workingTree({});
       const who = v.commit ? ` ${(v.date ?? '').slice(0, 10)} ${v.author ?? ''} <${v.email ?? ''}>` : '';
       const where = `${v.file}${v.line ? `:${v.line}` : ''}`;
       const merge = v.parent ? ` ${rm.audit.againstParent({ parent: v.parent.slice(0, 7) })}` : '';
@@ -358,7 +358,7 @@ export function renderAudit(r: AuditReport, repo: Opened, rm: RecordCatalogue): 
     }
   }
   if (r.lag.length > 0) {
-    out.push('', c.bold(rm.audit.lagHeading()));
+    out.push('', c.bold(rm.audit.lagHeading({})));
     const h = rm.audit.lagColumns;
     const rows = r.lag.map((l) => [`${l.subject} ${l.name}`, String(l.entries), String(l.median), String(l.max)]);
     const width0 = Math.max(...[h.subject, ...rows.map((x) => x[0]!)].map(width));
@@ -372,6 +372,6 @@ export function renderAudit(r: AuditReport, repo: Opened, rm: RecordCatalogue): 
     }
     if (r.backdated.length > MAX_LISTED) out.push(`  ${rm.audit.more({ n: r.backdated.length - MAX_LISTED })}`);
   }
-  out.push('', r.violations.length === 0 ? c.green(rm.audit.clean()) : c.red.bold(rm.audit.dirty({ n: r.violations.length })));
+  out.push('', r.violations.length === 0 ? c.green(rm.audit.clean({})) : c.red.bold(rm.audit.dirty({ n: r.violations.length })));
   return out.join('\n') + '\n';
 }

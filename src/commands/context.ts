@@ -8,7 +8,9 @@ import { isCalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Settings } from '../core/model.js';
 import { UsageError } from '../errors.js';
-import { catalogue, LANGS, type Lang } from '../i18n/index.js';
+import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
+
+export { earlyLang, resolveLang } from '../i18n/index.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { parseDataset, parseSettings, type Parsed } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
@@ -44,22 +46,6 @@ export interface Opened extends Parsed {
   ledgersDir: string;
   /** SHA-256 over the ledgers' paths and bytes, in path order. */
   ledgerChecksum: string;
-}
-
-export function resolveLang(value: string | undefined): Lang | undefined {
-  if (value === undefined) return undefined;
-  const lang = value.toLowerCase().replace(/[-_].*$/, '') as Lang;
-  if (!LANGS.includes(lang)) throw new UsageError('bad-lang', { value });
-  return lang;
-}
-
-/** The language before the repository is known: --lang, else zh. Used for errors of opening. */
-export function earlyLang(opts: GlobalOptions): Lang {
-  try {
-    return resolveLang(opts.lang) ?? 'zh';
-  } catch {
-    return 'zh';
-  }
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {

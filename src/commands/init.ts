@@ -102,7 +102,7 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
   let gitState: 'none' | 'initialised' | 'committed' = 'none';
   let sha: string | undefined;
   let gitMessage = '';
-  if (!git.gitAvailable(target)) gitMessage = rm.init.noGit();
+  if (!git.gitAvailable(target)) gitMessage = rm.init.noGit({});
   else {
     if (!git.isWorkTreeTop(target)) {
       const r = git.init(target);
@@ -110,7 +110,7 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
     }
     gitState = 'initialised';
     const who = git.identity(target, 'AUTHOR') && git.identity(target, 'COMMITTER');
-    if (!who) gitMessage = rm.init.noIdentity();
+    if (!who) gitMessage = rm.init.noIdentity({});
     else {
       git.add(target, written);
       const c = git.commit(target, { message: `init: qingdan data repository for ${year}`, paths: written });
@@ -128,7 +128,7 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
     const out = [rm.init.created({ dir: target, year })];
     for (const f of written) out.push(`  ${f}`);
     if (gitState === 'committed') out.push(rm.init.committed({ sha: sha!.slice(0, 7) }));
-    else if (gitState === 'initialised') out.push(rm.init.initialised());
+    else if (gitState === 'initialised') out.push(rm.init.initialised({}));
     if (gitMessage) out.push(gitMessage);
     out.push('', rm.init.next({ year, dir: dir ?? '.' }));
     io.stdout(out.join('\n') + '\n');

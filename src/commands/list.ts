@@ -36,7 +36,7 @@ export function table(headers: string[], rows: string[][], columns?: number): st
 
 function targetText(item: Item, rm: RecordCatalogue): string {
   const t = item.target;
-  if (t === undefined || t === 'done') return rm.list.done();
+  if (t === undefined || t === 'done') return rm.list.done({});
   const parts: string[] = [];
   const m = measureOfItem(item) ?? '次';
   if (t.count !== undefined) parts.push(`≥${t.count}${t.rate !== undefined ? '次' : m}`);
@@ -131,7 +131,7 @@ export function runList(kind: string, opts: ListOptions, io: Io): number {
   } else {
     const items = cat.checklists.get(year)!.source.value.areas.flatMap((a) => a.items);
     out = table(
-      [h.id, h.area, h.cadence, h.target, h.weight, h.due, h.title],
+      [h.id, h.area, h.cadence, h.target, h.weight, h.due, h.name],
       rows.map((r, k) => [
         s(r.id),
         s(r.area),

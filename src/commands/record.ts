@@ -57,13 +57,13 @@ export interface Choice<T> {
   keys: string[];
 }
 
-/** Choices whose keys or label contain `query` (case-insensitive); an exact key wins alone. */
+/** Choices with a key (id, name, title) containing `query`, case-insensitive; an exact key wins alone. */
 export function search<T>(choices: readonly Choice<T>[], query: string): Choice<T>[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [...choices];
   const exact = choices.filter((c) => c.keys.some((k) => k.toLowerCase() === q));
   if (exact.length > 0) return exact;
-  return choices.filter((c) => c.keys.some((k) => k.toLowerCase().includes(q)) || c.label.toLowerCase().includes(q));
+  return choices.filter((c) => c.keys.some((k) => k.toLowerCase().includes(q)));
 }
 
 const LIST_MAX = 40;
@@ -92,7 +92,7 @@ export async function choose<T>(p: Prompter, question: string, choices: readonly
     shown = found.slice(0, LIST_MAX);
     const w = String(shown.length).length;
     p.say(shown.map((c, i) => `  ${String(i + 1).padStart(w)}. ${c.label}`).join('\n') + (found.length > LIST_MAX ? `\n  … ${rm.prompt.more({ n: found.length - LIST_MAX })}` : ''));
-    p.say(rm.prompt.pick());
+    p.say(rm.prompt.pick({}));
   }
 }
 
@@ -104,7 +104,7 @@ export function checkText(key: 'bad-note', value: string, option: string): void 
   }
 }
 
-export function subjectChoices(cat: Catalog, ds: Dataset): Choice<Subject>[] {
+export function subjectChoices(ds: Dataset): Choice<Subject>[] {
   const out: Choice<Subject>[] = ds.org.value.units.map((u) => ({
     value: { kind: 'unit', unit: u },
     label: `${padEnd(u.id, 12)} ${u.name}`,
@@ -114,13 +114,12 @@ export function subjectChoices(cat: Catalog, ds: Dataset): Choice<Subject>[] {
   for (const p of ds.org.value.people) {
     out.push({ value: { kind: 'person', person: p }, label: `${padEnd(p.id, 12)} ${p.name}${p.title ? `（${p.title}）` : ''}`, keys: [p.id, p.name] });
   }
-  void cat;
   return out;
 }
 
 function targetHint(item: Item, rm: RecordCatalogue): string {
   const t = item.target;
-  if (t === undefined || t === 'done') return rm.prompt.hintDone();
+  if (t === undefined || t === 'done') return rm.prompt.hintDone({});
   if (t.rate !== undefined) return rm.prompt.hintRate({ rate: Math.round(t.rate * 100) });
   const m = t.measure ?? '次';
   if (t.sum !== undefined) return rm.prompt.hintSum({ sum: t.sum, measure: m });
@@ -136,7 +135,7 @@ export function itemChoices(items: Iterable<ItemRef>, subject: Subject | undefin
     if (subject && !inScope(ref.item, subject)) continue;
     out.push({
       value: ref,
-      label: `${padEnd(ref.item.id, 6)} ${truncate(ref.item.title, 28)}  ${rm.prompt.cadence[ref.item.cadence] ?? ref.item.cadence} · ${targetHint(ref.item, rm)}`,
+      label: `${padEnd(ref.item.id, 6)} ${padEnd(truncate(ref.item.title, 28), 28)}  ${rm.prompt.cadence[ref.item.cadence] ?? ref.item.cadence} · ${targetHint(ref.item, rm)}`,
       keys: [ref.item.id, ref.item.title],
     });
   }
@@ -267,10 +266,6 @@ export function baseDir(opts: GlobalOptions, io: Io): string {
   return resolve(io.cwd, opts.C ?? '.');
 }
 
-function header(rm: RecordCatalogue, year: number, name: string): string {
-  return rm.record.header({ year, name });
-}
-
 export function ledgerFileFor(ledgersDir: string, year: number, subject: Subject): string {
   const base = ledgersDir.replace(/\\/g, '/').replace(/\/+$/, '');
   return `${base}/${year}/${subject.kind === 'unit' ? subject.unit.id : 'org'}.ledger`;
@@ -291,7 +286,7 @@ export function printWritten(w: Written, repoOpened: Opened, rm: RecordCatalogue
   }
   const c = repoOpened.color;
   const where = `${w.file}:${w.lineNo}`;
-  const how = w.sha ? rm.record.committed({ sha: w.sha.slice(0, 7) }) : w.staged ? rm.record.staged() : rm.record.notInGit();
+  const how = w.sha ? rm.record.committed({ sha: w.sha.slice(0, 7) }) : w.staged ? rm.record.staged({}) : rm.record.notInGit({});
   io.stdout(`${c.green('✓')} ${line.kind === 'void' ? rm.void.done({ id: line.target, where, how }) : rm.record.done({ where, how })}\n`);
   io.stdout(`  ${c.dim(w.text)}\n`);
   if (st) io.stdout(`${st.text}\n`);
@@ -319,7 +314,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   const { ds } = requireSound(repo);
   const cat = buildCatalog(ds);
 
-  let [unitArg, itemArg, qtyArg] = args as [string?, string?, string?];
+  const [unitArg, itemArg, qtyArg] = args as [string?, string?, string?];
   const missing = [unitArg === undefined ? 'UNIT' : '', itemArg === undefined ? 'ITEM' : ''].filter(Boolean);
   if (missing.length > 0 && !prompter) throw new RecordError('missing-args', { missing: missing.join(' ') });
   const interactive = missing.length > 0;
@@ -333,7 +328,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
       throw new RecordError('unknown-unit', { name: unitArg, suggestion: closest(unitArg, names) ?? '' });
     }
   } else {
-    subject = await choose(prompter!, rm.prompt.unit(), subjectChoices(cat, ds), rm);
+    subject = await choose(prompter!, rm.prompt.unit({}), subjectChoices(ds), rm);
   }
 
   // the date and the checklist year
@@ -349,7 +344,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
     if (!ref) throw new RecordError('unknown-item', { item: itemArg, year: yearGuess, suggestion: closest(itemArg, checklist.items.keys()) ?? '' });
   } else {
     const choices = itemChoices(checklist.items.values(), subject, rm);
-    ref = await choose(prompter!, rm.prompt.item(), choices, rm);
+    ref = await choose(prompter!, rm.prompt.item({}), choices, rm);
   }
   const item = ref.item;
 
@@ -387,7 +382,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   date ??= repo.asOf;
   let note = opts.note;
   if (interactive && note === undefined) {
-    const a = (await askOrCancel(prompter!, rm.prompt.note())).trim();
+    const a = (await askOrCancel(prompter!, rm.prompt.note({}))).trim();
     if (a !== '') note = a;
   }
   if (exempt && (note === undefined || note.trim() === '')) throw new RecordError('bad-note', { option: '--note', exempt: 1 });
@@ -406,22 +401,8 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }
 
   const g = gitFor(repo.root, commit, by);
-  const entry: Entry = {
-    kind: 'entry',
-    file: '',
-    line: 0,
-    date,
-    subject: subjectId(subject),
-    item: item.id,
-    exempt,
-    targetCol: 0,
-    itemCol: 0,
-    qtyCol: 0,
-    idCol: 0,
-    byCol: 0,
-    periodCol: 0,
-    evidenceCol: 0,
-  };
+  // What printLine needs; positions and derived fields come from parsing the written text back.
+  const entry = { kind: 'entry', date, subject: subjectId(subject), item: item.id, exempt } as Entry;
   if (quantity) entry.quantity = quantity;
   if (note !== undefined) entry.note = note;
   if (by) entry.by = by.id;
@@ -442,7 +423,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }, (loaded) => ({
     file: ledgerFileFor(loaded.ledgersDir, year, subject!),
     line: entry,
-    header: header(rm, year, subjectName(subject!, ds.org.value.name)),
+    header: rm.record.header({ year, name: subjectName(subject!, ds.org.value.name) }),
     message: (id) => `record: ${entry.subject} ${item.id}${qtyText ? ` ${qtyText}` : ''} ${date} (id:${id})`,
   }));
   printWritten(written, repo, rm, io, Boolean(opts.json), {});

@@ -101,7 +101,7 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
       value.kind === 'monthly' ? layoutMonthly(value, ctx) : value.kind === 'quarterly' ? layoutQuarterly(value, ctx) : layoutAnnual(value, ctx);
     const color = opts.out !== undefined ? new Chalk({ level: 0 }) : repo.color;
     text =
-      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, terminalWidth(io));
+      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
   }
 
   if (opts.out === undefined) {

@@ -79,20 +79,8 @@ function doVoid(id: string, opts: VoidOptions, io: Io, repo: ReturnType<typeof o
     { root: repo.root, asOf: repo.asOf, ...(g.repo ? { repo: g.repo } : {}), commit, ...g.ids, env: io.env },
     (loaded) => {
       target = voidTarget(loaded.ds, id);
-      const line: Void = {
-        kind: 'void',
-        file: '',
-        line: 0,
-        date,
-        target: id,
-        reason,
-        targetCol: 0,
-        qtyCol: 0,
-        idCol: 0,
-        byCol: 0,
-        periodCol: 0,
-        evidenceCol: 0,
-      };
+      // what printLine needs; positions come from parsing the written text back
+      const line = { kind: 'void', date, target: id, reason } as Void;
       if (by) line.by = by.id;
       return {
         file: target.file,

@@ -20,19 +20,31 @@ export interface Verdict {
   triggers: Trigger[];
 }
 
+/**
+ * The most severe outcome whose threshold is met, with every reason that applies: the lowest
+ * score threshold crossed and the highest overdue threshold reached, whatever level they belong to.
+ */
 export function judge(thresholds: Settings['accountability'], percent: number, missed: number): Verdict | null {
   if (!thresholds) return null;
-  for (const outcome of [...OUTCOMES].reverse()) {
-    const t = thresholds[outcome];
+  let outcome: Outcome | undefined;
+  let score: Trigger | undefined;
+  let overdue: Trigger | undefined;
+  for (const level of OUTCOMES) {
+    const t = thresholds[level];
     if (!t) continue;
-    const triggers: Trigger[] = [];
-    if (t.score_below !== undefined && percent < t.score_below) triggers.push({ kind: 'score', threshold: t.score_below, value: percent });
-    if (t.overdue_at_least !== undefined && missed >= t.overdue_at_least) {
-      triggers.push({ kind: 'overdue', threshold: t.overdue_at_least, value: missed });
+    let met = false;
+    if (t.score_below !== undefined && percent < t.score_below) {
+      met = true;
+      if (!score || t.score_below < score.threshold) score = { kind: 'score', threshold: t.score_below, value: percent };
     }
-    if (triggers.length > 0) return { outcome, triggers };
+    if (t.overdue_at_least !== undefined && missed >= t.overdue_at_least) {
+      met = true;
+      if (!overdue || t.overdue_at_least > overdue.threshold) overdue = { kind: 'overdue', threshold: t.overdue_at_least, value: missed };
+    }
+    if (met) outcome = level;
   }
-  return null;
+  if (!outcome) return null;
+  return { outcome, triggers: [score, overdue].filter((x): x is Trigger => x !== undefined) };
 }
 
 export function worse(a: Outcome | undefined, b: Outcome | undefined): Outcome | undefined {

@@ -226,14 +226,17 @@ function fold(list: LineChange[]): LineChange[] {
 
 /** An ordinary commit: `after` must be `before` plus appended lines. */
 export function compareAppend(before: Uint8Array, after: Uint8Array): Comparison {
-  const A = splitLines(decoder.decode(after));
   if (isPrefix(before, after)) {
-    const B = splitLines(decoder.decode(before));
-    const from = B.filter((l) => l.complete).length;
+    // only the tail is decoded: from the start of the earlier version's last, unfinished line
+    const start = before.lastIndexOf(10) + 1;
+    let from = 0;
+    for (let i = 0; i < start; i++) if (before[i] === 10) from++;
+    const tail = splitLines(decoder.decode(after.subarray(start)));
     // a cut-off last line is not an entry yet: it is counted once completed
-    const added = A.slice(from).map((l, k) => ({ line: from + k + 1, text: l.bare, complete: l.complete }));
-    return { changes: [], added: added.filter((a) => a.complete).map(({ line, text }) => ({ line, text })) };
+    const added = tail.filter((l) => l.complete).map((l, k) => ({ line: from + k + 1, text: l.bare }));
+    return { changes: [], added };
   }
+  const A = splitLines(decoder.decode(after));
   const B = splitLines(decoder.decode(before));
   const { changes, appended } = classify(B, A, false);
   if (changes.length === 0) {

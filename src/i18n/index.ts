@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { UsageError } from '../errors.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -7,4 +8,20 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 export function catalogue(lang: Lang): Catalogue {
   return lang === 'en' ? en : zh;
+}
+
+export function resolveLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const lang = value.toLowerCase().replace(/[-_].*$/, '') as Lang;
+  if (!LANGS.includes(lang)) throw new UsageError('bad-lang', { value });
+  return lang;
+}
+
+/** The language before the repository is known: --lang, else zh. Used for errors of opening. */
+export function earlyLang(opts: { lang?: string }): Lang {
+  try {
+    return resolveLang(opts.lang) ?? 'zh';
+  } catch {
+    return 'zh';
+  }
 }

@@ -29,6 +29,8 @@ tr { page-break-inside: avoid; }
 thead { display: table-header-group; }
 .r { text-align: right; font-variant-numeric: tabular-nums; }
 .c { text-align: center; }
+.nw { white-space: nowrap; }
+th { white-space: nowrap; }
 .strong td { font-weight: 600; background: #fafbfc; }
 .good { color: ${COLOR.good}; } .warn { color: ${COLOR.warn}; } .bad { color: ${COLOR.bad}; font-weight: 600; } .muted { color: ${COLOR.muted}; }
 .empty { color: #57606a; font-style: italic; }
@@ -73,7 +75,9 @@ function table(t: Table): string {
     .map((r, i) => {
       const cells = r
         .map((c, j) => {
-          const classes = [t.columns[j]?.align === 'right' ? 'r' : t.columns[j]?.align === 'center' ? 'c' : '', c.tone ?? ''].filter(Boolean).join(' ');
+          // dates, ids and numbers never break; only longer text wraps
+          const short = c.text.length <= 12 ? 'nw' : '';
+          const classes = [t.columns[j]?.align === 'right' ? 'r' : t.columns[j]?.align === 'center' ? 'c' : '', short, c.tone ?? ''].filter(Boolean).join(' ');
           return `<td${classes ? ` class="${classes}"` : ''}>${esc(c.text)}</td>`;
         })
         .join('');

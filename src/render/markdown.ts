@@ -2,7 +2,13 @@
 import type { Doc, Section, Table } from './doc.js';
 import { fmtNumber } from './doc.js';
 
-const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// notes are the clerk's free text: nothing in them may turn into markup
+const esc = (s: string) =>
+  s
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 export function renderMarkdown(doc: Doc): string {
   const out: string[] = [`# ${esc(doc.title)}`, '', `*${esc(doc.subtitle)}*`];

@@ -30,7 +30,8 @@ function section(s: Section, color: ChalkInstance, columns: number): string[] {
     }
   }
   if (s.chart?.kind === 'trend') {
-    for (const p of s.chart.points) out.push(`${p.label} ${paint(color, p.value >= 90 ? 'good' : p.value >= 70 ? 'warn' : 'bad')(bar(p.value, 100, 30))} ${fmtNumber(p.value)}%`);
+    const labelWidth = Math.max(...s.chart.points.map((p) => width(p.label)));
+    for (const p of s.chart.points) out.push(`${padEnd(p.label, labelWidth)} ${paint(color, p.value >= 90 ? 'good' : p.value >= 70 ? 'warn' : 'bad')(bar(p.value, 100, 30))} ${fmtNumber(p.value)}%`);
   }
   return out;
 }
@@ -86,7 +87,7 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /**
  * Column widths that fit `columns`: when the natural widths are too wide, the widest columns give
- * way (their text wraps) until the table fits or every column is down to 8.
+ * way (their text wraps) until the table fits or every column is down to 10.
  */
 export function fitWidths(t: DocTable, columns: number): number[] | undefined {
   const natural = t.columns.map((c, i) => Math.max(width(c.label), ...t.rows.map((r) => width(r[i]?.text ?? ''))) + 2);

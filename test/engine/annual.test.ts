@@ -195,7 +195,14 @@ describe('accountability', () => {
 
     it('the most severe level wins: 80% and 5 overdue → admonish; 60% and 5 overdue → disqualify', () => {
       expect(judge(THRESHOLDS, 80, 5)?.outcome).toBe('admonish');
-      expect(judge(THRESHOLDS, 60, 5)).toEqual({ outcome: 'disqualify', triggers: [{ kind: 'score', threshold: 70, value: 60 }] });
+      // every reason is given, not only the deciding one: 60 < 70 (the lowest score threshold crossed) and 5 ≥ 4
+      expect(judge(THRESHOLDS, 60, 5)).toEqual({
+        outcome: 'disqualify',
+        triggers: [
+          { kind: 'score', threshold: 70, value: 60 },
+          { kind: 'overdue', threshold: 4, value: 5 },
+        ],
+      });
     });
 
     it('both triggers of one level are given as reasons', () => {
@@ -273,7 +280,8 @@ describe('accountability', () => {
     it('rows: units with their triggers, then people — chiefs get their unit, supervisors the worst of theirs, everyone their own items', () => {
       expect(rep.accountability.map((a) => [a.kind, a.id, a.outcome, a.triggers, a.units])).toEqual([
         ['unit', 'u2', 'reminder', [{ kind: 'score', threshold: 85, value: 83.3 }], ['u2']],
-        ['unit', 'u3', 'disqualify', [{ kind: 'score', threshold: 70, value: 33.3 }], ['u3']],
+        // u3 also missed 4 obligations: both reasons are listed
+        ['unit', 'u3', 'disqualify', [{ kind: 'score', threshold: 70, value: 33.3 }, { kind: 'overdue', threshold: 4, value: 4 }], ['u3']],
         ['unit', 'u4', 'admonish', [{ kind: 'overdue', threshold: 4, value: 4 }], ['u4']],
         // the secretary's own S: Q1 met, Q2 overdue → 1 of 2 = 50% < 70
         ['person', 'sec', 'disqualify', [{ kind: 'score', threshold: 70, value: 50 }], []],

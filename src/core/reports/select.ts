@@ -24,6 +24,9 @@ export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string): 
   for (const key of ['month', 'quarter', 'year'] as const) {
     if (o[key] !== undefined && own[kind] !== key) return { error: { option: `--${key}`, value: o[key]!, hint: `--${own[kind]}` } };
   }
+  if (o.period !== undefined && o.period !== 'previous' && o.period !== 'current') {
+    return { error: { option: '--period', value: o.period, hint: 'previous, current' } };
+  }
   let period: Period;
   if (o.month !== undefined && kind === 'monthly') {
     const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.month);
@@ -41,8 +44,6 @@ export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string): 
     if (o.period === 'previous') {
       const perYear = pkind === 'month' ? 12 : pkind === 'quarter' ? 4 : 1;
       period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: perYear };
-    } else if (o.period !== undefined && o.period !== 'current') {
-      return { error: { option: '--period', value: o.period, hint: 'previous, current' } };
     }
   }
   const end = periodEnd(period);

@@ -6,7 +6,8 @@ import { footer, percentCell, progressText, statusCell, SYMBOL, withCount, type 
 export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
   const C = L.col;
-  const ranked = [...r.units].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  // equal ranks keep the organisation's own order of units
+  const ranked = [...r.units].sort((a, b) => a.rank - b.rank);
   const areaIds = [...new Map(r.units.flatMap((u) => u.areas.map((a) => [a.id, a.name] as const))).entries()];
   const sections: Section[] = [
     {
@@ -41,6 +42,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
           cell(u.overdue, u.overdue ? 'bad' : undefined),
           u.accountability ? cell(L.outcomes[u.accountability], 'bad') : cell(L.none),
         ]),
+        keyColumns: 2,
       },
     },
     {
@@ -58,9 +60,10 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
           cell(u.name),
           ...areaIds.map(([id]) => {
             const a = u.areas.find((x) => x.id === id);
-            return a ? { text: `${fmtNumber(a.score)}/${fmtNumber(a.ytdMax)}`, value: a.score, ...(a.score < a.ytdMax ? { tone: 'warn' as const } : {}) } : cell(L.none);
+            // score/possible as text: a number alone would lose the half CSV readers need
+            return a ? { text: `${fmtNumber(a.score)}/${fmtNumber(a.ytdMax)}`, ...(a.score < a.ytdMax ? { tone: 'warn' as const } : {}) } : cell(L.none);
           }),
-          { text: `${fmtNumber(u.score)}/${fmtNumber(u.ytdMax)}`, value: u.score },
+          { text: `${fmtNumber(u.score)}/${fmtNumber(u.ytdMax)}` },
         ]),
       },
     },
@@ -107,7 +110,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
       heading: L.sections.coverage,
       level: 2,
       table: {
-        columns: [{ label: C.item }, { label: C.title }, { label: C.count, align: 'right' }, { label: C.met, align: 'right' }, { label: C.rate, align: 'right' }],
+        columns: [{ label: C.item }, { label: C.title }, { label: C.dueSoFar, align: 'right' }, { label: C.met, align: 'right' }, { label: C.rate, align: 'right' }],
         rows: r.coverage.map((c) => [cell(c.item), cell(c.title), cell(c.due), cell(c.met), percentCell(c.rate)]),
       },
     },

@@ -1,6 +1,6 @@
 /** The monthly report laid out: overview, trend, then one block per section. */
 import type { MonthlyReport } from '../../core/reports/monthly.js';
-import { cell, type Doc, type Section } from '../doc.js';
+import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
 import { footer, progressText, statusCell, withCount, type LayoutContext } from './common.js';
 
 export function layoutMonthly(r: MonthlyReport, ctx: LayoutContext): Doc {
@@ -66,8 +66,8 @@ export function layoutMonthly(r: MonthlyReport, ctx: LayoutContext): Doc {
           rows: s.pace.map((p) => [
             cell(p.item),
             cell(p.title),
-            cell(p.done, p.behind ? 'warn' : 'good'),
-            cell(p.expected),
+            { text: `${fmtNumber(p.done)}${p.measure ?? ''}`, value: p.done, tone: p.behind ? 'warn' : 'good' },
+            cell(`${fmtNumber(p.expected)}${p.measure ?? ''}`),
             cell(`${p.goal}${p.measure ?? ''}`),
             p.behind ? statusCell(ctx, 'behind') : cell(L.none),
           ]),

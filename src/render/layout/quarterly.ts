@@ -13,7 +13,7 @@ export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
       table: {
         columns: [{ label: C.rank, align: 'right' }, { label: C.unit }, { label: C.score, align: 'right' }, { label: C.ytdMax, align: 'right' }, { label: C.percent, align: 'right' }, { label: C.grade, align: 'center' }],
         rows: [...r.units]
-          .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))
+          .sort((a, b) => a.rank - b.rank)
           .map((u) => [cell(u.rank), cell(u.name), cell(u.score), cell(u.ytdMax), percentCell(u.percent), cell(u.grade)]),
       },
     },

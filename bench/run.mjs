@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// `npm run bench`: times qingdan on generated data repositories of 2 000, 100 000 and 1 000 000
+// entries, its start-up against `node -e 0`, and ledger-cli and a bare read-split-sum on the same
+// entries; prints a table and writes docs/performance.md. Medians of several runs and peak RSS
+// (from /usr/bin/time when present). Ratios are taken within one run, since the machines are
+// shared and absolute times drift.
+//
+//   npm run bench                          all sizes
+//   BENCH_SIZES=2000,100000 npm run bench  some sizes
+//   BENCH_NO_WRITE=1 npm run bench         do not rewrite docs/performance.md
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/qingdan.js');
+const sizes = (process.env.BENCH_SIZES ?? '2000,100000,1000000').split(',').map(Number);
+const asOf = '2026-12-31';
+const hasTime = existsSync('/usr/bin/time');
+const hasLedger = spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status === 0;
+
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+
+/** One run: wall seconds and peak RSS in MiB (null without /usr/bin/time). */
+function once(cmd, args) {
+  if (hasTime) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+    const last = r.stderr.trim().split('\n').pop().split(' ');
+    return { wall: Number(last[0]), rss: Number(last[1]) / 1024, status: r.status };
+  }
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return { wall: Number(process.hrtime.bigint() - t) / 1e9, rss: null, status: r.status };
+}
+
+/** Precise wall time for short commands (start-up), without the `time` wrapper. */
+function wall(cmd, args) {
+  const t = process.hrtime.bigint();
+  spawnSync(cmd, args, { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function measure(cmd, args, runs) {
+  const results = Array.from({ length: runs }, () => once(cmd, args));
+  return {
+    wall: median(results.map((r) => r.wall)),
+    rss: results[0].rss === null ? null : Math.max(...results.map((r) => r.rss)),
+    ok: results.every((r) => r.status === 0 || r.status === 1),
+  };
+}
+
+const rows = [];
+const log = (s) => process.stderr.write(s + '\n');
+
+// start-up: paired, alternating runs so that drift hits both sides alike
+{
+  const runs = 21;
+  const base = [];
+  const version = [];
+  const check = [];
+  for (let i = 0; i < runs; i++) {
+    base.push(wall('node', ['-e', '0']));
+    version.push(wall('node', [cli, '--version']));
+    base.push(wall('node', ['-e', '0']));
+    check.push(wall('node', [cli, '-C', root, 'check', '--as-of', '2026-11-27']));
+  }
+  const b = median(base);
+  rows.push({ what: 'node -e 0', n: '', wall: b, rss: null, ratio: '1.00× node' });
+  rows.push({ what: 'qingdan --version', n: '', wall: median(version), rss: null, ratio: `${(median(version) / b).toFixed(2)}× node` });
+  rows.push({ what: 'qingdan check (the example)', n: '1 538', wall: median(check), rss: null, ratio: `${(median(check) / b).toFixed(2)}× node` });
+  log(`start-up done: node ${b.toFixed(3)} s`);
+}
+
+const bySize = {};
+for (const n of sizes) {
+  const dir = join(tmpdir(), 'qingdan-bench', String(n));
+  const made = join(dir, '.entries');
+  if (!existsSync(made) || readFileSync(made, 'utf8').trim() !== String(n)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('node', [join(root, 'bench/generate.mjs'), '--entries', String(n), '--out', dir], { stdio: 'ignore' });
+    writeFileSync(join(dir, '.entries'), String(n));
+  }
+  const runs = n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 7;
+  const r = {};
+  r.check = measure('node', [cli, '-C', dir, 'check', '--as-of', asOf], runs);
+  r.annual = measure('node', [cli, '-C', dir, 'report', 'annual', '--format', 'json', '--as-of', asOf], runs);
+  r.due = measure('node', [cli, '-C', dir, 'due', '--as-of', asOf], runs);
+  r.floor = measure('node', [join(root, 'bench/floor.mjs'), dir], runs);
+  if (hasLedger) r.ledger = measure('ledger', ['-f', join(dir, 'ledger-cli.journal'), 'bal', '--monthly'], runs);
+  bySize[n] = r;
+  const fmtN = n.toLocaleString('en').replace(/,/g, ' ');
+  for (const [key, label] of [['check', 'qingdan check'], ['annual', 'qingdan report annual --format json'], ['due', 'qingdan due'], ['floor', 'read-split-sum floor (node)'], ['ledger', 'ledger-cli bal --monthly']]) {
+    const m = r[key];
+    if (!m) continue;
+    const ratios = [];
+    if (key !== 'floor') ratios.push(`${(m.wall / r.floor.wall).toFixed(2)}× floor`);
+    if (r.ledger && key !== 'ledger' && key !== 'floor') ratios.push(`${(m.wall / r.ledger.wall).toFixed(2)}× ledger`);
+    rows.push({ what: label, n: fmtN, wall: m.wall, rss: m.rss, ratio: ratios.join(', ') });
+  }
+  log(`${n} done`);
+}
+
+const pad = (s, w) => String(s) + ' '.repeat(Math.max(0, w - String(s).length));
+const table = [
+  '| command | entries | median wall | peak RSS | ratio |',
+  '|---|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.n} | ${r.wall.toFixed(3)} s | ${r.rss === null ? '—' : `${r.rss.toFixed(0)} MiB`} | ${r.ratio} |`),
+];
+
+const growth = [];
+if (bySize[100000] && bySize[1000000]) {
+  for (const key of ['check', 'annual', 'due']) {
+    const a = bySize[100000][key];
+    const b = bySize[1000000][key];
+    growth.push(
+      `| ${key === 'annual' ? 'report annual' : key} | ${(b.wall / a.wall).toFixed(2)}× | ${a.rss && b.rss ? `${(b.rss / a.rss).toFixed(2)}×` : '—'} |`,
+    );
+  }
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node.js ${process.version}, ${hasLedger ? execFileSync('ledger', ['--version'], { encoding: 'utf8' }).split('\n')[0] : 'ledger-cli not installed'}`;
+console.log(`\n${machine}\n`);
+for (const r of rows) console.log(`${pad(r.what, 38)} ${pad(r.n, 10)} ${pad(r.wall.toFixed(3) + ' s', 10)} ${pad(r.rss === null ? '—' : r.rss.toFixed(0) + ' MiB', 9)} ${r.ratio}`);
+
+if (!process.env.BENCH_NO_WRITE) {
+  const doc = `# Performance
+
+Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}:
+${machine}.
+
+The data repositories come from \`bench/generate.mjs --entries N\`: 11 units, the example's
+checklist, one dated quantity per entry spread over the year, and the same entries as a
+ledger-cli journal (\`(unit:item)  3.5 h\` postings). qingdan runs with \`--as-of ${asOf}\`;
+ledger-cli runs \`bal --monthly\` (totals per account and month: the same work). The floor is a bare
+Node.js read-split-sum of the same ledger files (bench/floor.mjs). Medians of 3 (1 000 000), 5
+(100 000) or 7 runs; peak RSS is the largest of the runs (\`/usr/bin/time -f %M\`). Start-up is the
+median of 21 paired, alternating runs against \`node -e 0\`.
+
+${table.join('\n')}
+${growth.length ? `\nGrowth from 100 000 to 1 000 000 entries (10× the entries):\n\n| command | time | peak RSS |\n|---|---:|---:|\n${growth.join('\n')}\n` : ''}
+The machine is shared and noisy: compare the ratios, which were taken within one run, more than the
+absolute times.
+`;
+  writeFileSync(join(root, 'docs/performance.md'), doc);
+  log('wrote docs/performance.md');
+}

@@ -1,0 +1,220 @@
+/**
+ * One write of one ledger line, as `record` and `void` do it — under the repository lock, from
+ * reading the ledgers to the end of the commit:
+ *   lock → read the repository afresh → plan the line → refuse a cut-off ledger (and, when
+ *   committing, one with changes not yet committed) → a fresh unique id → validate the dataset
+ *   with the line added, in memory, with the checks of `qingdan check` → append (one write, fsync)
+ *   → git add → git commit -- that file → unlock.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { buildCatalog, type Catalog } from '../core/catalog.js';
+import type { Dataset } from '../core/dataset.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { LedgerLine } from '../core/entry.js';
+import { newId, type RandomBytes } from '../core/id.js';
+import type { Settings } from '../core/model.js';
+import { runChecks } from '../checks/index.js';
+import { ConfigError } from '../errors.js';
+import { parseDataset, parseSettings } from '../parse/dataset.js';
+import { printLine } from '../parse/ledger-print.js';
+import * as git from '../read/git.js';
+import { readRepo, readSettingsFile, type RawFile, type RawRepo } from '../read/repo.js';
+import { appendLine, cutOffLine } from './append.js';
+import { RecordError } from './errors.js';
+import { readIfExists } from './files.js';
+import { acquireLock, LockTimeout, type Lock } from './lock.js';
+
+export interface Loaded {
+  root: string;
+  settings: Settings;
+  raw: RawRepo;
+  ds: Dataset;
+  cat: Catalog;
+  ledgersDir: string;
+}
+
+function templatesOk(diagnostics: Diagnostic[]): boolean {
+  return !diagnostics.some((d) => d.severity === 'error' && !d.file.endsWith('.ledger'));
+}
+
+/** Reads and parses the repository; templates must be sound (ledger problems are the check's business). */
+export function loadRepo(root: string): Loaded {
+  const rawSettings = readSettingsFile(root);
+  const ps = parseSettings(rawSettings);
+  const settings = ps.settings ?? {};
+  const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
+  const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
+  const parsed = parseDataset(raw, settings);
+  if (!parsed.dataset || !templatesOk([...ps.diagnostics, ...parsed.diagnostics])) throw new ConfigError('bad-templates');
+  return { root, settings, raw, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
+}
+
+/** The dataset as it would be with `bytes` as the content of `file`, and that file's diagnostics. */
+export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: string): { ds: Dataset; cat: Catalog; diagnostics: Diagnostic[] } {
+  const ledgers: RawFile[] = loaded.raw.ledgers.filter((l) => l.file !== file);
+  ledgers.push({ file, bytes });
+  ledgers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const parsed = parseDataset({ ...loaded.raw, ledgers }, loaded.settings);
+  if (!parsed.dataset) throw new ConfigError('bad-templates');
+  const cat = buildCatalog(parsed.dataset);
+  const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf })];
+  return { ds: parsed.dataset, cat, diagnostics: sortDiagnostics(diagnostics).filter((d) => d.file === file) };
+}
+
+export interface Plan {
+  /** The ledger, relative to the data repository, forward slashes. */
+  file: string;
+  /** The line to write; its id is filled in here. */
+  line: LedgerLine;
+  /** A comment line to start a new file with. */
+  header: string;
+  message: (id: string) => string;
+}
+
+export interface WriteOptions {
+  root: string;
+  asOf: string;
+  /** The git repository the data repository is in, if any. */
+  repo?: git.GitRepo;
+  commit: boolean;
+  author?: git.Identity;
+  committer?: git.Identity;
+  env: Record<string, string | undefined>;
+  random?: RandomBytes;
+}
+
+export interface Written {
+  file: string;
+  lineNo: number;
+  id: string;
+  text: string;
+  line: LedgerLine;
+  created: boolean;
+  sha?: string;
+  staged: boolean;
+  /** The dataset with the line, for showing the obligation's status. */
+  ds: Dataset;
+  cat: Catalog;
+  /** Problems of the new line that are only warnings. */
+  warnings: Diagnostic[];
+}
+
+const defaultRandom: RandomBytes = (n) => randomBytes(n);
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 10) n++;
+  return n;
+}
+
+/** Every id in use, entries and voids alike. */
+function takenIds(ds: Dataset): Set<string> {
+  const out = new Set<string>();
+  for (const l of ds.ledgers) for (const line of l.lines) if (line.id !== undefined) out.add(line.id);
+  return out;
+}
+
+export function lockPathOf(root: string, repo?: git.GitRepo): string {
+  return repo ? join(repo.gitDir, 'qingdan.lock') : join(root, '.qingdan.lock');
+}
+
+export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): Written {
+  let lock: Lock;
+  try {
+    lock = acquireLock(lockPathOf(opts.root, opts.repo), { timeoutMs: Number(opts.env.QINGDAN_LOCK_TIMEOUT_MS) || 60_000 });
+  } catch (e) {
+    if (e instanceof LockTimeout) {
+      throw new RecordError('locked', { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?' });
+    }
+    throw e;
+  }
+  try {
+    const loaded = loadRepo(opts.root);
+    const p = plan(loaded);
+    const abs = join(opts.root, p.file);
+    const before = readIfExists(abs);
+    const cut = before ? cutOffLine(before) : undefined;
+    if (cut) throw new RecordError('cut-off', { file: p.file, line: cut.line, text: cut.text });
+    if (opts.repo && opts.commit) {
+      const status = git.statusOf(opts.root, p.file);
+      if (status.trim() !== '') throw new RecordError('uncommitted', { file: p.file }, status.trimEnd());
+    }
+    const id = newId(opts.random ?? defaultRandom, takenIds(loaded.ds));
+    const line = { ...p.line, id } as LedgerLine;
+    const text = printLine(line);
+    const prefix = before ?? Buffer.from(`${p.header}\n`, 'utf8');
+    const after = Buffer.concat([prefix, Buffer.from(`${text}\n`, 'utf8')]);
+    const lineNo = countLines(after);
+    const checked = withFile(loaded, p.file, after, opts.asOf);
+    const mine = checked.diagnostics.filter((d) => d.line === lineNo);
+    const errors = mine.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new InvalidLine(text, errors);
+
+    // the line as `check` reads it back from the file
+    const written = checked.ds.ledgers.find((l) => l.file === p.file)?.lines.find((l) => l.line === lineNo);
+    if (!written || printLine(written) !== text) throw new Error(`the line does not read back as written: ${text}`);
+
+    const appended = appendLine(abs, text, before ? undefined : p.header);
+    if (opts.env.QINGDAN_TEST_CRASH === 'after-append') process.kill(process.pid, 'SIGKILL');
+
+    let sha: string | undefined;
+    let staged = false;
+    if (opts.repo) {
+      const added = git.git(['add', '--', p.file], { cwd: opts.root });
+      if (!added.ok) throw new RecordError('git-failed', { file: p.file, line: lineNo }, added.stderr.trim());
+      staged = true;
+      if (opts.commit) {
+        const c = git.commit(opts.root, {
+          message: p.message(id),
+          paths: [p.file],
+          ...(opts.author ? { author: opts.author } : {}),
+          ...(opts.committer ? { committer: opts.committer } : {}),
+        });
+        if (!c.ok) throw new RecordError('commit-failed', { file: p.file, line: lineNo }, (c.stderr || c.stdout).trim());
+        sha = c.sha;
+        staged = false;
+      }
+    }
+    return {
+      file: p.file,
+      lineNo,
+      id,
+      text,
+      line: written,
+      created: appended.created,
+      ...(sha ? { sha } : {}),
+      staged,
+      ds: checked.ds,
+      cat: checked.cat,
+      warnings: mine.filter((d) => d.severity === 'warning'),
+    };
+  } finally {
+    lock.release();
+  }
+}
+
+/** The line would not pass `qingdan check`: nothing was written. */
+export class InvalidLine extends Error {
+  constructor(
+    readonly text: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super('invalid line');
+  }
+}
+
+/** Who the commit is by: `--by`'s person as author, else git's identity; committer git's, else the person. */
+export function identities(
+  cwd: string,
+  person: { id: string; name: string } | undefined,
+): { author?: git.Identity; committer?: git.Identity } | undefined {
+  const byPerson = person ? { name: person.name, email: `${person.id}@qingdan.invalid` } : undefined;
+  const gitAuthor = git.identity(cwd, 'AUTHOR');
+  const gitCommitter = git.identity(cwd, 'COMMITTER');
+  const author = byPerson ?? gitAuthor;
+  if (!author) return undefined;
+  if (gitCommitter) return { ...(byPerson ? { author: byPerson } : {}) };
+  if (byPerson) return { author: byPerson, committer: byPerson };
+  return undefined;
+}
