@@ -1,7 +1,7 @@
-// Builds dist/qingdan.js (one bundled ESM file, so that start-up reads a single module) and,
+// Builds dist/qingdan.js (bundled ESM, with each command's code in a chunk loaded on demand) and,
 // with --schemas, writes the JSON Schema files under schemas/ from the zod model.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -17,14 +17,20 @@ for (const file of ['qingdan.yaml', 'templates/org.yaml', `templates/${checklist
   embedded[file] = readFileSync(join(root, file), 'utf8');
 }
 
+// dist/qingdan.js holds the command-line wiring only; each command's code is a chunk that it
+// imports when it runs, so `--version` or `check` never load the report renderers or git code.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src/bin.ts')],
-  outfile: join(root, 'dist/qingdan.js'),
+  entryPoints: { qingdan: join(root, 'src/bin.ts') },
+  outdir: join(root, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  minify: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'none',
   define: { QINGDAN_VERSION: JSON.stringify(pkg.version), QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded) },
   // Some bundled CommonJS packages call require(); give ESM output a real one.

@@ -1,14 +1,10 @@
 /**
  * The commands that write to or inspect the history of a data repository: init, list, record,
- * void, audit. Registered on the program by cli.ts. Their own errors (RecordError) are printed
- * here from the recording catalogue and become exit codes (2 unless said otherwise); everything
- * else goes on to the one catch in cli.ts.
+ * void, audit. Registered on the program by cli.ts; their errors (RecordError) go on to its catch.
  */
 import type { Command } from 'commander';
-import { earlyLang, type GlobalOptions, type Io } from './commands/context.js';
+import type { GlobalOptions, Io } from './commands/context.js';
 import type { Prompter } from './commands/record.js';
-import { recordCatalogue } from './i18n/record-zh.js';
-import { RecordError } from './write/errors.js';
 
 const EXAMPLES_INIT = `
 示例 (examples):
@@ -98,17 +94,6 @@ function canPrompt(io: Io): boolean {
 }
 
 export function registerRecordCommands(cli: Command, io: Io, run: (code: number) => void): void {
-  const guard = async (opts: GlobalOptions, body: () => Promise<number> | number) => {
-    try {
-      run(await body());
-    } catch (e) {
-      if (!(e instanceof RecordError)) throw e;
-      const rm = recordCatalogue(e.lang ?? earlyLang(opts));
-      io.stderr(`qingdan: ${rm.errors[e.key](e.params)}\n${e.details ? `${e.details}\n` : ''}`);
-      run(e.exitCode);
-    }
-  };
-
   cli
     .command('init')
     .description('新建数据仓库：内置模板、git init、.gitattributes、提交前检查钩子 (a new data repository from the built-in template)')
@@ -118,7 +103,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .addHelpText('after', EXAMPLES_INIT)
     .action(async (dir: string | undefined, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
-      await guard(opts, async () => (await import('./commands/init.js')).runInit(dir, opts, io));
+      run(await (await import('./commands/init.js')).runInit(dir, opts, io));
     });
 
   cli
@@ -130,7 +115,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .addHelpText('after', EXAMPLES_LIST)
     .action(async (what: string, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
-      await guard(opts, async () => (await import('./commands/list.js')).runList(what, opts, io));
+      run(await (await import('./commands/list.js')).runList(what, opts, io));
     });
 
   cli
@@ -150,15 +135,13 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .action(async (unit: string | undefined, item: string | undefined, qty: string | undefined, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
       const args = [unit, item, qty].filter((a): a is string => a !== undefined);
-      await guard(opts, async () => {
-        const { runRecord } = await import('./commands/record.js');
-        const prompter = canPrompt(io) ? terminalPrompter() : undefined;
-        try {
-          return await runRecord(args, opts, io, prompter);
-        } finally {
-          prompter?.close();
-        }
-      });
+      const { runRecord } = await import('./commands/record.js');
+      const prompter = canPrompt(io) ? terminalPrompter() : undefined;
+      try {
+        run(await runRecord(args, opts, io, prompter));
+      } finally {
+        prompter?.close();
+      }
     });
 
   cli
@@ -173,7 +156,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .addHelpText('after', EXAMPLES_VOID)
     .action(async (id: string, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
-      await guard(opts, async () => (await import('./commands/void.js')).runVoid(id, opts, io));
+      run(await (await import('./commands/void.js')).runVoid(id, opts, io));
     });
 
   cli
@@ -185,6 +168,6 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .addHelpText('after', EXAMPLES_AUDIT)
     .action(async (local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
-      await guard(opts, async () => (await import('./commands/audit.js')).runAudit(opts, io));
+      run(await (await import('./commands/audit.js')).runAudit(opts, io));
     });
 }

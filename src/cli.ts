@@ -8,6 +8,8 @@ import { ConfigError, UsageError } from './errors.js';
 import { catalogue, earlyLang } from './i18n/index.js';
 import type { GlobalOptions, Io } from './commands/context.js';
 import { registerRecordCommands } from './cli-record.js';
+import { recordCatalogue } from './i18n/record-zh.js';
+import { RecordError } from './write/errors.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -125,6 +127,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       // commander has already printed its message; help and version exit 0
       return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof RecordError) {
+      const rm = recordCatalogue(e.lang ?? lang);
+      io.stderr(`qingdan: ${rm.errors[e.key](e.params)}\n${e.details ? `${e.details}\n` : ''}`);
+      return e.exitCode;
     }
     if (e instanceof UsageError || e instanceof ConfigError) {
       io.stderr(`qingdan: ${messages.errors[e.key](e.params)}\n`);

@@ -1,6 +1,6 @@
 /**
  * Why `init`, `list`, `record`, `void` or `audit` stopped. Like UsageError and ConfigError
- * (src/errors.ts) these are thrown up to one catch — in cli-record.ts, which prints the message
+ * (src/errors.ts) these are thrown up to the one catch in cli.ts, which prints the message
  * from the recording catalogue (src/i18n/record-*.ts) and exits with `exitCode` (2 unless said
  * otherwise). `details` is printed after the message as is (diagnostics, git's own words).
  */
