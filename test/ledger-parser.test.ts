@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseLedger, parseQuantity } from '../src/parse/ledger.js';
+import { parseLedger, parseQuantity, spansOf } from '../src/parse/ledger.js';
 import { printLine, printQuantity, quoteNote } from '../src/parse/ledger-print.js';
 import type { Entry, LedgerLine, Quantity, Void } from '../src/core/entry.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
@@ -17,15 +17,18 @@ const parse = (text: string) => parseLedger(F, text);
 const where = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.line, d.column, d.length]);
 
 /** A line without its positions, for comparing what was written with what was read back. */
-const POSITION_KEYS = ['line', 'file', 'targetCol', 'qtyCol', 'idCol', 'byCol', 'periodCol', 'evidenceCol', 'itemCol', 'quantityText'];
+const POSITION_KEYS = ['line', 'file'];
 function strip(l: LedgerLine): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(l)) if (!POSITION_KEYS.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(l)) if (!POSITION_KEYS.includes(k) && v !== undefined) out[k] = v;
   return out;
 }
 
+/** 1-based column of each token found in a line, for compact expectations. */
+const columns = (line: string) => Object.fromEntries(Object.entries(spansOf(line)).map(([t, s]) => [t, s!.column]));
+
 describe('parseLedger: entries', () => {
-  it('reads a full entry with quantity, note and every tag, with the columns of each token', () => {
+  it('reads a full entry with quantity, note and every tag; spansOf gives the columns of each token', () => {
     const text =
       '2026-03-15 office T1.1 3.5h "二十大精神专题学习" by:zhangsan period:2026 evidence:minutes/2026-03-15.pdf sha256:ab12 id:7k2q9x\n';
     const { lines, diagnostics } = parse(text);
@@ -37,28 +40,32 @@ describe('parseLedger: entries', () => {
       date: '2026-03-15',
       day: 20260315,
       subject: 'office',
-      targetCol: 12,
       item: 'T1.1',
-      itemCol: 19,
       quantity: { value: 3.5, unit: 'h' },
-      quantityText: '3.5h',
-      qtyCol: 24,
       exempt: false,
       note: '二十大精神专题学习',
-      by: 'zhangsan',
-      byCol: 44,
-      period: '2026',
-      periodCol: 60,
-      evidence: 'minutes/2026-03-15.pdf',
-      evidenceCol: 74,
-      sha256: 'ab12',
       id: '7k2q9x',
-      idCol: 112,
+      by: 'zhangsan',
+      evidence: 'minutes/2026-03-15.pdf',
+      sha256: 'ab12',
+      period: '2026',
     };
     expect(lines).toStrictEqual([expected]);
+    expect(spansOf(text.trimEnd())).toStrictEqual({
+      date: { column: 1, length: 10 },
+      target: { column: 12, length: 6 },
+      item: { column: 19, length: 4 },
+      qty: { column: 24, length: 4 },
+      note: { column: 29, length: 11 },
+      by: { column: 44, length: 8 },
+      period: { column: 60, length: 4 },
+      evidence: { column: 74, length: 22 },
+      sha256: { column: 104, length: 4 },
+      id: { column: 112, length: 6 },
+    });
   });
 
-  it('reads a bare entry: date, subject, item and nothing else; absent fields are absent, not undefined', () => {
+  it('reads a bare entry: date, subject, item and nothing else; every field is there, undefined when absent (one shape for all)', () => {
     const { lines, diagnostics } = parse('2026-01-05 办公室 集中政治学习\n');
     expect(diagnostics).toEqual([]);
     expect(lines).toStrictEqual([
@@ -69,20 +76,19 @@ describe('parseLedger: entries', () => {
         date: '2026-01-05',
         day: 20260105,
         subject: '办公室',
-        targetCol: 12,
         item: '集中政治学习',
-        itemCol: 16,
+        quantity: undefined,
         exempt: false,
-        qtyCol: 0,
-        idCol: 0,
-        byCol: 0,
-        periodCol: 0,
-        evidenceCol: 0,
+        note: undefined,
+        id: undefined,
+        by: undefined,
+        evidence: undefined,
+        sha256: undefined,
+        period: undefined,
       },
     ]);
-    expect('note' in lines[0]!).toBe(false);
-    expect('quantity' in lines[0]!).toBe(false);
-    expect('id' in lines[0]!).toBe(false);
+    expect(Object.keys(lines[0]!)).toEqual(Object.keys(parse('2026-01-05 a b 1h "n" id:x\n').lines[0]!));
+    expect(columns('2026-01-05 办公室 集中政治学习')).toEqual({ date: 1, target: 12, item: 16 });
   });
 
   it('reads the three example lines of the design, a void among them', () => {
@@ -115,24 +121,22 @@ describe('parseLedger: entries', () => {
       day: 20260402,
       date: '2026-04-02',
       target: 'a81mzc',
-      targetCol: 17,
       reason: '人数登记错误',
       by: 'yangxue',
-      byCol: 36,
       id: 'p0c3d1',
-      idCol: 47,
-      qtyCol: 0,
-      periodCol: 0,
-      evidenceCol: 0,
+      evidence: undefined,
+      sha256: undefined,
+      period: undefined,
     };
     expect(lines).toStrictEqual([expected]);
+    expect(columns('2026-04-02 void a81mzc "人数登记错误" by:yangxue id:p0c3d1')).toEqual({ date: 1, target: 17, note: 24, by: 36, id: 47 });
   });
 
   it('reads a void without a reason', () => {
     const { lines, diagnostics } = parse('2026-04-02 void a81mzc\n');
     expect(diagnostics).toEqual([]);
-    expect(lines[0]).toMatchObject({ kind: 'void', target: 'a81mzc', targetCol: 17 });
-    expect('reason' in lines[0]!).toBe(false);
+    expect(lines[0]).toMatchObject({ kind: 'void', target: 'a81mzc', reason: undefined });
+    expect(columns('2026-04-02 void a81mzc')).toEqual({ date: 1, target: 17 });
   });
 
   it('does not read a quantity after a void target: a number there is a bad tag', () => {
@@ -180,7 +184,8 @@ describe('parseLedger: comments, blank lines, whitespace', () => {
   it('accepts indentation, runs of spaces and tabs between tokens, and counts columns in UTF-16 units', () => {
     const { lines, diagnostics } = parse('  2026-01-05\t办公室   T1.5 \t 2次  id:x1  \n');
     expect(diagnostics).toEqual([]);
-    expect(lines[0]).toMatchObject({ subject: '办公室', targetCol: 14, item: 'T1.5', itemCol: 20, qtyCol: 27, idCol: 34 });
+    expect(lines[0]).toMatchObject({ subject: '办公室', item: 'T1.5', id: 'x1' });
+    expect(columns('  2026-01-05\t办公室   T1.5 \t 2次  id:x1  ')).toEqual({ date: 3, target: 14, item: 20, qty: 27, id: 34 });
     expect((lines[0] as Entry).quantity).toStrictEqual({ value: 2, unit: '次' });
   });
 
@@ -228,17 +233,17 @@ describe('parseLedger: notes', () => {
 describe('parseLedger: tags', () => {
   it('reads each tag alone, with the column of its value', () => {
     const base = '2026-01-05 office T1.5 ';
-    const cases: [string, keyof Entry, string, keyof Entry][] = [
-      ['id:k1', 'id', 'k1', 'idCol'],
-      ['by:yangxue', 'by', 'yangxue', 'byCol'],
-      ['evidence:https://example.org/a?b=c:d', 'evidence', 'https://example.org/a?b=c:d', 'evidenceCol'],
-      ['period:2026-Q1', 'period', '2026-Q1', 'periodCol'],
+    const cases: [string, 'id' | 'by' | 'evidence' | 'period', string][] = [
+      ['id:k1', 'id', 'k1'],
+      ['by:yangxue', 'by', 'yangxue'],
+      ['evidence:https://example.org/a?b=c:d', 'evidence', 'https://example.org/a?b=c:d'],
+      ['period:2026-Q1', 'period', '2026-Q1'],
     ];
-    for (const [tag, key, value, colKey] of cases) {
+    for (const [tag, key, value] of cases) {
       const { lines, diagnostics } = parse(base + tag + '\n');
       expect(diagnostics).toEqual([]);
       expect((lines[0] as Entry)[key]).toBe(value);
-      expect((lines[0] as Entry)[colKey]).toBe(base.length + tag.indexOf(':') + 2);
+      expect(spansOf(base + tag)[key]).toEqual({ column: base.length + tag.indexOf(':') + 2, length: value.length });
     }
     const sha = parse(base + 'sha256:' + 'f'.repeat(64) + '\n').lines[0]!;
     expect(sha.sha256).toBe('f'.repeat(64));
@@ -247,7 +252,8 @@ describe('parseLedger: tags', () => {
   it('accepts tags in any order', () => {
     const { lines, diagnostics } = parse('2026-01-05 office T1.5 id:k1 period:2026-01 by:li\n');
     expect(diagnostics).toEqual([]);
-    expect(lines[0]).toMatchObject({ id: 'k1', period: '2026-01', by: 'li', idCol: 27, periodCol: 37, byCol: 48 });
+    expect(lines[0]).toMatchObject({ id: 'k1', period: '2026-01', by: 'li' });
+    expect(columns('2026-01-05 office T1.5 id:k1 period:2026-01 by:li')).toMatchObject({ id: 27, period: 37, by: 48 });
   });
 
   it('rejects an unknown tag, a repeated tag, a tag without key or value and a bare word', () => {
@@ -272,14 +278,15 @@ describe('parseLedger: exempt', () => {
   it('reads `exempt` in place of a quantity, with the reason as note', () => {
     const { lines, diagnostics } = parse('2026-05-01 hr T1.5 exempt "全科室外出培训" id:e1\n');
     expect(diagnostics).toEqual([]);
-    expect(lines[0]).toMatchObject({ exempt: true, qtyCol: 20, note: '全科室外出培训', id: 'e1' });
-    expect('quantity' in lines[0]!).toBe(false);
+    expect(lines[0]).toMatchObject({ exempt: true, quantity: undefined, note: '全科室外出培训', id: 'e1' });
+    expect(columns('2026-05-01 hr T1.5 exempt "全科室外出培训" id:e1').qty).toBe(20);
   });
 
   it('reads `exempt` without a note (the missing reason is a check, not a parse error)', () => {
     const { lines, diagnostics } = parse('2026-05-01 hr T1.5 exempt\n');
     expect(diagnostics).toEqual([]);
-    expect(lines[0]).toMatchObject({ exempt: true, qtyCol: 20 });
+    expect(lines[0]).toMatchObject({ exempt: true });
+    expect(columns('2026-05-01 hr T1.5 exempt').qty).toBe(20);
   });
 
   it('does not take a longer word starting with exempt, nor exempt after a quantity', () => {
@@ -304,9 +311,8 @@ describe('parseLedger: quantities', () => {
       expect(diagnostics).toEqual([]);
       const e = lines[0] as Entry;
       expect(e.quantity).toStrictEqual(q);
-      expect(e.quantityText).toBe(text);
-      expect(e.qtyCol).toBe(24);
-      expect(e.idCol).toBe(24 + text.length + 4);
+      expect(printQuantity(e.quantity!)).toBe(text);
+      expect(columns(`2026-01-05 office T1.1 ${text} id:q`)).toMatchObject({ qty: 24, id: 24 + text.length + 4 });
     });
   }
 });

@@ -7,23 +7,25 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { formatPeriod, parsePeriod, periodKindOf, periodStart } from '../core/periods.js';
 import { checklistYearOf } from './ledger-year.js';
 import type { Check } from './check.js';
+import { tokenAt } from './token-at.js';
 
 export const ledgerDates: Check = ({ ds, cat, asOf }) => {
   const out: Diagnostic[] = [];
   for (const ledger of ds.ledgers) {
     for (const l of ledger.lines) {
-      const dateAt = { file: l.file, line: l.line, column: 1, length: 10 };
-      if (l.date > asOf) out.push(diagnostic(dateAt, 'future-date', { date: l.date, asOf }));
-      const periodAt = { file: l.file, line: l.line, column: l.periodCol, length: l.period?.length ?? 1 };
+      // positions are looked up only for lines with something to report
+      const dateAt = () => tokenAt(ledger, l, 'date');
+      const periodAt = () => tokenAt(ledger, l, 'period');
+      if (l.date > asOf) out.push(diagnostic(dateAt(), 'future-date', { date: l.date, asOf }));
       const period = l.period === undefined ? undefined : parsePeriod(l.period);
       if (l.period !== undefined && !period) {
-        out.push(diagnostic(periodAt, 'bad-period', { period: l.period, reason: 'format' }));
+        out.push(diagnostic(periodAt(), 'bad-period', { period: l.period, reason: 'format' }));
         continue;
       }
       const year = checklistYearOf(l);
       const checklist = cat.checklists.get(year);
       if (!checklist) {
-        out.push(diagnostic(period ? periodAt : dateAt, 'date-out-of-year', { year, years: [...cat.checklists.keys()].join(', ') }));
+        out.push(diagnostic(period ? periodAt() : dateAt(), 'date-out-of-year', { year, years: [...cat.checklists.keys()].join(', ') }));
         continue;
       }
       if (!period || l.kind !== 'entry') continue;
@@ -31,9 +33,9 @@ export const ledgerDates: Check = ({ ds, cat, asOf }) => {
       if (!ref) continue;
       const kind = periodKindOf(ref.item.cadence);
       if (period.kind !== kind) {
-        out.push(diagnostic(periodAt, 'bad-period', { period: l.period!, reason: 'cadence', cadence: ref.item.cadence }));
+        out.push(diagnostic(periodAt(), 'bad-period', { period: l.period!, reason: 'cadence', cadence: ref.item.cadence }));
       } else if (periodStart(period) > l.date) {
-        out.push(diagnostic(periodAt, 'bad-period', { period: formatPeriod(period), reason: 'later', date: l.date }));
+        out.push(diagnostic(periodAt(), 'bad-period', { period: formatPeriod(period), reason: 'later', date: l.date }));
       }
     }
   }

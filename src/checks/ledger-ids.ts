@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { LedgerLine } from '../core/entry.js';
 import { FirstById } from '../core/first-by-id.js';
 import type { Check } from './check.js';
+import { tokenAt } from './token-at.js';
 
 export const ledgerIds: Check = ({ ds }) => {
   const out: Diagnostic[] = [];
@@ -13,7 +14,7 @@ export const ledgerIds: Check = ({ ds }) => {
       const first = seen.add(l as LedgerLine & { id: string });
       if (first) {
         out.push(
-          diagnostic({ file: l.file, line: l.line, column: l.idCol, length: l.id.length }, 'duplicate-id', {
+          diagnostic(tokenAt(ledger, l, 'id'), 'duplicate-id', {
             id: l.id,
             first: `${first.file}:${first.line}`,
           }),
@@ -25,7 +26,7 @@ export const ledgerIds: Check = ({ ds }) => {
   for (const ledger of ds.ledgers) {
     for (const l of ledger.lines) {
       if (l.kind !== 'void') continue;
-      const at = { file: l.file, line: l.line, column: l.targetCol, length: l.target.length };
+      const at = tokenAt(ledger, l, 'target');
       const target = seen.get(l.target);
       if (target?.kind !== 'entry') {
         out.push(diagnostic(at, 'void-unknown', { id: l.target }));

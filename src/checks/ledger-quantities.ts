@@ -4,10 +4,11 @@
  * present than expected, and a waiver (`exempt`) always says why.
  */
 import { isRateItem, measureOfItem, resolveSubject } from '../core/catalog.js';
-import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { diagnostic, type Diagnostic, type Params } from '../core/diagnostic.js';
 import { measureNamed, measureOf } from '../core/measures.js';
 import { checklistYearOf } from './ledger-year.js';
 import type { Check } from './check.js';
+import { tokenAt, tokenWithText } from './token-at.js';
 
 export const ledgerQuantities: Check = ({ ds, cat }) => {
   const out: Diagnostic[] = [];
@@ -16,38 +17,41 @@ export const ledgerQuantities: Check = ({ ds, cat }) => {
     for (const l of ledger.lines) {
       if (l.kind !== 'entry') continue;
       if (l.exempt && !l.note) {
-        out.push(diagnostic({ file: l.file, line: l.line, column: l.qtyCol, length: 6 }, 'exempt-without-reason', {}));
+        out.push(diagnostic(tokenAt(ledger, l, 'qty'), 'exempt-without-reason', {}));
       }
       const q = l.quantity;
       if (!q) continue;
       const ref = cat.checklists.get(checklistYearOf(l))?.items.get(l.item);
       if (!ref) continue;
-      const at = { file: l.file, line: l.line, column: l.qtyCol, length: l.quantityText?.length ?? 1 };
-      const text = l.quantityText ?? '';
+      // the quantity's position and text as written, looked up only when there is something to say
+      const report = (code: 'measure-mismatch' | 'attendance-over', params: Params) => {
+        const { at, text } = tokenWithText(ledger, l, 'qty');
+        out.push(diagnostic(at, code, { text, ...params }));
+      };
       const itemMeasure = measureOfItem(ref.item);
       const rate = isRateItem(ref.item);
       if (q.expected !== undefined && !rate) {
-        out.push(diagnostic(at, 'measure-mismatch', { text, item: ref.item.id, measure: itemMeasure ?? '次', reason: 'fraction' }));
+        report('measure-mismatch', { item: ref.item.id, measure: itemMeasure ?? '次', reason: 'fraction' });
         continue;
       }
       if (q.unit !== undefined) {
         const typed = measureOf(q.unit);
         const wanted = itemMeasure ?? '次';
         if (!typed || typed.name !== wanted) {
-          out.push(diagnostic(at, 'measure-mismatch', { text, item: ref.item.id, measure: wanted, reason: 'unit' }));
+          report('measure-mismatch', { item: ref.item.id, measure: wanted, reason: 'unit' });
           continue;
         }
       }
       const measure = measureNamed(itemMeasure ?? '次');
       if ((measure?.integer ?? true) && !Number.isInteger(q.value)) {
-        out.push(diagnostic(at, 'measure-mismatch', { text, item: ref.item.id, measure: measure?.name ?? '次', reason: 'integer' }));
+        report('measure-mismatch', { item: ref.item.id, measure: measure?.name ?? '次', reason: 'integer' });
         continue;
       }
       if (rate) {
         const subject = resolveSubject(cat, l.subject);
         const expected = q.expected ?? (subject?.kind === 'unit' ? subject.unit.members : totalMembers);
         if (q.value > expected) {
-          out.push(diagnostic(at, 'attendance-over', { text, present: q.value, expected }));
+          report('attendance-over', { present: q.value, expected });
         }
       }
     }

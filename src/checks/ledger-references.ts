@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
 import { checklistYearOf } from './ledger-year.js';
 import type { Check } from './check.js';
+import { tokenAt } from './token-at.js';
 
 export const ledgerReferences: Check = ({ ds, cat }) => {
   const out: Diagnostic[] = [];
@@ -16,7 +17,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
     for (const l of ledger.lines) {
       if (l.by !== undefined && !cat.people.has(l.by)) {
         out.push(
-          diagnostic({ file: l.file, line: l.line, column: l.byCol, length: l.by.length }, 'unknown-person', {
+          diagnostic(tokenAt(ledger, l, 'by'), 'unknown-person', {
             name: l.by,
             suggestion: closest(l.by, personNames) ?? '',
           }),
@@ -26,7 +27,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
       const subject = resolveSubject(cat, l.subject);
       if (!subject) {
         out.push(
-          diagnostic({ file: l.file, line: l.line, column: l.targetCol, length: l.subject.length }, 'unknown-unit', {
+          diagnostic(tokenAt(ledger, l, 'target'), 'unknown-unit', {
             name: l.subject,
             suggestion: closest(l.subject, subjectNames) ?? '',
           }),
@@ -35,10 +36,9 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
       const checklist = cat.checklists.get(checklistYearOf(l));
       if (!checklist) continue; // reported by ledger-dates
       const ref = checklist.items.get(l.item);
-      const itemAt = { file: l.file, line: l.line, column: l.itemCol, length: l.item.length };
       if (!ref) {
         out.push(
-          diagnostic(itemAt, 'unknown-item', {
+          diagnostic(tokenAt(ledger, l, 'item'), 'unknown-item', {
             item: l.item,
             year: checklist.source.value.year,
             suggestion: closest(l.item, checklist.items.keys()) ?? '',
@@ -46,7 +46,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
         );
       } else if (subject && !inScope(ref.item, subject)) {
         out.push(
-          diagnostic({ file: l.file, line: l.line, column: l.targetCol, length: l.subject.length }, 'subject-out-of-scope', {
+          diagnostic(tokenAt(ledger, l, 'target'), 'subject-out-of-scope', {
             name: l.subject,
             item: ref.item.id,
           }),

@@ -1,6 +1,8 @@
 /**
- * What a ledger line becomes once parsed. Positions are kept as plain numbers on the entry
- * itself (no nested objects) so that a million entries stay cheap.
+ * What a ledger line becomes once parsed. A million of these are held at once, so an entry keeps
+ * only what the engine reads; the columns of its tokens are found again from the line's text when
+ * a diagnostic needs them (parse/ledger.ts `spansOf`). Every field is present on every entry
+ * (`undefined` when absent), so all entries share one shape.
  */
 export interface Quantity {
   value: number;
@@ -8,6 +10,12 @@ export interface Quantity {
   unit?: string;
   /** For attendance `present/expected`: the expected count. */
   expected?: number;
+}
+
+/** A quantity as the ledger writes it: `3.5h`, `2篇`, `23/25`. */
+export function printQuantity(q: Quantity): string {
+  if (q.expected !== undefined) return `${q.value}/${q.expected}`;
+  return `${q.value}${q.unit ?? ''}`;
 }
 
 /** Tags the ledger format knows; anything else is a typo worth reporting. */
@@ -20,39 +28,29 @@ interface LineBase {
   date: string;
   /** The date as the number YYYYMMDD: comparing numbers is what the engine does a million times. */
   day: number;
-  id?: string;
-  by?: string;
-  evidence?: string;
-  sha256?: string;
-  period?: string;
-  /** 1-based columns of tokens, for diagnostics; 0 when the token is absent. */
-  targetCol: number;
-  qtyCol: number;
-  idCol: number;
-  byCol: number;
-  periodCol: number;
-  evidenceCol: number;
+  id?: string | undefined;
+  by?: string | undefined;
+  evidence?: string | undefined;
+  sha256?: string | undefined;
+  period?: string | undefined;
 }
 
 export interface Entry extends LineBase {
   kind: 'entry';
   subject: string;
   item: string;
-  /** Column of the item (the subject's column is `targetCol`). */
-  itemCol: number;
-  quantity?: Quantity;
-  /** The literal quantity text, for messages. */
-  quantityText?: string;
+  /** Shared between entries with the same quantity text: never modify one. */
+  quantity?: Quantity | undefined;
   /** `exempt` in place of a quantity: the obligation is waived; the note gives the reason. */
   exempt: boolean;
-  note?: string;
+  note?: string | undefined;
 }
 
 export interface Void extends LineBase {
   kind: 'void';
-  /** The id of the entry cancelled (its column is `targetCol`). */
+  /** The id of the entry cancelled. */
   target: string;
-  reason?: string;
+  reason?: string | undefined;
 }
 
 export type LedgerLine = Entry | Void;

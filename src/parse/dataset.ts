@@ -7,7 +7,7 @@ import type { Dataset, Ledger, Source } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Checklist, Organisation, Settings } from '../core/model.js';
 import type { RawFile } from '../read/repo.js';
-import { parseLedger } from './ledger.js';
+import { Interner, parseLedger } from './ledger.js';
 import { decodeText } from './text.js';
 import { parseYaml } from './yaml.js';
 import type { z } from 'zod';
@@ -38,7 +38,7 @@ export function parseSettings(raw: RawFile | undefined): { settings?: Settings; 
 export function parseDataset(raw: RawInput, settings: Settings): Parsed {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string | Uint8Array>();
-  const intern = new Map<string, string>();
+  const intern = new Interner();
   const org = loadYaml(raw.org, Organisation);
   diagnostics.push(...org.diagnostics);
   texts.set(raw.org.file, org.text);
@@ -54,8 +54,9 @@ export function parseDataset(raw: RawInput, settings: Settings): Parsed {
     const decoded = decodeText(file.file, file.bytes, { requireFinalNewline: true });
     const parsed = parseLedger(file.file, decoded.text, intern);
     diagnostics.push(...decoded.diagnostics, ...parsed.diagnostics);
-    texts.set(file.file, decoded.diagnostics.length > 0 ? decoded.text : file.bytes);
-    ledgers.push({ file: file.file, lines: parsed.lines });
+    const content = decoded.diagnostics.length > 0 ? decoded.text : file.bytes;
+    texts.set(file.file, content);
+    ledgers.push({ file: file.file, lines: parsed.lines, content });
   }
   const failed = !org.value || checklists.length < raw.checklists.length;
   const dataset =

@@ -2,12 +2,9 @@
  * The inverse of parseLedger: the one place that writes ledger lines, used by `record` and
  * `void` and by the round-trip tests (print → parse gives back the same entry).
  */
-import type { LedgerLine, Quantity } from '../core/entry.js';
+import { printQuantity, type LedgerLine } from '../core/entry.js';
 
-export function printQuantity(q: Quantity): string {
-  if (q.expected !== undefined) return `${q.value}/${q.expected}`;
-  return `${q.value}${q.unit ?? ''}`;
-}
+export { printQuantity };
 
 export function quoteNote(note: string): string {
   return `"${note.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -1,11 +1,15 @@
 /**
- * The ledger parser: text → lines, diagnostics. One pass over the string with charCodeAt,
- * no regular expressions and no per-line temporary objects beyond the entry, so that a million
- * lines parse in well under a second. A bad line yields a diagnostic and parsing goes on with
- * the next line. The grammar is documented in docs/ledger-format.md.
+ * The ledger parser: text → lines, diagnostics. One pass over the string with charCodeAt, no
+ * regular expressions, and nothing allocated per line but the entry and its unique strings (id,
+ * note): repeated tokens — dates, units, items, quantities, people — are looked up by their
+ * characters in a shared table before any string is made. A bad line yields a diagnostic and
+ * parsing goes on with the next line. The grammar is documented in docs/ledger-format.md.
+ *
+ * Entries do not carry the columns of their tokens (seven numbers a line, a million times);
+ * `spansOf` finds them again in the line's text when a diagnostic needs them.
  */
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Params } from '../core/diagnostic.js';
-import { dayOf, isCalendarDate } from '../core/dates.js';
+import { daysInMonth } from '../core/dates.js';
 import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
 
 export interface ParsedLedger {
@@ -25,6 +29,74 @@ const DOT = 46;
 const isBlank = (c: number) => c === SPACE || c === TAB || c === CR;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The tokens of a line whose place a diagnostic may point at. `target`: the subject, or the voided id. */
+export const TOKENS = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period'] as const;
+export type Token = (typeof TOKENS)[number];
+const T = Object.fromEntries(TOKENS.map((t, i) => [t, i])) as Record<Token, number>;
+
+/** [start, end) of each token in the line being parsed, relative to the line; −1 when absent. */
+const spans = new Int32Array(TOKENS.length * 2);
+const mark = (t: number, start: number, end: number) => {
+  spans[2 * t] = start;
+  spans[2 * t + 1] = end;
+};
+
+/**
+ * Strings shared across all ledgers of a repository, found by their characters without slicing
+ * first (open addressing, FNV-1a). Long tokens are copied rather than sliced, so that no entry
+ * keeps a whole ledger's text alive. Notes are shared too while the table is small: short
+ * notes ("主题党日") repeat; the cap keeps a ledger of unique notes from growing the table.
+ */
+export class Interner {
+  private keys: (string | undefined)[] = new Array(1024);
+  private mask = 1023;
+  private size = 0;
+  /** Quantities by their text: one immutable object for every `2h`. */
+  readonly quantities = new Map<string, Quantity | null>();
+
+  take(text: string, s: number, e: number, cap = Infinity): string {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const n = e - s;
+    let slot = h & this.mask;
+    for (let k = this.keys[slot]; k !== undefined; k = this.keys[slot]) {
+      if (k.length === n && same(k, text, s)) return k;
+      slot = (slot + 1) & this.mask;
+    }
+    const str = copy(text, s, e);
+    if (this.size >= cap) return str;
+    this.keys[slot] = str;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return str;
+  }
+
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Array(old.length * 2);
+    this.mask = this.keys.length - 1;
+    for (const k of old) {
+      if (k === undefined) continue;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+      let slot = h & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.keys[slot] = k;
+    }
+  }
+}
+
+const NOTE_CAP = 1 << 16;
+
+function same(k: string, text: string, s: number): boolean {
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+/** text[s, e) as a string of its own: V8 makes slices of 13 characters or more views of the parent. */
+function copy(text: string, s: number, e: number): string {
+  return e - s < 13 ? text.slice(s, e) : (' ' + text.slice(s, e)).slice(1);
+}
+
 class LineError {
   constructor(
     readonly col: number,
@@ -34,12 +106,8 @@ class LineError {
   ) {}
 }
 
-/**
- * `intern` maps repeated tokens (dates, units, items, quantities, people) to one shared string, so
- * that a million entries hold a few hundred distinct strings instead of millions of copies; pass
- * one map for all ledgers of a repository.
- */
-export function parseLedger(file: string, text: string, intern: Map<string, string> = new Map()): ParsedLedger {
+/** Pass one Interner for all ledgers of a repository. */
+export function parseLedger(file: string, text: string, intern: Interner = new Interner()): ParsedLedger {
   const lines: LedgerLine[] = [];
   const diagnostics: Diagnostic[] = [];
   let start = 0;
@@ -68,6 +136,35 @@ export function parseLedger(file: string, text: string, intern: Map<string, stri
   return { lines, diagnostics };
 }
 
+/** Where each token of a (valid) ledger line stands: 1-based column and length. */
+export function spansOf(lineText: string): Partial<Record<Token, { column: number; length: number }>> {
+  parseLine('', lineText, 0, lineText.length, 1, new Interner());
+  const out: Partial<Record<Token, { column: number; length: number }>> = {};
+  TOKENS.forEach((t, i) => {
+    const s = spans[2 * i]!;
+    if (s >= 0) out[t] = { column: s + 1, length: Math.max(1, spans[2 * i + 1]! - s) };
+  });
+  return out;
+}
+
+/** YYYYMMDD of a real date written text[s, s+10) as YYYY-MM-DD, or 0. */
+function dayAt(text: string, s: number, e: number): number {
+  if (e - s !== 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return 0;
+  let y = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >>> 0 > 9) return 0;
+    y = y * 10 + d;
+  }
+  const m0 = text.charCodeAt(s + 5) - 48, m1 = text.charCodeAt(s + 6) - 48;
+  const d0 = text.charCodeAt(s + 8) - 48, d1 = text.charCodeAt(s + 9) - 48;
+  // `>>> 0` turns a character below '0' into a large number
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return 0;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? y * 10000 + m * 100 + d : 0;
+}
+
 /** Parses text[start, end) — one line without its newline. Null for blank and comment lines. */
 function parseLine(
   file: string,
@@ -75,8 +172,9 @@ function parseLine(
   start: number,
   end: number,
   lineNo: number,
-  intern: Map<string, string>,
+  intern: Interner,
 ): LedgerLine | LineError | null {
+  spans.fill(-1);
   // a CRLF line ends before its CR, so that columns are the same as with LF
   if (end > start && text.charCodeAt(end - 1) === CR) end--;
   let i = start;
@@ -87,57 +185,59 @@ function parseLine(
 
   // date
   const dateEnd = tokenEnd(text, i, end);
-  const date = shared(intern, text.slice(i, dateEnd));
-  if (!isCalendarDate(date)) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: date });
+  const day = dayAt(text, i, dateEnd);
+  if (day === 0) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: text.slice(i, dateEnd) });
+  mark(T.date, i - start, dateEnd - start);
+  const date = intern.take(text, i, dateEnd);
   i = skipBlanks(text, dateEnd, end);
   if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: 'subject' });
 
   // subject, or the keyword `void`
   const subjectEnd = tokenEnd(text, i, end);
-  const subject = shared(intern, text.slice(i, subjectEnd));
-  const subjectCol = i - start + 1;
+  const subject = intern.take(text, i, subjectEnd);
+  const isVoid = subject === 'void';
+  if (!isVoid) mark(T.target, i - start, subjectEnd - start);
   i = skipBlanks(text, subjectEnd, end);
-  if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: subject === 'void' ? 'id' : 'item' });
-  const secondStart = i;
+  if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: isVoid ? 'id' : 'item' });
   const secondEnd = tokenEnd(text, i, end);
-  const second = shared(intern, text.slice(i, secondEnd));
+  mark(isVoid ? T.target : T.item, i - start, secondEnd - start);
+  const second = isVoid ? copy(text, i, secondEnd) : intern.take(text, i, secondEnd);
   i = skipBlanks(text, secondEnd, end);
 
   let quantity: Quantity | undefined;
-  let quantityText: string | undefined;
-  let qtyCol = 0;
   let exempt = false;
-  if (subject !== 'void' && i < end) {
+  if (!isVoid && i < end) {
     const c = text.charCodeAt(i);
     const qEnd = tokenEnd(text, i, end);
     if (isDigit(c)) {
-      quantityText = shared(intern, text.slice(i, qEnd));
-      qtyCol = i - start + 1;
-      const q = parseQuantity(quantityText);
-      if (q === null) return new LineError(qtyCol, qEnd - i, 'bad-quantity', { text: quantityText });
+      const qText = intern.take(text, i, qEnd);
+      let q = intern.quantities.get(qText);
+      if (q === undefined) intern.quantities.set(qText, (q = parseQuantity(qText)));
+      if (q === null) return new LineError(i - start + 1, qEnd - i, 'bad-quantity', { text: qText });
       quantity = q;
+      mark(T.qty, i - start, qEnd - start);
       i = skipBlanks(text, qEnd, end);
     } else if (qEnd - i === 6 && text.startsWith('exempt', i)) {
       exempt = true;
-      qtyCol = i - start + 1;
+      mark(T.qty, i - start, qEnd - start);
       i = skipBlanks(text, qEnd, end);
     }
   }
 
   let note: string | undefined;
   if (i < end && text.charCodeAt(i) === QUOTE) {
-    const noteCol = i - start + 1;
+    const noteStart = i;
     let j = i + 1;
-    let value = '';
+    let escaped = '';
     let from = j;
     for (;;) {
-      if (j >= end) return new LineError(noteCol, end - i, 'bad-note', {});
+      if (j >= end) return new LineError(noteStart - start + 1, end - noteStart, 'bad-note', {});
       const c = text.charCodeAt(j);
       if (c === QUOTE) break;
       if (c === BACKSLASH && j + 1 < end) {
         const next = text.charCodeAt(j + 1);
         if (next === QUOTE || next === BACKSLASH) {
-          value += text.slice(from, j);
+          escaped += text.slice(from, j);
           from = j + 1;
           j += 2;
           continue;
@@ -145,87 +245,67 @@ function parseLine(
       }
       j++;
     }
-    // a copy, not a slice: a slice would keep the whole ledger text alive as long as the entry
-    note = (' ' + value + text.slice(from, j)).slice(1);
+    note = escaped === '' && from === noteStart + 1 ? intern.take(text, from, j, NOTE_CAP) : (' ' + escaped + text.slice(from, j)).slice(1);
     j++;
     if (j < end && !isBlank(text.charCodeAt(j))) return new LineError(j - start + 1, 1, 'bad-note', {});
+    mark(T.note, noteStart - start, j - start);
     i = skipBlanks(text, j, end);
   }
 
   let id: string | undefined, by: string | undefined, evidence: string | undefined;
   let sha256: string | undefined, period: string | undefined;
-  let idCol = 0, byCol = 0, evidenceCol = 0, periodCol = 0, sha256Col = 0;
   while (i < end) {
     const tEnd = tokenEnd(text, i, end);
     const colon = text.indexOf(':', i);
     if (colon === -1 || colon >= tEnd - 1 || colon === i) return badTag(text, start, i, tEnd);
-    const value = text.slice(colon + 1, tEnd);
-    const vCol = colon + 1 - start + 1;
+    const v = colon + 1;
+    let t: number;
     switch (text.slice(i, colon)) {
       case 'id':
-        if (idCol) return badTag(text, start, i, tEnd);
-        (id = value), (idCol = vCol);
+        if (id !== undefined) return badTag(text, start, i, tEnd);
+        id = copy(text, v, tEnd);
+        t = T.id;
         break;
       case 'by':
-        if (byCol) return badTag(text, start, i, tEnd);
-        (by = shared(intern, value)), (byCol = vCol);
+        if (by !== undefined) return badTag(text, start, i, tEnd);
+        by = intern.take(text, v, tEnd);
+        t = T.by;
         break;
       case 'evidence':
-        if (evidenceCol) return badTag(text, start, i, tEnd);
-        (evidence = value), (evidenceCol = vCol);
+        if (evidence !== undefined) return badTag(text, start, i, tEnd);
+        evidence = copy(text, v, tEnd);
+        t = T.evidence;
         break;
       case 'sha256':
-        if (sha256Col) return badTag(text, start, i, tEnd);
-        (sha256 = value), (sha256Col = vCol);
+        if (sha256 !== undefined) return badTag(text, start, i, tEnd);
+        sha256 = copy(text, v, tEnd);
+        t = T.sha256;
         break;
       case 'period':
-        if (periodCol) return badTag(text, start, i, tEnd);
-        (period = value), (periodCol = vCol);
+        if (period !== undefined) return badTag(text, start, i, tEnd);
+        period = intern.take(text, v, tEnd);
+        t = T.period;
         break;
       default:
         return badTag(text, start, i, tEnd);
     }
+    mark(t, v - start, tEnd - start);
     i = skipBlanks(text, tEnd, end);
   }
 
-  let out: LedgerLine;
-  if (subject === 'void') {
-    const v: Void = {
-      kind: 'void', file, line: lineNo, date, day: dayOf(date), targetCol: secondStart - start + 1, qtyCol, idCol, byCol, periodCol, evidenceCol,
-      target: second,
-    };
-    if (note !== undefined) v.reason = note;
-    out = v;
-  } else {
-    const e: Entry = {
-      kind: 'entry', file, line: lineNo, date, day: dayOf(date), targetCol: subjectCol, qtyCol, idCol, byCol, periodCol, evidenceCol,
-      subject, item: second, itemCol: secondStart - start + 1, exempt,
-    };
-    if (quantity !== undefined) {
-      e.quantity = quantity;
-      e.quantityText = quantityText;
-    }
-    if (note !== undefined) e.note = note;
-    out = e;
+  // every field in one literal, in one order: one hidden class for all lines, no property store
+  if (isVoid) {
+    const v: Void = { kind: 'void', file, line: lineNo, date, day, target: second, reason: note, id, by, evidence, sha256, period };
+    return v;
   }
-  // Optional fields are only set when present, so that printing and re-parsing give equal objects.
-  if (id !== undefined) out.id = id;
-  if (by !== undefined) out.by = by;
-  if (evidence !== undefined) out.evidence = evidence;
-  if (sha256 !== undefined) out.sha256 = sha256;
-  if (period !== undefined) out.period = period;
-  return out;
+  const e: Entry = {
+    kind: 'entry', file, line: lineNo, date, day, subject, item: second, quantity, exempt, note, id, by, evidence, sha256, period,
+  };
+  return e;
 }
 
 function badTag(text: string, start: number, i: number, tEnd: number): LineError {
   return new LineError(i - start + 1, tEnd - i, 'bad-tag', { text: text.slice(i, tEnd) });
-}
-
-function shared(intern: Map<string, string>, s: string): string {
-  const known = intern.get(s);
-  if (known !== undefined) return known;
-  intern.set(s, s);
-  return s;
 }
 
 function tokenEnd(text: string, i: number, end: number): number {

@@ -41,9 +41,10 @@ export function checklist(items: ItemInput[] | { id: string; name: string; items
 
 /** Ledger text from lines; a parse problem fails the test at once. */
 export function ledger(lines: string[], file = 'ledgers/2026/test.ledger') {
-  const parsed = parseLedger(file, lines.map((l) => `${l}\n`).join(''));
+  const content = lines.map((l) => `${l}\n`).join('');
+  const parsed = parseLedger(file, content);
   if (parsed.diagnostics.length > 0) throw new Error(`bad ledger line: ${JSON.stringify(parsed.diagnostics)}`);
-  return { file, lines: parsed.lines };
+  return { file, lines: parsed.lines, content };
 }
 
 export interface Setup {

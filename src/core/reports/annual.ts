@@ -88,26 +88,20 @@ export function gradeOf(percent: number): Grade {
   return percent >= 90 ? 'A' : percent >= 80 ? 'B' : percent >= 70 ? 'C' : 'D';
 }
 
-function sumPoints(list: readonly ItemScore[]): Points {
-  const score = round(list.reduce((s, x) => s + x.score, 0));
-  const ytdMax = round(list.reduce((s, x) => s + x.ytdMax, 0));
-  return {
-    score,
-    max: round(list.reduce((s, x) => s + x.max, 0)),
-    ytdMax,
-    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100,
-    projected: round(list.reduce((s, x) => s + x.projected, 0)),
-  };
+/** score ÷ what could be earned so far, as printed (one decimal); 100 while nothing is due. */
+export function percentOf(score: number, ytdMax: number): number {
+  return ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100;
 }
 
-function addPoints(list: readonly Points[]): Points {
+/** Points of items, areas or units added up. */
+function sumPoints(list: readonly Omit<Points, 'percent'>[]): Points {
   const score = round(list.reduce((s, x) => s + x.score, 0));
   const ytdMax = round(list.reduce((s, x) => s + x.ytdMax, 0));
   return {
     score,
     max: round(list.reduce((s, x) => s + x.max, 0)),
     ytdMax,
-    percent: ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100,
+    percent: percentOf(score, ytdMax),
     projected: round(list.reduce((s, x) => s + x.projected, 0)),
   };
 }
@@ -169,7 +163,7 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     .filter((p) => org.units.some((u) => u.supervisor === p.id))
     .map((p) => {
       const mine = units.filter((u) => u.supervisor.id === p.id);
-      return { id: p.id, name: p.name, units: mine.map((u) => u.id), ...addPoints(mine) };
+      return { id: p.id, name: p.name, units: mine.map((u) => u.id), ...sumPoints(mine) };
     });
 
   const levels = (['principal', 'first', 'supervisory', 'direct'] as const)

@@ -9,6 +9,7 @@ import type { Evaluation } from '../evaluate.js';
 import { displayMeasure, subjectId, subjectName } from '../expand.js';
 import { periodEnd } from '../periods.js';
 import type { Status } from '../status.js';
+import { printQuantity } from '../entry.js';
 import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 
 export interface CompletedRow {
@@ -110,7 +111,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
           item: o.item.id,
           title: o.item.title,
           period: o.periodKey,
-          ...(e.exempt ? { quantity: 'exempt' } : e.quantityText ? { quantity: e.quantityText } : {}),
+          ...(e.exempt ? { quantity: 'exempt' } : e.quantity ? { quantity: printQuantity(e.quantity) } : {}),
           ...(e.note !== undefined ? { note: e.note } : {}),
         });
       }

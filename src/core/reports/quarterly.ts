@@ -11,7 +11,7 @@ import { periodEnd, periodStart, type Period } from '../periods.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
 import { isCumulative, isMissed, selectUnits, type Selection } from './common.js';
-import { gradeOf, type Grade } from './annual.js';
+import { gradeOf, percentOf, type Grade } from './annual.js';
 
 export interface Cell {
   status: Status;
@@ -130,7 +130,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     const list = scoresBy.get(`unit:${u.id}`) ?? [];
     const score = round(areas.reduce((n, a) => n + (a.subtotals[u.id]?.score ?? 0), 0));
     const ytdMax = round(list.reduce((n, s) => n + s.ytdMax, 0));
-    const percent = ytdMax > 0 ? round((score / ytdMax) * 100, 1) : 100;
+    const percent = percentOf(score, ytdMax);
     return { id: u.id, name: u.name, score, ytdMax, percent, rank: 0, grade: gradeOf(percent) };
   });
   for (const r of rows) r.rank = 1 + rows.filter((o) => o.percent > r.percent).length;
