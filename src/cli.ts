@@ -62,6 +62,8 @@ function program(io: Io, run: (code: number) => void): Command {
     .option('--no-color', '不使用颜色；也可设置 NO_COLOR (no colour)')
     .addHelpText('after', EXAMPLES_MAIN)
     .showSuggestionAfterError(true)
+    // a subcommand's help lists -C, --as-of, --lang… too
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

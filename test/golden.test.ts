@@ -69,6 +69,8 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'void-unknown': [L, 12, 17], // void k099
   'void-twice': [L, 12, 17], // void k007, already voided on line 9
   'exempt-without-reason': [L, 12, 20], // exempt without a note
+  'control-character': [L, 12, 20], // ESC ] 0 ; … BEL in the note → the note
+  'bad-evidence-hash': [L, 12, 60], // sha256:abc → the value
   // templates and organisation
   'weights-total': [C, 4, 8], // total: 21
   'area-points': [C, 8, 13], // points: 11 of A1

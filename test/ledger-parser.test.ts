@@ -422,11 +422,7 @@ describe('parseLedger: CRLF line ends', () => {
     expect(b.diagnostics).toStrictEqual(a.diagnostics);
   });
 
-  // BUG (src/parse/ledger.ts): errors reported "at the end of the line" use the end offset of the
-  // raw line, which still holds the CR. With CRLF the column is one further right than with LF
-  // (18 → 19: past the end of the excerpt, so the caret points at nothing), and an unclosed note's
-  // length counts the CR. Fix: trim a trailing CR from `end` before parsing the line.
-  // `it.fails` keeps the suite green while documenting the bug; it starts failing once fixed: then make it `it`.
+  // regression test of a bug found and fixed in review
   it('reports end-of-line errors (bad-line, unclosed note) at the same column and length as with LF', () => {
     const text = '2026-01-05 office\n2026-01-05\n2026-01-05 office T1.5 "未闭合\n';
     expect(where(parse(text.replace(/\n/g, '\r\n')).diagnostics)).toEqual(where(parse(text).diagnostics));
@@ -450,9 +446,7 @@ describe('parseQuantity', () => {
     }
   });
 
-  // BUG (src/parse/ledger.ts parseQuantity, exported for `record`): a unit may contain blanks, so
-  // parseQuantity('3 h') gives { value: 3, unit: ' h' }; printQuantity writes "3 h", which the ledger
-  // parser then reads as quantity 3 followed by a bad tag "h". The unit check should reject space, tab and CR.
+  // regression test of a bug found and fixed in review
   it('rejects a unit with blanks in it, which could not be written back to a ledger', () => {
     expect(parseQuantity('3 h')).toBeNull();
     expect(parseQuantity('3\th')).toBeNull();

@@ -173,18 +173,13 @@ describe('parseYaml: unions point into the branch that was meant', () => {
     expect(r.diagnostics.map((d) => [d.line, d.column, d.length, d.params.detail])).toEqual([[13, 19, 10, 'date']]);
   });
 
-  // BUG (src/parse/yaml.ts flatten): the "closest" union branch is the one with the fewest issues, so a
-  // misspelt key inside an object-valued scope loses to the one-issue enum branch ("units" | "org").
-  // The user wrote a map: the map branches are meant, and the unknown key `unit` is the thing to report.
+  // regression test of a bug found and fixed in review
   it('scope { unit: [office] } reports the unknown key unit, not "expected units|org"', () => {
     const r = parseYaml('c.yaml', checklist('        scope: { unit: [office] }'), Checklist);
     expect(r.diagnostics.map((d) => [d.line, d.column, d.params.detail, d.params.key])).toEqual([[13, 18, 'unknown-key', 'unit']]);
   });
 
-  // BUG (src/parse/yaml.ts describe + flatten): deadline { days_after: 5 } is reported as
-  // "missing required key areas[0].items[0].deadline" at line 8 (the item's first key) — the deadline is
-  // not missing. The string branch wins (one issue, invalid_type) and every invalid_type is taken for a
-  // missing key (see the next group).
+  // regression test of a bug found and fixed in review
   it('deadline { days_after: 5 } is reported on line 13, not as a missing deadline', () => {
     const r = parseYaml('c.yaml', checklist('        deadline: { days_after: 5 }'), Checklist);
     expect(r.diagnostics.length).toBeGreaterThan(0);
@@ -196,10 +191,7 @@ describe('parseYaml: unions point into the branch that was meant', () => {
 });
 
 describe('parseYaml: wrong types are not missing keys', () => {
-  // BUG (src/parse/yaml.ts describe): `missing` is computed as `issue.code === 'invalid_type' &&
-  // issue.input === undefined`, but zod 4 leaves `input` out of issues unless parsed with
-  // { reportInput: true }. So every wrong type is reported as a missing key, at the enclosing map's
-  // first key: `members: nine` → "缺少必填的键 units[0].members" at 5:7 instead of a type error at 5:70.
+  // regression test of a bug found and fixed in review
   it('members: nine is a type error at the value', () => {
     const r = parseYaml('o.yaml', org('  - { id: office, name: 办公室, chief: wang, supervisor: wang, members: nine, headcount: 2 }'), Organisation);
     // '  - { id: office, name: 办公室, chief: wang, supervisor: wang, members: ' is 69 long
@@ -211,9 +203,7 @@ describe('parseYaml: wrong types are not missing keys', () => {
     expect(r.diagnostics.map((d) => [d.line, d.column, d.params.detail])).toEqual([[1, 7, 'zod']]);
   });
 
-  // BUG (same place): a missing key whose schema is an enum (cadence, level, role) gives zod's
-  // invalid_value, which is not recognised as missing: the message is "invalid option: expected one of
-  // once|monthly|…" instead of "missing required key cadence".
+  // regression test of a bug found and fixed in review
   it('a missing cadence is reported as a missing key', () => {
     const r = parseYaml('c.yaml', checklist().replace('        cadence: once\n', ''), Checklist);
     expect(r.diagnostics.map((d) => [d.params.path, d.params.detail])).toEqual([['areas[0].items[0].cadence', 'missing-key']]);
@@ -263,9 +253,7 @@ describe('parseYaml: YAML itself', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 1, column: 1 });
   });
 
-  // BUG (src/parse/dataset.ts parseSettings / src/parse/yaml.ts): qingdan.yaml is optional and says
-  // "每项均可省略"; a file whose settings are all commented out is an empty document (null), which the
-  // schema rejects as "缺少必填的键 “(root)”" (with key "undefined"). An empty document should mean {}.
+  // regression test of a bug found and fixed in review
   it('a settings file of comments only means the defaults', () => {
     const r = parseSettings({ file: 'qingdan.yaml', bytes: new TextEncoder().encode('# 全部使用默认值\n# year: 2026\n') });
     expect(r.diagnostics).toEqual([]);

@@ -14,21 +14,23 @@ export const ledgerDates: Check = ({ ds, cat, asOf }) => {
   for (const ledger of ds.ledgers) {
     for (const l of ledger.lines) {
       // positions are looked up only for lines with something to report
-      const dateAt = () => tokenAt(ledger, l, 'date');
-      const periodAt = () => tokenAt(ledger, l, 'period');
+      const dateAt = () => tokenAt(l, 'date');
+      const periodAt = () => tokenAt(l, 'period');
       if (l.date > asOf) out.push(diagnostic(dateAt(), 'future-date', { date: l.date, asOf }));
       const period = l.period === undefined ? undefined : parsePeriod(l.period);
       if (l.period !== undefined && !period) {
         out.push(diagnostic(periodAt(), 'bad-period', { period: l.period, reason: 'format' }));
         continue;
       }
+      // a void belongs to the year of the entry it cancels: last year's mistake is voided in January
+      if (l.kind === 'void') continue;
       const year = checklistYearOf(l);
       const checklist = cat.checklists.get(year);
       if (!checklist) {
         out.push(diagnostic(period ? periodAt() : dateAt(), 'date-out-of-year', { year, years: [...cat.checklists.keys()].join(', ') }));
         continue;
       }
-      if (!period || l.kind !== 'entry') continue;
+      if (!period) continue;
       const ref = checklist.items.get(l.item);
       if (!ref) continue;
       const kind = periodKindOf(ref.item.cadence);

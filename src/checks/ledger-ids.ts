@@ -14,7 +14,7 @@ export const ledgerIds: Check = ({ ds }) => {
       const first = seen.add(l as LedgerLine & { id: string });
       if (first) {
         out.push(
-          diagnostic(tokenAt(ledger, l, 'id'), 'duplicate-id', {
+          diagnostic(tokenAt(l, 'id'), 'duplicate-id', {
             id: l.id,
             first: `${first.file}:${first.line}`,
           }),
@@ -26,7 +26,7 @@ export const ledgerIds: Check = ({ ds }) => {
   for (const ledger of ds.ledgers) {
     for (const l of ledger.lines) {
       if (l.kind !== 'void') continue;
-      const at = tokenAt(ledger, l, 'target');
+      const at = tokenAt(l, 'target');
       const target = seen.get(l.target);
       if (target?.kind !== 'entry') {
         out.push(diagnostic(at, 'void-unknown', { id: l.target }));

@@ -8,7 +8,8 @@ import { diagnostic, type Diagnostic, type Params } from '../core/diagnostic.js'
 import { measureNamed, measureOf } from '../core/measures.js';
 import { checklistYearOf } from './ledger-year.js';
 import type { Check } from './check.js';
-import { tokenAt, tokenWithText } from './token-at.js';
+import { tokenAt } from './token-at.js';
+import { printQuantity } from '../core/entry.js';
 
 export const ledgerQuantities: Check = ({ ds, cat }) => {
   const out: Diagnostic[] = [];
@@ -17,17 +18,14 @@ export const ledgerQuantities: Check = ({ ds, cat }) => {
     for (const l of ledger.lines) {
       if (l.kind !== 'entry') continue;
       if (l.exempt && !l.note) {
-        out.push(diagnostic(tokenAt(ledger, l, 'qty'), 'exempt-without-reason', {}));
+        out.push(diagnostic(tokenAt(l, 'qty'), 'exempt-without-reason', {}));
       }
       const q = l.quantity;
       if (!q) continue;
       const ref = cat.checklists.get(checklistYearOf(l))?.items.get(l.item);
       if (!ref) continue;
-      // the quantity's position and text as written, looked up only when there is something to say
-      const report = (code: 'measure-mismatch' | 'attendance-over', params: Params) => {
-        const { at, text } = tokenWithText(ledger, l, 'qty');
-        out.push(diagnostic(at, code, { text, ...params }));
-      };
+      const report = (code: 'measure-mismatch' | 'attendance-over', params: Params) =>
+        out.push(diagnostic(tokenAt(l, 'qty'), code, { text: printQuantity(q), ...params }));
       const itemMeasure = measureOfItem(ref.item);
       const rate = isRateItem(ref.item);
       if (q.expected !== undefined && !rate) {

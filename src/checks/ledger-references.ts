@@ -17,7 +17,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
     for (const l of ledger.lines) {
       if (l.by !== undefined && !cat.people.has(l.by)) {
         out.push(
-          diagnostic(tokenAt(ledger, l, 'by'), 'unknown-person', {
+          diagnostic(tokenAt(l, 'by'), 'unknown-person', {
             name: l.by,
             suggestion: closest(l.by, personNames) ?? '',
           }),
@@ -27,7 +27,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
       const subject = resolveSubject(cat, l.subject);
       if (!subject) {
         out.push(
-          diagnostic(tokenAt(ledger, l, 'target'), 'unknown-unit', {
+          diagnostic(tokenAt(l, 'target'), 'unknown-unit', {
             name: l.subject,
             suggestion: closest(l.subject, subjectNames) ?? '',
           }),
@@ -38,7 +38,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
       const ref = checklist.items.get(l.item);
       if (!ref) {
         out.push(
-          diagnostic(tokenAt(ledger, l, 'item'), 'unknown-item', {
+          diagnostic(tokenAt(l, 'item'), 'unknown-item', {
             item: l.item,
             year: checklist.source.value.year,
             suggestion: closest(l.item, checklist.items.keys()) ?? '',
@@ -46,7 +46,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
         );
       } else if (subject && !inScope(ref.item, subject)) {
         out.push(
-          diagnostic(tokenAt(ledger, l, 'target'), 'subject-out-of-scope', {
+          diagnostic(tokenAt(l, 'target'), 'subject-out-of-scope', {
             name: l.subject,
             item: ref.item.id,
           }),

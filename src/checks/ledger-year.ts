@@ -7,5 +7,5 @@ import { parsePeriod } from '../core/periods.js';
  */
 export function checklistYearOf(l: LedgerLine): number {
   const p = l.period === undefined ? undefined : parsePeriod(l.period);
-  return p ? p.year : +l.date.slice(0, 4);
+  return p ? p.year : Math.floor(l.day / 10000);
 }

@@ -1,9 +1,11 @@
 /**
- * `qingdan audit [--since REV]`: git history as the audit trail. Walks every commit that touched
- * the ledgers — merges included, against each of their parents — and proves each ledger only
- * grew (src/core/audit.ts); then reports the registration lag per unit, entries recorded after
- * their period was closed (back-dating), entries dated after their own commit, and evidence files
- * whose hash no longer matches. Exit 0 clean, 1 violations. Rules: docs/audit.md.
+ * `qingdan audit [--since REV]`: git history as the audit trail. Walks every commit that touched a
+ * `*.ledger` file of the data repository — wherever it lay, so that a ledger folder moved (and
+ * `paths.ledgers` changed with it) is still followed — merges included, against each of their
+ * parents, and proves each ledger only grew (src/core/audit.ts); then reports the registration
+ * lag per subject, entries recorded after their period was closed (back-dating), entries dated
+ * after their own commit, ids reused for another line, and evidence files whose hash no longer
+ * matches (or was too short to tell). Exit 0 clean, 1 violations. Rules: docs/audit.md.
  */
 import { join } from 'node:path';
 import {
@@ -15,6 +17,7 @@ import {
   lagDays,
   lagStats,
   newInMerge,
+  splitLines,
   type AddedLine,
   type ChangeKind,
   type LagRow,
@@ -29,20 +32,30 @@ import { periodForEntry } from '../core/match.js';
 import { formatPeriod } from '../core/periods.js';
 import { checklistYearOf } from '../checks/ledger-year.js';
 import { UsageError } from '../errors.js';
-import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
+import { recordCatalogue } from '../i18n/record-zh.js';
 import { parseLedger } from '../parse/ledger.js';
+import { hashOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
-import { padEnd, padStart, width } from '../render/width.js';
+import { renderAudit } from '../render/audit-text.js';
 import { RecordError } from '../write/errors.js';
-import { hashOf, readIfExists } from '../write/files.js';
+import { asRecordError } from '../write/git-errors.js';
 import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
+import { gitRepoOf } from './record.js';
 
 export interface AuditOptions extends GlobalOptions {
   since?: string;
   closeDays?: string;
 }
 
-export type ViolationKind = ChangeKind | 'deleted' | 'renamed' | 'future-dated' | 'evidence-changed' | 'evidence-missing';
+export type ViolationKind =
+  | ChangeKind
+  | 'deleted'
+  | 'renamed'
+  | 'future-dated'
+  | 'reused-id'
+  | 'evidence-changed'
+  | 'evidence-missing'
+  | 'evidence-unverifiable';
 
 export interface Violation {
   kind: ViolationKind;
@@ -62,7 +75,7 @@ export interface Violation {
   count?: number;
   before?: string;
   after?: string;
-  /** For renamed: where the ledger went. */
+  /** For renamed: where the ledger went (also on the line changes found in the renamed copy); for evidence: the file. */
   to?: string;
   id?: string;
   expected?: string;
@@ -94,8 +107,11 @@ export interface AuditReport {
   backdated: Backdated[];
 }
 
+/** A ledger line as first added to the history: by which commit, where. */
 interface Seen {
-  entry: Entry;
+  /** The entry, or undefined for a void line. */
+  entry?: Entry;
+  id?: string;
   commit: git.CommitInfo;
   file: string;
   line: number;
@@ -104,17 +120,81 @@ interface Seen {
 
 const isLedger = (p: string) => p.endsWith('.ledger');
 
+/**
+ * The data repository a path marks, if it is `qingdan.yaml` or `templates/org.yaml` (what
+ * `findRoot` looks for): that repository's folder, '' for the top.
+ */
+function markedRoot(path: string): string | undefined {
+  for (const marker of ['qingdan.yaml', 'templates/org.yaml']) {
+    if (path === marker) return '';
+    if (path.endsWith(`/${marker}`)) return path.slice(0, -marker.length - 1);
+  }
+  return undefined;
+}
+
+/**
+ * Whether a ledger is this data repository's: not inside another data repository nested in it
+ * (a folder below with its own settings or organisation, like test fixtures), which is the root
+ * qingdan would find for that ledger.
+ */
+function ownLedger(path: string, nested: ReadonlySet<string>): boolean {
+  if (!isLedger(path)) return false;
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) if (nested.has(path.slice(0, i))) return false;
+  return true;
+}
+
+/** A line as the same line: without trailing blanks or a carriage return. */
+const lineKey = (text: string) => text.replace(/\s+$/, '');
+
+/** Fewer hex digits than this prove little: 1 in 16^n files matches by chance. */
+export const MIN_SHA256_DIGITS = 12;
+
 export function runAudit(opts: AuditOptions, io: Io): number {
   const repo = openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   try {
     const report = audit(opts, repo);
-    io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo, rm));
+    io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, rm));
     return report.violations.length > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof RecordError) e.lang ??= repo.lang;
-    throw e;
+    throw asRecordError(e, repo.lang);
   }
+}
+
+/**
+ * The ledger `added` most likely is `deleted` under a new name: the same bytes, the same plus
+ * appended lines, or else the one that keeps the most of its lines (at least half of them).
+ */
+function renamedTo(old: Uint8Array, candidates: Array<{ path: string; bytes: Uint8Array }>): { path: string; bytes: Uint8Array } | undefined {
+  if (old.length === 0) return undefined;
+  const exact = candidates.find((c) => Buffer.compare(Buffer.from(c.bytes), Buffer.from(old)) === 0);
+  if (exact) return exact;
+  const grown = candidates.find((c) => compareAppend(old, c.bytes).changes.length === 0);
+  if (grown) return grown;
+  const oldLines = splitLines(new TextDecoder().decode(old)).map((l) => lineKey(l.bare)).filter((l) => l !== '');
+  if (oldLines.length === 0) return undefined;
+  let best: { path: string; bytes: Uint8Array } | undefined;
+  let bestKept = 0;
+  for (const c of candidates) {
+    const have = new Map<string, number>();
+    for (const l of splitLines(new TextDecoder().decode(c.bytes))) {
+      const k = lineKey(l.bare);
+      have.set(k, (have.get(k) ?? 0) + 1);
+    }
+    let kept = 0;
+    for (const l of oldLines) {
+      const n = have.get(l) ?? 0;
+      if (n > 0) {
+        kept++;
+        have.set(l, n - 1);
+      }
+    }
+    if (kept > bestKept) {
+      best = c;
+      bestKept = kept;
+    }
+  }
+  return best && bestKept * 2 >= oldLines.length ? best : undefined;
 }
 
 function audit(opts: AuditOptions, repo: Opened): AuditReport {
@@ -123,10 +203,10 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
     if (!/^\d{1,3}$/.test(opts.closeDays)) throw new UsageError('bad-option', { option: '--close-days', value: opts.closeDays, hint: '0–999' });
     closeDays = +opts.closeDays;
   }
-  const g = git.findGitRepo(repo.root);
-  if (!g) throw new RecordError(git.gitAvailable(repo.root) ? 'not-git' : 'no-git', { dir: repo.root });
-  const ledgersDir = (repo.settings.paths?.ledgers ?? 'ledgers').replace(/\\/g, '/').replace(/\/+$/, '');
-  const gitPath = `${g.prefix}${ledgersDir}`;
+  const g = gitRepoOf(repo.root, true)!;
+  // Every *.ledger of the data repository, not just those under today's `paths.ledgers`: a
+  // ledger that was moved away must still be seen going, and followed where it went.
+  const scope = g.prefix === '' ? undefined : g.prefix.replace(/\/+$/, '');
   const rel = (p: string) => (g.prefix && p.startsWith(g.prefix) ? p.slice(g.prefix.length) : p);
   let since: string | undefined;
   if (opts.since !== undefined) {
@@ -136,17 +216,25 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
   const report: AuditReport = { since: since ?? null, commits: 0, merges: 0, entries: 0, closeDays, violations: [], lag: [], backdated: [] };
   if (!git.hasHead(g.top)) return report;
 
-  const commits = git.commitsTouching(g.top, gitPath, since);
+  const commits = git.commitsTouching(g.top, scope, since);
   const pairs: Array<[string, string?]> = [];
   for (const c of commits) {
     if (c.parents.length === 0) pairs.push([c.sha]);
     else for (const p of c.parents) pairs.push([c.sha, p]);
   }
-  const changes = git.changesOf(g.top, pairs, gitPath);
+  const allChanges = git.changesOf(g.top, pairs, scope);
+  const headTree = git.treeFiles(g.top, 'HEAD', scope);
+  // data repositories nested in this one, now or at any point of the history walked
+  const nested = new Set<string>();
+  for (const path of [...headTree.keys(), ...allChanges.flatMap((list) => list.map((ch) => ch.path))]) {
+    const root = markedRoot(rel(path));
+    if (root) nested.add(root);
+  }
+  const ours = (path: string) => ownLedger(rel(path), nested);
+  const changes = allChanges.map((list) => list.filter((ch) => ours(ch.path)));
   const ids: string[] = [];
   for (const list of changes) {
     for (const ch of list) {
-      if (!isLedger(ch.path)) continue;
       if (!/^0+$/.test(ch.oldBlob)) ids.push(ch.oldBlob);
       if (!/^0+$/.test(ch.newBlob)) ids.push(ch.newBlob);
     }
@@ -154,10 +242,13 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
   const blobs = git.readBlobs(g.top, ids);
   const blob = (id: string) => (/^0+$/.test(id) ? new Uint8Array(0) : (blobs.get(id) ?? new Uint8Array(0)));
 
+  /** Every line first added, by id and text (lines without an id: by file and text). */
   const seen = new Map<string, Seen>();
+  /** The first line that carried each id. */
+  const firstWithId = new Map<string, Seen>();
   const violations: Violation[] = [];
   const whoOf = (c: git.CommitInfo) => ({ commit: c.sha, author: c.author, email: c.email, date: c.authored, committed: c.committed });
-  const fromChange = (c: git.CommitInfo, file: string, ch: LineChange, parent?: string): Violation => ({
+  const fromChange = (c: git.CommitInfo, file: string, ch: LineChange, parent?: string, to?: string): Violation => ({
     kind: ch.kind,
     ...whoOf(c),
     ...(parent ? { parent } : {}),
@@ -167,29 +258,52 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
     ...(ch.count > 1 ? { count: ch.count } : {}),
     ...(ch.before !== undefined ? { before: ch.before } : {}),
     ...(ch.after !== undefined ? { after: ch.after } : {}),
+    ...(to !== undefined ? { to: rel(to) } : {}),
   });
   const addNew = (c: git.CommitInfo, file: string, added: AddedLine[]) => {
     for (const a of added) {
       const parsed = parseLedger(rel(file), `${a.text}\n`).lines[0];
-      if (!parsed || parsed.kind !== 'entry') continue;
-      const key = parsed.id ?? `${rel(file)}\u0000${a.text}`;
+      if (!parsed) continue;
+      const id = parsed.id;
+      const key = id !== undefined ? `${id}\u0000${lineKey(a.text)}` : `${rel(file)}\u0000${lineKey(a.text)}`;
+      // the same line again (a renamed ledger, a cherry-pick, the other side of a merge): counted once
       if (seen.has(key)) continue;
-      seen.set(key, { entry: { ...parsed, line: a.line }, commit: c, file: rel(file), line: a.line, text: a.text });
+      const s: Seen = { ...(parsed.kind === 'entry' ? { entry: { ...parsed, line: a.line } } : {}), ...(id !== undefined ? { id } : {}), commit: c, file: rel(file), line: a.line, text: a.text };
+      seen.set(key, s);
+      if (id === undefined) continue;
+      const first = firstWithId.get(id);
+      if (!first) {
+        firstWithId.set(id, s);
+        continue;
+      }
+      // an id already used by another line: a new line passed off as a recorded one
+      violations.push({ kind: 'reused-id', ...whoOf(c), file: rel(file), line: a.line, id, before: first.text, after: a.text });
     }
   };
 
   let k = 0;
   for (const c of commits) {
+    const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((p) => ({ parent: p, list: changes[k++] ?? [] }));
+    if (perParent.every(({ list }) => list.length === 0)) continue;
     report.commits++;
     const merge = c.parents.length > 1;
     if (merge) report.merges++;
-    const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((p) => ({ parent: p, list: (changes[k++] ?? []).filter((ch) => isLedger(ch.path)) }));
+    /** Per ledger, the lines of this commit's version already reported as a changed recorded line. */
+    const changedLines = new Map<string, Set<number>>();
+    const report1 = (v: Violation, path: string) => {
+      violations.push(v);
+      if (v.afterLine === undefined || v.kind === 'inserted') return;
+      const set = changedLines.get(path) ?? new Set<number>();
+      for (let i = 0; i < (v.count ?? 1); i++) set.add(v.afterLine + i);
+      changedLines.set(path, set);
+    };
     for (const { parent, list } of perParent) {
-      const addedHere = list.filter((ch) => ch.status === 'A');
+      const addedHere = list.filter((ch) => ch.status === 'A').map((ch) => ({ path: ch.path, bytes: blob(ch.newBlob) }));
+      const claimed = new Set<string>();
       for (const ch of list) {
         if (ch.status === 'D') {
           const old = blob(ch.oldBlob);
-          const to = addedHere.find((a) => a.newBlob === ch.oldBlob) ?? addedHere.find((a) => compareAppend(old, blob(a.newBlob)).changes.length === 0 && old.length > 0);
+          const to = renamedTo(old, addedHere.filter((a) => !claimed.has(a.path)));
           violations.push({
             kind: to ? 'renamed' : 'deleted',
             ...whoOf(c),
@@ -197,17 +311,25 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
             file: rel(ch.path),
             ...(to ? { to: rel(to.path) } : {}),
           });
+          if (!to) continue;
+          // the ledger under its new name: compared with the old one, line by line
+          claimed.add(to.path);
+          const cmp = compareAppend(old, to.bytes);
+          for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v, merge ? parent : undefined, to.path));
+          if (!merge) addNew(c, to.path, cmp.added);
         } else if (ch.status === 'M' || ch.status === 'T') {
           if (merge) {
-            for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) violations.push(fromChange(c, ch.path, v, parent));
+            for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) report1(fromChange(c, ch.path, v, parent), ch.path);
           } else {
             const cmp = compareAppend(blob(ch.oldBlob), blob(ch.newBlob));
             for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v));
             addNew(c, ch.path, cmp.added);
           }
-        } else if (ch.status === 'A' && !merge) {
-          addNew(c, ch.path, compareAppend(new Uint8Array(0), blob(ch.newBlob)).added);
         }
+      }
+      // new ledgers (not a renamed one): every line is new
+      if (!merge) {
+        for (const a of addedHere) if (!claimed.has(a.path)) addNew(c, a.path, compareAppend(new Uint8Array(0), a.bytes).added);
       }
     }
     if (merge) {
@@ -222,15 +344,19 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
           byPath.set(ch.path, e);
         }
       }
-      for (const [path, e] of byPath) if (e.n === c.parents.length) addNew(c, path, newInMerge(e.olds, blob(e.newBlob)));
+      for (const [path, e] of byPath) {
+        if (e.n !== c.parents.length) continue;
+        // a recorded line the merge changed is reported as such, not counted as a new line
+        const changed = changedLines.get(path);
+        addNew(c, path, newInMerge(e.olds, blob(e.newBlob)).filter((a) => !changed?.has(a.line)));
+      }
     }
   }
 
   // the working tree: changes not committed yet must be appends too
-  const head = git.treeFiles(g.top, 'HEAD', gitPath);
-  const headBlobs = git.readBlobs(g.top, [...head.entries()].filter(([p]) => isLedger(p)).map(([, b]) => b));
+  const head = new Map([...headTree].filter(([p]) => ours(p)));
+  const headBlobs = git.readBlobs(g.top, [...head.values()]);
   for (const [path, id] of head) {
-    if (!isLedger(path)) continue;
     const now = readIfExists(join(g.top, path));
     const committed = headBlobs.get(id) ?? new Uint8Array(0);
     if (now === undefined) {
@@ -257,8 +383,10 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
   const cat = ds ? buildCatalog(ds) : undefined;
   const samples: LagSample[] = [];
   for (const s of seen.values()) {
+    const entry = s.entry;
+    if (!entry) continue;
     const committedOn = s.commit.committed.slice(0, 10);
-    const lag = lagDays(s.entry.date, committedOn);
+    const lag = lagDays(entry.date, committedOn);
     report.entries++;
     if (lag < 0) {
       violations.push({
@@ -267,16 +395,16 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
         file: s.file,
         line: s.line,
         after: s.text,
-        ...(s.entry.id ? { id: s.entry.id } : {}),
+        ...(entry.id ? { id: entry.id } : {}),
       });
       continue;
     }
-    samples.push({ subject: subjectKey(cat, s.entry.subject), lag });
-    const ref = cat?.checklists.get(checklistYearOf(s.entry))?.items.get(s.entry.item);
-    const period = ref ? periodForEntry(ref.item, s.entry) : undefined;
+    samples.push({ subject: subjectKey(cat, entry.subject), lag });
+    const ref = cat?.checklists.get(checklistYearOf(entry))?.items.get(entry.item);
+    const period = ref ? periodForEntry(ref.item, entry) : undefined;
     if (!ref || !period) continue;
     const due = dueOf(ref.item, period);
-    if (isBackdated(s.entry, due, committedOn, closeDays)) {
+    if (isBackdated(entry, due, committedOn, closeDays)) {
       report.backdated.push({
         commit: s.commit.sha,
         author: s.commit.author,
@@ -284,7 +412,7 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
         file: s.file,
         line: s.line,
         text: s.text,
-        ...(s.entry.id ? { id: s.entry.id } : {}),
+        ...(entry.id ? { id: entry.id } : {}),
         item: ref.item.id,
         period: formatPeriod(period),
         due,
@@ -296,22 +424,25 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
 
   // evidence: the file must still have the hash recorded with it
   if (ds) {
-    const byId = new Map([...seen.values()].filter((s) => s.entry.id).map((s) => [s.entry.id!, s]));
+    const withId = new Map<string, Seen[]>();
+    for (const s of seen.values()) if (s.entry?.id) withId.set(s.entry.id, [...(withId.get(s.entry.id) ?? []), s]);
     for (const l of ds.ledgers) {
       for (const line of l.lines) {
         if (line.kind !== 'entry' || line.evidence === undefined || line.sha256 === undefined) continue;
-        const actual = hashOf(repo.root, line.evidence);
         const expected = line.sha256.toLowerCase();
+        const candidates = line.id ? (withId.get(line.id) ?? []) : [];
+        const s = candidates.find((x) => x.entry?.evidence === line.evidence && x.entry?.sha256 === line.sha256) ?? candidates[0];
+        const where = { ...(s ? whoOf(s.commit) : { commit: null }), file: l.file, line: line.line, ...(line.id ? { id: line.id } : {}), to: line.evidence, expected };
+        // a digest too short (or not hex) matches too many files to prove anything
+        if (!new RegExp(`^[0-9a-f]{${MIN_SHA256_DIGITS},64}$`).test(expected)) {
+          violations.push({ kind: 'evidence-unverifiable', ...where });
+          continue;
+        }
+        const actual = hashOf(repo.root, line.evidence);
         if (actual !== undefined && actual.startsWith(expected)) continue;
-        const s = line.id ? byId.get(line.id) : undefined;
         violations.push({
           kind: actual === undefined ? 'evidence-missing' : 'evidence-changed',
-          ...(s ? whoOf(s.commit) : { commit: null }),
-          file: l.file,
-          line: line.line,
-          ...(line.id ? { id: line.id } : {}),
-          to: line.evidence,
-          expected,
+          ...where,
           ...(actual ? { actual: actual.slice(0, expected.length) } : {}),
         });
       }
@@ -335,43 +466,4 @@ function nameOf(ds: Dataset | undefined, id: string): string {
   if (!ds) return id;
   if (id === 'org') return ds.org.value.name;
   return ds.org.value.units.find((u) => u.id === id)?.name ?? ds.org.value.people.find((p) => p.id === id)?.name ?? id;
-}
-
-const visible = (s: string) => s.replace(/\r/g, '␍').replace(/\t/g, '→').replace(/ +$/, (m) => '·'.repeat(m.length));
-
-const MAX_LISTED = 20;
-
-export function renderAudit(r: AuditReport, repo: Opened, rm: RecordCatalogue): string {
-  const c = repo.color;
-  const out: string[] = [];
-  out.push(c.bold(rm.audit.heading({ commits: r.commits, merges: r.merges, entries: r.entries, since: r.since ? r.since.slice(0, 7) : '' })));
-  if (r.violations.length > 0) {
-    out.push('', c.red.bold(rm.audit.violations({ n: r.violations.length })));
-    for (const v of r.violations) {
-      const commit = v.commit ? v.commit.slice(0, 7) : rm.audit.workingTree({});
-      const who = v.commit ? ` ${(v.date ?? '').slice(0, 10)} ${v.author ?? ''} <${v.email ?? ''}>` : '';
-      const where = `${v.file}${v.line ? `:${v.line}` : ''}`;
-      const merge = v.parent ? ` ${rm.audit.againstParent({ parent: v.parent.slice(0, 7) })}` : '';
-      out.push(`  ${c.yellow(commit)}${who}  ${where}  ${rm.audit.kind(v)}${merge}`);
-      if (v.before !== undefined) out.push(c.red(`    - ${visible(v.before)}`));
-      if (v.after !== undefined) out.push(c.green(`    + ${visible(v.after)}`));
-    }
-  }
-  if (r.lag.length > 0) {
-    out.push('', c.bold(rm.audit.lagHeading({})));
-    const h = rm.audit.lagColumns;
-    const rows = r.lag.map((l) => [`${l.subject} ${l.name}`, String(l.entries), String(l.median), String(l.max)]);
-    const width0 = Math.max(...[h.subject, ...rows.map((x) => x[0]!)].map(width));
-    out.push(`  ${padEnd(h.subject, width0)}  ${padStart(h.entries, 6)}  ${padStart(h.median, 8)}  ${padStart(h.max, 6)}`);
-    for (const row of rows) out.push(`  ${padEnd(row[0]!, width0)}  ${padStart(row[1]!, 6)}  ${padStart(row[2]!, 8)}  ${padStart(row[3]!, 6)}`);
-  }
-  if (r.backdated.length > 0) {
-    out.push('', c.yellow.bold(rm.audit.backdatedHeading({ n: r.backdated.length, days: r.closeDays })));
-    for (const b of r.backdated.slice(0, MAX_LISTED)) {
-      out.push(`  ${b.commit.slice(0, 7)} ${b.committed}  ${b.file}:${b.line}  ${b.item} ${b.period}  ${rm.audit.dueClosed({ due: b.due, closed: b.closed })}`);
-    }
-    if (r.backdated.length > MAX_LISTED) out.push(`  ${rm.audit.more({ n: r.backdated.length - MAX_LISTED })}`);
-  }
-  out.push('', r.violations.length === 0 ? c.green(rm.audit.clean({})) : c.red.bold(rm.audit.dirty({ n: r.violations.length })));
-  return out.join('\n') + '\n';
 }

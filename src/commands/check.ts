@@ -2,7 +2,8 @@
 import { buildCatalog } from '../core/catalog.js';
 import { sortDiagnostics } from '../core/diagnostic.js';
 import { runChecks } from '../checks/index.js';
-import { withSources } from '../parse/dataset.js';
+import { filesToRead, withSources } from '../parse/dataset.js';
+import { readRaw } from '../read/repo.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
 import { openRepo, type GlobalOptions, type Io } from './context.js';
 
@@ -11,7 +12,10 @@ export function runCheck(opts: GlobalOptions, io: Io): number {
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
   const ds = repo.dataset;
   if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }));
-  const list = withSources(sortDiagnostics(found), repo.texts);
+  const sorted = sortDiagnostics(found);
+  // ledgers are not kept in memory after parsing: read again the few that findings point into
+  for (const file of filesToRead(sorted, repo.texts)) repo.texts.set(file, readRaw(repo.root, file).bytes);
+  const list = withSources(sorted, repo.texts);
   if (opts.json) {
     io.stdout(renderDiagnosticsJson(list, repo.messages));
   } else {

@@ -7,14 +7,15 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isCalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Settings } from '../core/model.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
+import type { Dataset } from '../core/dataset.js';
 import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
 
 export { earlyLang, resolveLang } from '../i18n/index.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { parseDataset, parseSettings, type Parsed } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
-import { findRoot, readRepo, readSettingsFile } from '../read/repo.js';
+import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 
 export interface Io {
   cwd: string;
@@ -74,9 +75,18 @@ export function openRepo(opts: GlobalOptions, io: Io): Opened {
   const settings = parsedSettings.settings ?? {};
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
+  // the checksum is taken as each ledger is read and parsed, one file at a time
   const hash = createHash('sha256');
-  for (const f of raw.ledgers) hash.update(f.file).update('\0').update(f.bytes).update('\0');
-  const parsed = parseDataset(raw, settings);
+  const ledgers = raw.ledgers;
+  const hashed = {
+    *[Symbol.iterator]() {
+      for (const f of ledgers) {
+        hash.update(f.file).update('\0').update(f.bytes).update('\0');
+        yield f;
+      }
+    },
+  };
+  const parsed = parseDataset({ ...raw, ledgers: hashed }, settings);
   if (rawSettings && parsedSettings.text !== undefined) parsed.texts.set(rawSettings.file, parsedSettings.text);
   const lang = lang0 ?? settings.lang ?? 'zh';
   return {
@@ -88,8 +98,19 @@ export function openRepo(opts: GlobalOptions, io: Io): Opened {
     messages: catalogue(lang),
     asOf: opts.asOf ?? today(),
     color: colorFor(opts, io),
-    fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgers.length,
+    fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgerFiles.length,
     ledgersDir,
     ledgerChecksum: hash.digest('hex'),
   };
+}
+
+/**
+ * The dataset of a repository whose settings and templates load without error: what every
+ * command but `check` needs before it can count anything. Problems in ledgers do not stop it.
+ */
+export function soundDataset(repo: Opened): Dataset {
+  if (repo.settingsDiagnostics.some((d) => d.severity === 'error')) throw new ConfigError('bad-settings', { file: SETTINGS_FILE });
+  const templateErrors = repo.diagnostics.some((d) => d.severity === 'error' && !d.file.endsWith('.ledger'));
+  if (!repo.dataset || templateErrors) throw new ConfigError('bad-templates');
+  return repo.dataset;
 }

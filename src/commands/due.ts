@@ -3,7 +3,7 @@ import { dueReport } from '../core/reports/due.js';
 import { UsageError } from '../errors.js';
 import { renderDueText } from '../render/due-text.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { openEngine } from './engine.js';
+import { checkSelection, openEngine } from './engine.js';
 
 export interface DueOptions extends GlobalOptions {
   within?: string;
@@ -21,6 +21,7 @@ export function parseWithin(s: string): number {
 
 export function runDue(opts: DueOptions, io: Io): number {
   const { repo, ds, ev } = openEngine(opts, io);
+  checkSelection(ds, { unit: opts.unit, person: opts.person });
   const within = opts.within !== undefined ? parseWithin(opts.within) : (ds.settings.due_soon_days ?? 14);
   const report = dueReport(ds, ev, {
     within,

@@ -6,9 +6,9 @@
 import { buildCatalog, type Catalog } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
-import { runChecks } from '../checks/index.js';
+import { COUNTING_CHECKS, runChecks } from '../checks/index.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
+import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
 
 export interface Engine {
   repo: Opened;
@@ -19,13 +19,24 @@ export interface Engine {
 
 export function openEngine(opts: GlobalOptions, io: Io, year?: number): Engine {
   const repo = openRepo(opts, io);
-  const ds = repo.dataset;
-  const templateProblems = [...repo.settingsDiagnostics, ...repo.diagnostics].filter((d) => !d.file.endsWith('.ledger'));
-  if (!ds || templateProblems.some((d) => d.severity === 'error')) throw new ConfigError('bad-templates');
+  const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
-  const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }).filter((d) => d.severity === 'error').length;
+  const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, COUNTING_CHECKS).filter((d) => d.severity === 'error').length;
   if (problems > 0) io.stderr(`qingdan: ${repo.messages.ui.ledgerProblems({ count: problems })}\n`);
   const y = year ?? ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (!cat.checklists.has(y)) throw new UsageError('no-checklist-for-year', { year: y, years: [...cat.checklists.keys()].join(', ') });
   return { repo, ds, cat, ev: evaluate(ds, cat, y, repo.asOf) };
+}
+
+/** `--unit` and `--person`/`--supervisor` must name a unit or a person (id or name): a typo is an error, not an empty report. */
+export function checkSelection(ds: Dataset, sel: { unit?: string | undefined; person?: string | undefined; supervisor?: string | undefined }): void {
+  const org = ds.org.value;
+  if (sel.unit !== undefined && !org.units.some((u) => u.id === sel.unit || u.name === sel.unit)) {
+    throw new UsageError('bad-option', { option: '--unit', value: sel.unit, hint: 'qingdan list units' });
+  }
+  for (const [option, value] of [['--person', sel.person], ['--supervisor', sel.supervisor]] as const) {
+    if (value !== undefined && !org.people.some((p) => p.id === value || p.name === value)) {
+      throw new UsageError('bad-option', { option, value, hint: 'qingdan list people' });
+    }
+  }
 }

@@ -6,13 +6,15 @@
  * committing, a first commit. Never overwrites a file.
  */
 import { join, resolve } from 'node:path';
-import { isCalendarDate } from '../core/dates.js';
+import { isCalendarDate, isLeapYear } from '../core/dates.js';
 import { UsageError } from '../errors.js';
 import { recordCatalogue } from '../i18n/record-zh.js';
 import * as git from '../read/git.js';
 import { today } from '../read/clock.js';
+import { exists, isDirectory } from '../read/files.js';
 import { RecordError } from '../write/errors.js';
-import { ensureLine, exists, isDirectory, writeNew } from '../write/files.js';
+import { asRecordError } from '../write/git-errors.js';
+import { ensureLine, writeNew } from '../write/files.js';
 import { earlyLang, resolveLang, type GlobalOptions, type Io } from './context.js';
 
 declare const QINGDAN_TEMPLATE_FILES: Record<string, string> | undefined;
@@ -34,10 +36,6 @@ echo "qingdan is not on PATH; skipping the check (npm link in the qingdan folder
 exit 0
 `;
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 /**
  * The template's files for `year`: the checklist's year, title and absolute deadlines (every
  * four-digit occurrence of the template's year) become `year`; a 29 February that does not exist
@@ -52,7 +50,7 @@ export function templateFiles(embedded: Record<string, string>, year: number): M
   for (const [file, text] of Object.entries(embedded)) {
     if (file === checklistName || file === 'qingdan.yaml') {
       let t = text.replace(re, y);
-      if (!isLeap(year)) t = t.split(`${y}-02-29`).join(`${y}-02-28`);
+      if (!isLeapYear(year)) t = t.split(`${y}-02-29`).join(`${y}-02-28`);
       out.set(file === checklistName ? file.replace(from, y) : file, t);
     } else out.set(file, text);
   }
@@ -68,8 +66,7 @@ export function runInit(dir: string | undefined, opts: InitOptions, io: Io): num
   try {
     return init(dir, opts, io, rm);
   } catch (e) {
-    if (e instanceof RecordError) e.lang ??= earlyLang(opts);
-    throw e;
+    throw asRecordError(e, earlyLang(opts));
   }
 }
 

@@ -6,11 +6,9 @@
  * is shown afterwards. The writing itself — lock, fresh id, single append, fsync, commit — is in
  * src/write/ledger-writer.ts.
  */
-import stringWidth from 'string-width';
 import { buildCatalog, inScope, isRateItem, measureOfItem, resolveSubject, type Catalog, type ItemRef, type Subject } from '../core/catalog.js';
-import { isCalendarDate } from '../core/dates.js';
+import { dayOf, isCalendarDate } from '../core/dates.js';
 import type { Dataset } from '../core/dataset.js';
-import type { Diagnostic } from '../core/diagnostic.js';
 import type { Entry, Quantity } from '../core/entry.js';
 import { evaluate } from '../core/evaluate.js';
 import { subjectId, subjectKeyOf, subjectName } from '../core/expand.js';
@@ -24,11 +22,12 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { parseQuantity } from '../parse/ledger.js';
 import { printQuantity } from '../parse/ledger-print.js';
-import { messageOf } from '../render/diagnostics.js';
+import { renderLineProblems } from '../render/line-problems.js';
 import { padEnd, truncate } from '../render/width.js';
+import { fileInside, folderPath, sha256Hex, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
 import { RecordError } from '../write/errors.js';
-import { fileInside, sha256Hex, readIfExists } from '../write/files.js';
+import { asRecordError } from '../write/git-errors.js';
 import { identities, InvalidLine, writeLine, type Written } from '../write/ledger-writer.js';
 import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
 import { resolve } from 'node:path';
@@ -229,17 +228,6 @@ export function statusAfter(
   };
 }
 
-/** The new line and, under it, each problem with a caret under the offending text. */
-export function renderLineProblems(text: string, list: Diagnostic[], messages: Catalogue): string {
-  const out = [`  ${text}`];
-  for (const d of list) {
-    const before = text.slice(0, Math.max(0, d.column - 1));
-    const target = text.slice(d.column - 1, d.column - 1 + d.length);
-    out.push(`  ${' '.repeat(stringWidth(before))}${'^'.repeat(Math.max(1, stringWidth(target)))} ${d.code}: ${messageOf(d, messages)}`);
-  }
-  return out.join('\n');
-}
-
 export function requireSound(repo: Opened): { ds: Dataset } {
   const ds = repo.dataset;
   const templateProblems = [...repo.settingsDiagnostics, ...repo.diagnostics].filter((d) => !d.file.endsWith('.ledger'));
@@ -247,14 +235,24 @@ export function requireSound(repo: Opened): { ds: Dataset } {
   return { ds };
 }
 
+/**
+ * The git repository `root` is in. Outside one (or without git) that is an error when `required`,
+ * else undefined; when git is there but refuses the repository ("dubious ownership"…), always an
+ * error, with git's own words.
+ */
+export function gitRepoOf(root: string, required: boolean): git.GitRepo | undefined {
+  const probe = git.probeGitRepo(root);
+  if (probe.repo) return probe.repo;
+  const available = git.gitAvailable(root);
+  if (available && !probe.notRepo) throw new RecordError('git-unusable', { dir: root }, probe.stderr);
+  if (!required) return undefined;
+  throw available ? new RecordError('not-git', { dir: root }) : new RecordError('no-git');
+}
+
 /** The git repository and commit identity for writing; errors when committing cannot work. */
 export function gitFor(root: string, commit: boolean, person: Person | undefined) {
-  const repo = git.findGitRepo(root);
-  if (!repo) {
-    if (!commit) return { repo: undefined, ids: {} };
-    if (!git.gitAvailable(root)) throw new RecordError('no-git');
-    throw new RecordError('not-git', { dir: root });
-  }
+  const repo = gitRepoOf(root, commit);
+  if (!repo) return { repo: undefined, ids: {} };
   if (!commit) return { repo, ids: {} };
   const ids = identities(root, person);
   if (!ids) throw new RecordError('no-identity');
@@ -267,8 +265,7 @@ export function baseDir(opts: GlobalOptions, io: Io): string {
 }
 
 export function ledgerFileFor(ledgersDir: string, year: number, subject: Subject): string {
-  const base = ledgersDir.replace(/\\/g, '/').replace(/\/+$/, '');
-  return `${base}/${year}/${subject.kind === 'unit' ? subject.unit.id : 'org'}.ledger`;
+  return `${folderPath(ledgersDir)}/${year}/${subject.kind === 'unit' ? subject.unit.id : 'org'}.ledger`;
 }
 
 export function printWritten(w: Written, repoOpened: Opened, rm: RecordCatalogue, io: Io, json: boolean, extra: Record<string, unknown>): void {
@@ -298,8 +295,7 @@ export async function runRecord(args: string[], opts: RecordOptions, io: Io, pro
   try {
     return await record(args, opts, io, repo, rm, prompter);
   } catch (e) {
-    if (e instanceof RecordError) e.lang ??= repo.lang;
-    throw e;
+    throw asRecordError(e, repo.lang);
   }
 }
 
@@ -401,8 +397,10 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }
 
   const g = gitFor(repo.root, commit, by);
-  // What printLine needs; positions and derived fields come from parsing the written text back.
-  const entry = { kind: 'entry', date, subject: subjectId(subject), item: item.id, exempt } as Entry;
+  // What printLine needs; the position comes from parsing the written text back. Typed without
+  // file and line only, so that a field the model adds (like `day`) cannot be forgotten here.
+  const fields: Omit<Entry, 'file' | 'line'> = { kind: 'entry', date, day: dayOf(date), subject: subjectId(subject), item: item.id, exempt };
+  const entry = fields as Entry;
   if (quantity) entry.quantity = quantity;
   if (note !== undefined) entry.note = note;
   if (by) entry.by = by.id;

@@ -10,7 +10,7 @@ import { annualReport } from '../core/reports/annual.js';
 import type { Provenance, Selection } from '../core/reports/common.js';
 import { monthlyReport } from '../core/reports/monthly.js';
 import { quarterlyReport } from '../core/reports/quarterly.js';
-import { REPORT_KINDS, selectPeriod, type ReportKind } from '../core/reports/select.js';
+import { longestGrace, REPORT_KINDS, selectPeriod, type ReportKind } from '../core/reports/select.js';
 import { formatPeriod } from '../core/periods.js';
 import { UsageError } from '../errors.js';
 import { reportEn, reportZh } from '../i18n/report-labels.js';
@@ -26,7 +26,7 @@ import { renderTable } from '../render/table.js';
 import { gitState } from '../read/provenance.js';
 import { writeFileAtomic } from '../write/report-file.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { openEngine } from './engine.js';
+import { checkSelection, openEngine } from './engine.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -64,7 +64,9 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
   // the period depends on "as of", which openEngine validates; read it first, evaluate after
   const engine = openEngine(opts, io);
   const { repo, ds, cat } = engine;
-  const selected = selectPeriod(k, opts, repo.asOf);
+  const year = selectPeriod(k, opts, repo.asOf);
+  const grace = 'error' in year ? 0 : longestGrace(cat.checklists.get(year.period.year)?.source.value);
+  const selected = selectPeriod(k, opts, repo.asOf, grace);
   if ('error' in selected) throw new UsageError('bad-option', selected.error);
   const { period, evalDate } = selected;
   if (!cat.checklists.has(period.year)) {
@@ -75,11 +77,7 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
     ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
     ...(opts.supervisor !== undefined ? { supervisor: opts.supervisor } : {}),
   };
-  for (const [option, value] of [['--unit', opts.unit], ['--supervisor', opts.supervisor]] as const) {
-    if (value === undefined) continue;
-    const known = option === '--unit' ? ds.org.value.units.some((u) => u.id === value || u.name === value) : ds.org.value.people.some((p) => p.id === value || p.name === value);
-    if (!known) throw new UsageError('bad-option', { option, value, hint: 'qingdan list ' + (option === '--unit' ? 'units' : 'people') });
-  }
+  checkSelection(ds, sel);
 
   const git = gitState(repo.root, repo.ledgersDir);
   const provenance: Provenance = {
@@ -90,7 +88,7 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
     generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
   };
   const value =
-    k === 'monthly' ? monthlyReport(ds, ev, formatPeriod(period), sel) : k === 'quarterly' ? quarterlyReport(ds, ev, period, sel) : annualReport(ds, ev);
+    k === 'monthly' ? monthlyReport(ds, ev, formatPeriod(period), sel) : k === 'quarterly' ? quarterlyReport(ds, ev, period, sel) : annualReport(ds, ev, sel);
 
   let text: string;
   if (format === 'json') {
@@ -108,7 +106,9 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
     io.stdout(text);
     return 0;
   }
-  const target = outPath(opts.out, io.cwd, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
+  // like git, -C DIR means "as if started in DIR": a relative --out is taken from there
+  const base = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
+  const target = outPath(opts.out, base, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
   writeFileAtomic(target, text);
   const shown = relative(io.cwd, target);
   io.stderr(`${repo.messages.ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);

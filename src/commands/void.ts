@@ -3,7 +3,7 @@
  * ledger, committed like a record. Refuses an id that names no entry, a void line, or an entry
  * already voided — checked again under the lock, against the ledgers as they are then.
  */
-import { isCalendarDate } from '../core/dates.js';
+import { dayOf, isCalendarDate } from '../core/dates.js';
 import type { Dataset } from '../core/dataset.js';
 import type { Entry, Void } from '../core/entry.js';
 import type { Person } from '../core/model.js';
@@ -11,6 +11,7 @@ import { closest } from '../core/suggest.js';
 import { buildCatalog } from '../core/catalog.js';
 import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { RecordError } from '../write/errors.js';
+import { asRecordError } from '../write/git-errors.js';
 import { checkText, findPerson, gitFor, printWritten, requireSound, statusAfter, write } from './record.js';
 import { openRepo, type GlobalOptions, type Io } from './context.js';
 
@@ -51,8 +52,7 @@ export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<nu
   try {
     return doVoid(id, opts, io, repo, rm);
   } catch (e) {
-    if (e instanceof RecordError) e.lang ??= repo.lang;
-    throw e;
+    throw asRecordError(e, repo.lang);
   }
 }
 
@@ -79,8 +79,9 @@ function doVoid(id: string, opts: VoidOptions, io: Io, repo: ReturnType<typeof o
     { root: repo.root, asOf: repo.asOf, ...(g.repo ? { repo: g.repo } : {}), commit, ...g.ids, env: io.env },
     (loaded) => {
       target = voidTarget(loaded.ds, id);
-      // what printLine needs; positions come from parsing the written text back
-      const line = { kind: 'void', date, target: id, reason } as Void;
+      // what printLine needs; the position comes from parsing the written text back
+      const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date, day: dayOf(date), target: id, reason };
+      const line = fields as Void;
       if (by) line.by = by.id;
       return {
         file: target.file,

@@ -18,8 +18,6 @@ export interface Source<T> {
 export interface Ledger {
   file: string;
   lines: LedgerLine[];
-  /** The file as read (bytes, or text when it was not valid UTF-8), to point at tokens in diagnostics. */
-  content: string | Uint8Array;
 }
 
 export interface Dataset {

@@ -5,6 +5,9 @@
  */
 export type Severity = 'error' | 'warning';
 
+/** The tokens of a ledger line (parse/ledger.ts). `target`: the subject, or the voided id. */
+export type LedgerToken = 'date' | 'target' | 'item' | 'qty' | 'note' | 'id' | 'by' | 'evidence' | 'sha256' | 'period';
+
 export type Params = Record<string, string | number>;
 
 export interface Position {
@@ -19,6 +22,11 @@ export interface Position {
 }
 
 export interface Diagnostic extends Position {
+  /**
+   * For a finding about a ledger token: which one. Its column is filled in from the line's text
+   * when the source is attached (parse/dataset.ts `withSources`); until then column is 0.
+   */
+  token?: LedgerToken;
   severity: Severity;
   code: DiagnosticCode;
   params: Params;
@@ -54,6 +62,8 @@ export const DIAGNOSTIC_CODES = [
   'void-unknown',
   'void-twice',
   'exempt-without-reason',
+  'control-character',
+  'bad-evidence-hash',
   // templates and organisation
   'weights-total',
   'area-points',

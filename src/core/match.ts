@@ -14,9 +14,7 @@ import type { Dataset } from './dataset.js';
 import type { Entry } from './entry.js';
 import { subjectKeyOf, type Obligation } from './expand.js';
 import type { Item } from './model.js';
-import { parsePeriod, periodEnd, periodKindOf, type Period, type PeriodKind } from './periods.js';
-
-const MONTHS_IN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+import { MONTHS_IN, parsePeriod, periodEnd, periodKindOf, type Period } from './periods.js';
 
 /** The last day that still counts for each period but the last, when the item has grace days. */
 function graceEnds(item: Item, year: number): string[] {

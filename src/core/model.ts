@@ -44,7 +44,6 @@ export const Settings = z
       .strictObject({
         templates: Text.optional(),
         ledgers: Text.optional(),
-        reports: Text.optional(),
       })
       .optional(),
     assessment_share: z
@@ -148,24 +147,29 @@ export const Scoring = z
       per_miss: z.number().positive().optional().describe('deduct: points taken off per missed period'),
       floor: z.number().min(0).optional().describe('deduct: points never go below this'),
       cap: z.number().positive().optional().describe('At most this many points'),
-    }),
+    }).refine((s) => s.rule !== 'deduct' || s.per_miss !== undefined, { message: 'deduct-without-per-miss', path: ['per_miss'] }),
   ])
   .describe('How the weight turns into points');
 export type Scoring = z.infer<typeof Scoring>;
 
-export const Item = z.strictObject({
-  id: ItemId,
-  title: Text,
-  level: z.enum(LEVELS).describe('principal 主体责任 / first 第一责任 / supervisory 分管责任 / direct 直接责任'),
-  scope: Scope.optional().describe('Default: every unit'),
-  target: Target.optional().describe('Default: done'),
-  cadence: z.enum(CADENCES),
-  deadline: Deadline.optional(),
-  weight: z.number().positive().describe('Points in the annual assessment (分值)'),
-  scoring: Scoring.optional().describe('Default: proportional'),
-  evidence: Text.optional().describe('Evidence wanted (佐证材料)'),
-  note: Text.optional(),
-});
+export const Item = z
+  .strictObject({
+    id: ItemId,
+    title: Text,
+    level: z.enum(LEVELS).describe('principal 主体责任 / first 第一责任 / supervisory 分管责任 / direct 直接责任'),
+    scope: Scope.optional().describe('Default: every unit'),
+    target: Target.optional().describe('Default: done'),
+    cadence: z.enum(CADENCES),
+    deadline: Deadline.optional(),
+    weight: z.number().positive().describe('Points in the annual assessment (分值)'),
+    scoring: Scoring.optional().describe('Default: proportional'),
+    evidence: Text.optional().describe('Evidence wanted (佐证材料)'),
+    note: Text.optional(),
+  })
+  .refine((i) => typeof i.scoring !== 'object' || i.scoring.floor === undefined || i.scoring.floor <= i.weight, {
+    message: 'floor-over-weight',
+    path: ['scoring', 'floor'],
+  });
 export type Item = z.infer<typeof Item>;
 
 export const Area = z.strictObject({

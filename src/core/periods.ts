@@ -14,7 +14,8 @@ export interface Period {
   index: number;
 }
 
-const MONTHS_IN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+/** How many months a period of each kind spans. */
+export const MONTHS_IN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
 export function periodKindOf(cadence: Item['cadence']): PeriodKind {
   switch (cadence) {

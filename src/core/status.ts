@@ -88,6 +88,10 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   const all = zero();
   const onTime = zero();
   let exempt: Entry | undefined;
+  // the day the target was reached, read off the same pass while the entries come in date order
+  let reachedOn: string | undefined;
+  let ordered = true;
+  let lastDay = 0;
   for (const e of matched) {
     if (e.day > asOfDay) continue;
     entries.push(e);
@@ -95,8 +99,11 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
       exempt ??= e;
       continue;
     }
+    if (e.day < lastDay) ordered = false;
+    lastDay = e.day;
     add(all, e, rateTarget, opts.expectedDefault);
     if (e.day <= dueDay) add(onTime, e, rateTarget, opts.expectedDefault);
+    if (reachedOn === undefined && ratio(all, o) >= 1 - EPS) reachedOn = e.date;
   }
   // an attendance-only target is followed as a percentage: 95.7 of 95
   const rateOnly = rateTarget && t.sum === undefined && t.count === undefined;
@@ -124,7 +131,7 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   else status = daysBetween(asOf, o.due) <= opts.dueSoonDays ? 'due-soon' : 'open';
   const done = status === 'met' || status === 'met-late';
   const out: Progress = { ...base, status, credit: round(credit, 6), counted: overdue || done };
-  if (done) out.completedOn = completionDate(entries.filter((e) => !e.exempt), o, opts.expectedDefault);
+  if (done) out.completedOn = ordered ? reachedOn : completionDate(entries.filter((e) => !e.exempt), o, opts.expectedDefault);
   const cumulative = t.sum !== undefined || (t.count ?? 1) > 1;
   if (cumulative && !done && o.start <= asOf && asOf <= o.end) {
     const elapsed = (daysBetween(o.start, asOf) + 1) / (daysBetween(o.start, o.end) + 1);

@@ -11,6 +11,8 @@ const DETAIL: Record<string, string> = {
   'target-empty': 'a target needs at least one of count, sum or rate',
   'sum-without-measure': 'a target with sum needs its measure',
   'reserved-id': '"org" and "void" are reserved words and cannot be ids',
+  'deduct-without-per-miss': 'the deduct rule needs per_miss, the points taken off per miss',
+  'floor-over-weight': 'the floor cannot be above the item\'s weight',
 };
 
 export const en: Catalogue = {
@@ -54,6 +56,8 @@ export const en: Catalogue = {
     'void-unknown': (p) => `there is no entry ${p.id} to void`,
     'void-twice': (p) => `entry ${p.id} was already voided at ${p.first}`,
     'exempt-without-reason': () => 'an exemption (exempt) needs its reason in the note',
+    'control-character': (p) => `the note holds the control character ${p.code}, which could upset a terminal printing the report; remove it`,
+    'bad-evidence-hash': (p) => `invalid evidence hash "${p.text}": write 12 to 64 lower-case hexadecimal digits`,
     'weights-total': (p) => `the item weights add up to ${p.sum}, not to the total of ${p.total}`,
     'area-points': (p) => `the items of area ${p.area} add up to ${p.sum}, not to its ${p.points} points`,
     'duplicate-template-id': (p) => `duplicate id "${p.id}" (first at ${p.first})`,

@@ -42,7 +42,8 @@ export const recordEn: RecordCatalogue = {
       'git does not know who is committing, so nothing was written: name the clerk with --by (the author becomes "Name <id@qingdan.invalid>"), or set git config user.name and user.email; under cron, set GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL; or add --no-commit to only write and stage',
     'no-git': () => 'git was not found: recording commits to git; install git, or add --no-commit to only write',
     'not-git': (p) => `${p.dir} is not in a git repository: run git init there (or make a data repository with qingdan init), or add --no-commit to only write`,
-    'git-failed': (p) => `git failed (${p.file}${p.line ? `:${p.line}` : ''}):`,
+    'git-failed': (p) => `${p.command ?? 'git'} failed${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}; what git says:`,
+    'git-unusable': (p) => `git refuses the repository of ${p.dir}; what git says (when the repository belongs to another user, add it to safe.directory as advised):`,
     'commit-failed': (p) =>
       `${p.file}:${p.line} was written and staged, but the commit failed; see what git says below (a pre-commit hook's check, for instance), fix it, then commit with git commit -- ${p.file}:`,
     locked: (p) =>
@@ -149,16 +150,20 @@ export const recordEn: RecordCatalogue = {
           return `renamed the ledger to ${v.to}`;
         case 'future-dated':
           return 'the date of the work is after its commit (recorded before it happened)';
+        case 'reused-id':
+          return `a new line reuses the id ${v.id} of a recorded one (- the recorded line, + the new one)`;
         case 'evidence-changed':
           return `the evidence ${v.to} has changed (sha256:${v.expected} when recorded, now ${v.actual})`;
         case 'evidence-missing':
           return `the evidence ${v.to} is gone (sha256:${v.expected} when recorded)`;
+        case 'evidence-unverifiable':
+          return `the evidence ${v.to} cannot be verified: sha256:${v.expected} has fewer than 12 hex digits (or is not hex)`;
         default:
           return v.kind;
       }
     },
     lagHeading: () => 'registration lag (commit date − date of the work, days):',
-    lagColumns: { subject: 'unit', entries: 'entries', median: 'median', max: 'max' },
+    lagColumns: { subject: 'subject', entries: 'entries', median: 'median', max: 'max' },
     backdatedHeading: (p) => `${p.n} entries recorded after their period closed (due date + ${p.days} days) yet dated on time or exempt:`,
     dueClosed: (p) => `due ${p.due}, closed ${p.closed}`,
     more: (p) => `… ${p.n} more; --json lists them all`,

@@ -121,7 +121,8 @@ export const recordZh: RecordCatalogue = {
       'git 不知道提交人是谁，登记未写入：用 --by 指定登记人（提交作者记为“姓名 <id@qingdan.invalid>”），或设置 git config user.name 和 user.email；在 cron 中可设置 GIT_AUTHOR_NAME、GIT_AUTHOR_EMAIL、GIT_COMMITTER_NAME、GIT_COMMITTER_EMAIL；或加 --no-commit 只写入并暂存',
     'no-git': () => '找不到 git 命令：登记需要提交到 git；请安装 git，或加 --no-commit 只写入',
     'not-git': (p) => `${p.dir} 不在 git 仓库中：在其中运行 git init（或用 qingdan init 新建数据仓库），或加 --no-commit 只写入`,
-    'git-failed': (p) => `git 执行失败（${p.file}${p.line ? `:${p.line}` : ''}）：`,
+    'git-failed': (p) => `${p.command ?? 'git'} 执行失败${p.file ? `（${p.file}${p.line ? `:${p.line}` : ''}）` : ''}，git 的说明如下：`,
+    'git-unusable': (p) => `git 拒绝使用 ${p.dir} 所在的仓库，git 的说明如下（例如仓库属于另一个用户时，按提示把它加入 safe.directory）：`,
     'commit-failed': (p) =>
       `已写入 ${p.file}:${p.line} 并暂存，但提交失败；检查下面 git 的说明（例如 pre-commit 钩子的检查结果），修正后用 git commit -- ${p.file} 提交：`,
     locked: (p) =>
@@ -228,16 +229,20 @@ export const recordZh: RecordCatalogue = {
           return `把登记簿改名为 ${v.to}`;
         case 'future-dated':
           return '活动日期晚于提交日期（登记了尚未发生的事）';
+        case 'reused-id':
+          return `新登记重复使用了已有登记的编号 id:${v.id}（- 为先登记的行，+ 为新行）`;
         case 'evidence-changed':
           return `佐证材料 ${v.to} 已被改动（登记时 sha256:${v.expected}，现在 ${v.actual}）`;
         case 'evidence-missing':
           return `佐证材料 ${v.to} 已不存在（登记时 sha256:${v.expected}）`;
+        case 'evidence-unverifiable':
+          return `佐证材料 ${v.to} 的 sha256:${v.expected} 少于 12 位十六进制数字（或不是十六进制），无法核验`;
         default:
           return v.kind;
       }
     },
     lagHeading: () => '登记滞后（提交日期 − 活动日期，天）：',
-    lagColumns: { subject: '科室', entries: '登记数', median: '中位数', max: '最长' },
+    lagColumns: { subject: '责任主体', entries: '登记数', median: '中位数', max: '最长' },
     backdatedHeading: (p) => `补登 ${p.n} 条：期间关闭（截止日 + ${p.days} 天）后才提交，日期却不晚于截止日或为免考核：`,
     dueClosed: (p) => `截止 ${p.due}，关闭 ${p.closed}`,
     more: (p) => `…… 还有 ${p.n} 条，--json 查看全部`,

@@ -9,6 +9,8 @@ const DETAIL: Record<string, string> = {
   'target-empty': '目标至少要有 count、sum 或 rate 之一',
   'sum-without-measure': '有 sum 时必须写明计量单位 measure',
   'reserved-id': '“org”和“void”是保留字，不能用作标识',
+  'deduct-without-per-miss': '扣分规则（deduct）必须写明每次扣多少分 per_miss',
+  'floor-over-weight': '保底分 floor 不能高于该项分值 weight',
 };
 
 export const zh: Catalogue = {
@@ -52,6 +54,8 @@ export const zh: Catalogue = {
     'void-unknown': (p) => `要作废的登记 ${p.id} 不存在`,
     'void-twice': (p) => `登记 ${p.id} 已在 ${p.first} 作废过`,
     'exempt-without-reason': () => '免于考核（exempt）必须在备注中写明理由',
+    'control-character': (p) => `备注中有控制字符 ${p.code}，打印报表时可能扰乱终端；请删去`,
+    'bad-evidence-hash': (p) => `佐证材料的校验值“${p.text}”无效：应为 12 至 64 位小写十六进制数字`,
     'weights-total': (p) => `各项分值合计 ${p.sum}，与总分 ${p.total} 不符`,
     'area-points': (p) => `方面 ${p.area} 的清单项分值合计 ${p.sum}，与该方面分值 ${p.points} 不符`,
     'duplicate-template-id': (p) => `标识“${p.id}”重复（首次出现在 ${p.first}）`,

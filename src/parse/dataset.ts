@@ -7,8 +7,9 @@ import type { Dataset, Ledger, Source } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Checklist, Organisation, Settings } from '../core/model.js';
 import type { RawFile } from '../read/repo.js';
-import { Interner, parseLedger } from './ledger.js';
-import { decodeText } from './text.js';
+import { Interner, parseLedger, parseLedgerBytes, spansOf, type ParsedLedger } from './ledger.js';
+import { isUtf8 } from 'node:buffer';
+import { cutOffLine, decodeText } from './text.js';
 import { parseYaml } from './yaml.js';
 import type { z } from 'zod';
 
@@ -16,8 +17,8 @@ export interface Parsed {
   dataset?: Dataset;
   diagnostics: Diagnostic[];
   /**
-   * Every file's content, for excerpts under diagnostics: the text of templates, the bytes of
-   * ledgers (half the memory of their decoded text, which is not kept).
+   * The content of the templates and of every ledger with a parse problem, for excerpts under
+   * diagnostics. Other ledgers are not kept: a command re-reads the few that checks point at.
    */
   texts: Map<string, string | Uint8Array>;
 }
@@ -26,7 +27,7 @@ export interface RawInput {
   settings?: RawFile;
   org: RawFile;
   checklists: RawFile[];
-  ledgers: RawFile[];
+  ledgers: Iterable<RawFile>;
 }
 
 export function parseSettings(raw: RawFile | undefined): { settings?: Settings; diagnostics: Diagnostic[]; text?: string } {
@@ -51,12 +52,21 @@ export function parseDataset(raw: RawInput, settings: Settings): Parsed {
   }
   const ledgers: Ledger[] = [];
   for (const file of raw.ledgers) {
-    const decoded = decodeText(file.file, file.bytes, { requireFinalNewline: true });
-    const parsed = parseLedger(file.file, decoded.text, intern);
-    diagnostics.push(...decoded.diagnostics, ...parsed.diagnostics);
-    const content = decoded.diagnostics.length > 0 ? decoded.text : file.bytes;
-    texts.set(file.file, content);
-    ledgers.push({ file: file.file, lines: parsed.lines, content });
+    const bytes = file.bytes;
+    let parsed: ParsedLedger;
+    if (isUtf8(bytes)) {
+      parsed = parseLedgerBytes(file.file, bytes, intern);
+      const cutOff = cutOffLine(file.file, bytes);
+      if (cutOff) parsed.diagnostics.push(cutOff);
+      if (parsed.diagnostics.length > 0) texts.set(file.file, bytes);
+    } else {
+      const decoded = decodeText(file.file, bytes, { requireFinalNewline: true });
+      parsed = parseLedger(file.file, decoded.text, intern);
+      parsed.diagnostics.unshift(...decoded.diagnostics);
+      texts.set(file.file, decoded.text);
+    }
+    diagnostics.push(...parsed.diagnostics);
+    ledgers.push({ file: file.file, lines: parsed.lines });
   }
   const failed = !org.value || checklists.length < raw.checklists.length;
   const dataset =
@@ -72,7 +82,10 @@ function loadYaml<T>(raw: RawFile, schema: z.ZodType<T>) {
   return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics], text: decoded.text };
 }
 
-/** Adds the source line to each diagnostic that lacks one. */
+/**
+ * Adds the source line to each diagnostic that lacks one, and for a diagnostic that names a
+ * ledger token (checks do, rather than carry columns on every entry) the token's column.
+ */
 export function withSources(list: Diagnostic[], texts: Map<string, string | Uint8Array>): Diagnostic[] {
   const split = new Map<string, string[]>();
   return list.map((d) => {
@@ -84,6 +97,15 @@ export function withSources(list: Diagnostic[], texts: Map<string, string | Uint
       const text = typeof content === 'string' ? content : decodeText(d.file, content, { requireFinalNewline: false }).text;
       split.set(d.file, (lines = text.split('\n')));
     }
-    return { ...d, source: (lines[d.line - 1] ?? '').replace(/\r$/, '') };
+    const source = (lines[d.line - 1] ?? '').replace(/\r$/, '');
+    const { token, ...rest } = d;
+    if (token === undefined) return { ...rest, source };
+    const span = spansOf(source)[token] ?? { column: 1, length: 1 };
+    return { ...rest, column: span.column, length: span.length, source };
   });
+}
+
+/** The files whose diagnostics still need their source (not among `texts`). */
+export function filesToRead(list: Diagnostic[], texts: Map<string, unknown>): string[] {
+  return [...new Set(list.filter((d) => d.source === undefined && !texts.has(d.file)).map((d) => d.file))];
 }

@@ -8,8 +8,9 @@
  * Entries do not carry the columns of their tokens (seven numbers a line, a million times);
  * `spansOf` finds them again in the line's text when a diagnostic needs them.
  */
-import { diagnostic, type Diagnostic, type DiagnosticCode, type Params } from '../core/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type LedgerToken, type Params } from '../core/diagnostic.js';
 import { daysInMonth } from '../core/dates.js';
+import { Buffer } from 'node:buffer';
 import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
 
 export interface ParsedLedger {
@@ -30,13 +31,13 @@ const isBlank = (c: number) => c === SPACE || c === TAB || c === CR;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The tokens of a line whose place a diagnostic may point at. `target`: the subject, or the voided id. */
-export const TOKENS = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period'] as const;
-export type Token = (typeof TOKENS)[number];
+export const TOKENS: readonly LedgerToken[] = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period'];
+export type Token = LedgerToken;
 const T = Object.fromEntries(TOKENS.map((t, i) => [t, i])) as Record<Token, number>;
 
-/** [start, end) of each token in the line being parsed, relative to the line; −1 when absent. */
-const spans = new Int32Array(TOKENS.length * 2);
-const mark = (t: number, start: number, end: number) => {
+/** Records [start, end) of token `t`, relative to the line, when the caller asked for spans. */
+const mark = (spans: Int32Array | null, t: number, start: number, end: number) => {
+  if (spans === null) return;
   spans[2 * t] = start;
   spans[2 * t + 1] = end;
 };
@@ -108,10 +109,39 @@ class LineError {
 
 /** Pass one Interner for all ledgers of a repository. */
 export function parseLedger(file: string, text: string, intern: Interner = new Interner()): ParsedLedger {
-  const lines: LedgerLine[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let start = 0;
+  const out: ParsedLedger = { lines: [], diagnostics: [] };
+  parseText(file, text, 0, intern, out);
+  return out;
+}
+
+/**
+ * The same for a ledger's bytes, known to be valid UTF-8 (a leading BOM is skipped): decoded and
+ * parsed a megabyte at a time, cut at line ends, so that a large ledger never exists as one
+ * string beside its entries.
+ */
+export function parseLedgerBytes(file: string, bytes: Uint8Array, intern: Interner = new Interner()): ParsedLedger {
+  const out: ParsedLedger = { lines: [], diagnostics: [] };
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let lineNo = 0;
+  while (pos < buf.length) {
+    let end = Math.min(buf.length, pos + CHUNK);
+    if (end < buf.length) {
+      const nl = buf.indexOf(10, end);
+      end = nl === -1 ? buf.length : nl + 1;
+    }
+    lineNo = parseText(file, buf.toString('utf8', pos, end), lineNo, intern, out);
+    pos = end;
+  }
+  return out;
+}
+
+const CHUNK = 1 << 20;
+
+/** Parses the lines of `text`, numbered from `lineNo` + 1; returns the last line number. */
+function parseText(file: string, text: string, lineNo: number, intern: Interner, out: ParsedLedger): number {
+  const { lines, diagnostics } = out;
+  let start = 0;
   const n = text.length;
   while (start < n) {
     lineNo++;
@@ -133,12 +163,14 @@ export function parseLedger(file: string, text: string, intern: Interner = new I
     }
     start = end + 1;
   }
-  return { lines, diagnostics };
+  return lineNo;
 }
 
 /** Where each token of a (valid) ledger line stands: 1-based column and length. */
 export function spansOf(lineText: string): Partial<Record<Token, { column: number; length: number }>> {
-  parseLine('', lineText, 0, lineText.length, 1, new Interner());
+  // [start, end) of each token, −1 when absent
+  const spans = new Int32Array(TOKENS.length * 2).fill(-1);
+  parseLine('', lineText, 0, lineText.length, 1, new Interner(), spans);
   const out: Partial<Record<Token, { column: number; length: number }>> = {};
   TOKENS.forEach((t, i) => {
     const s = spans[2 * i]!;
@@ -173,8 +205,8 @@ function parseLine(
   end: number,
   lineNo: number,
   intern: Interner,
+  spans: Int32Array | null = null,
 ): LedgerLine | LineError | null {
-  spans.fill(-1);
   // a CRLF line ends before its CR, so that columns are the same as with LF
   if (end > start && text.charCodeAt(end - 1) === CR) end--;
   let i = start;
@@ -187,7 +219,7 @@ function parseLine(
   const dateEnd = tokenEnd(text, i, end);
   const day = dayAt(text, i, dateEnd);
   if (day === 0) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: text.slice(i, dateEnd) });
-  mark(T.date, i - start, dateEnd - start);
+  mark(spans, T.date, i - start, dateEnd - start);
   const date = intern.take(text, i, dateEnd);
   i = skipBlanks(text, dateEnd, end);
   if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: 'subject' });
@@ -196,11 +228,11 @@ function parseLine(
   const subjectEnd = tokenEnd(text, i, end);
   const subject = intern.take(text, i, subjectEnd);
   const isVoid = subject === 'void';
-  if (!isVoid) mark(T.target, i - start, subjectEnd - start);
+  if (!isVoid) mark(spans, T.target, i - start, subjectEnd - start);
   i = skipBlanks(text, subjectEnd, end);
   if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: isVoid ? 'id' : 'item' });
   const secondEnd = tokenEnd(text, i, end);
-  mark(isVoid ? T.target : T.item, i - start, secondEnd - start);
+  mark(spans, isVoid ? T.target : T.item, i - start, secondEnd - start);
   const second = isVoid ? copy(text, i, secondEnd) : intern.take(text, i, secondEnd);
   i = skipBlanks(text, secondEnd, end);
 
@@ -215,11 +247,11 @@ function parseLine(
       if (q === undefined) intern.quantities.set(qText, (q = parseQuantity(qText)));
       if (q === null) return new LineError(i - start + 1, qEnd - i, 'bad-quantity', { text: qText });
       quantity = q;
-      mark(T.qty, i - start, qEnd - start);
+      mark(spans, T.qty, i - start, qEnd - start);
       i = skipBlanks(text, qEnd, end);
     } else if (qEnd - i === 6 && text.startsWith('exempt', i)) {
       exempt = true;
-      mark(T.qty, i - start, qEnd - start);
+      mark(spans, T.qty, i - start, qEnd - start);
       i = skipBlanks(text, qEnd, end);
     }
   }
@@ -248,7 +280,7 @@ function parseLine(
     note = escaped === '' && from === noteStart + 1 ? intern.take(text, from, j, NOTE_CAP) : (' ' + escaped + text.slice(from, j)).slice(1);
     j++;
     if (j < end && !isBlank(text.charCodeAt(j))) return new LineError(j - start + 1, 1, 'bad-note', {});
-    mark(T.note, noteStart - start, j - start);
+    mark(spans, T.note, noteStart - start, j - start);
     i = skipBlanks(text, j, end);
   }
 
@@ -259,37 +291,15 @@ function parseLine(
     const colon = text.indexOf(':', i);
     if (colon === -1 || colon >= tEnd - 1 || colon === i) return badTag(text, start, i, tEnd);
     const v = colon + 1;
-    let t: number;
-    switch (text.slice(i, colon)) {
-      case 'id':
-        if (id !== undefined) return badTag(text, start, i, tEnd);
-        id = copy(text, v, tEnd);
-        t = T.id;
-        break;
-      case 'by':
-        if (by !== undefined) return badTag(text, start, i, tEnd);
-        by = intern.take(text, v, tEnd);
-        t = T.by;
-        break;
-      case 'evidence':
-        if (evidence !== undefined) return badTag(text, start, i, tEnd);
-        evidence = copy(text, v, tEnd);
-        t = T.evidence;
-        break;
-      case 'sha256':
-        if (sha256 !== undefined) return badTag(text, start, i, tEnd);
-        sha256 = copy(text, v, tEnd);
-        t = T.sha256;
-        break;
-      case 'period':
-        if (period !== undefined) return badTag(text, start, i, tEnd);
-        period = intern.take(text, v, tEnd);
-        t = T.period;
-        break;
-      default:
-        return badTag(text, start, i, tEnd);
-    }
-    mark(t, v - start, tEnd - start);
+    // the key by its characters, without making a string of it
+    const t = tagAt(text, i, colon);
+    if (t === T.id && id === undefined) id = copy(text, v, tEnd);
+    else if (t === T.by && by === undefined) by = intern.take(text, v, tEnd);
+    else if (t === T.period && period === undefined) period = intern.take(text, v, tEnd);
+    else if (t === T.evidence && evidence === undefined) evidence = copy(text, v, tEnd);
+    else if (t === T.sha256 && sha256 === undefined) sha256 = copy(text, v, tEnd);
+    else return badTag(text, start, i, tEnd);
+    mark(spans, t, v - start, tEnd - start);
     i = skipBlanks(text, tEnd, end);
   }
 
@@ -302,6 +312,24 @@ function parseLine(
     kind: 'entry', file, line: lineNo, date, day, subject, item: second, quantity, exempt, note, id, by, evidence, sha256, period,
   };
   return e;
+}
+
+/** The token index of the tag key text[i, colon), or −1. */
+function tagAt(text: string, i: number, colon: number): number {
+  switch (colon - i) {
+    case 2:
+      if (text.startsWith('id', i)) return T.id;
+      if (text.startsWith('by', i)) return T.by;
+      return -1;
+    case 6:
+      if (text.startsWith('period', i)) return T.period;
+      if (text.startsWith('sha256', i)) return T.sha256;
+      return -1;
+    case 8:
+      return text.startsWith('evidence', i) ? T.evidence : -1;
+    default:
+      return -1;
+  }
 }
 
 function badTag(text: string, start: number, i: number, tEnd: number): LineError {

@@ -30,20 +30,25 @@ export function decodeText(file: string, bytes: Uint8Array, opts: { requireFinal
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     diagnostics.push(diagnostic({ file, line, column, length: 1 }, 'invalid-utf8', { byte: `0x${byte}` }));
   }
-  if (opts.requireFinalNewline && text.length > 0 && !text.endsWith('\n')) {
-    const lastStart = text.lastIndexOf('\n') + 1;
-    const last = text.slice(lastStart);
-    diagnostics.push(
-      diagnostic(
-        { file, line: text.split('\n').length, column: last.length + 1, length: 1 },
-        'no-final-newline',
-        {},
-        'error',
-        last,
-      ),
-    );
-  }
+  if (opts.requireFinalNewline && text.length > 0 && !text.endsWith('\n')) diagnostics.push(cutOff(file, text));
   return { text, diagnostics };
+}
+
+function cutOff(file: string, text: string): Diagnostic {
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return diagnostic({ file, line: lines, column: last.length + 1, length: 1 }, 'no-final-newline', {}, 'error', last);
+}
+
+/** For valid UTF-8 bytes: the diagnostic of a last line without its newline, if it is cut off. */
+export function cutOffLine(file: string, bytes: Uint8Array): Diagnostic | undefined {
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 10) return undefined;
+  let lines = 1;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  const lastStart = bytes.lastIndexOf(10) + 1;
+  const last = new TextDecoder().decode(bytes.subarray(lastStart));
+  return diagnostic({ file, line: lines, column: last.length + 1, length: 1 }, 'no-final-newline', {}, 'error', last);
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

@@ -48,24 +48,31 @@ export function git(args: readonly string[], opts: GitOptions): GitResult {
   }
 }
 
-/** Runs git for its raw bytes (blob contents). Throws on failure. */
-export function gitBytes(args: readonly string[], opts: GitOptions): Buffer {
-  return execFileSync('git', ['--literal-pathspecs', ...args], {
-    cwd: opts.cwd,
-    env: envFor(opts.env),
-    input: opts.input,
-    maxBuffer: MAX_BUFFER,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
-}
-
+/** A git command that had to succeed and did not; `result.stderr` holds git's own words. */
 export class GitError extends Error {
   constructor(
     readonly args: readonly string[],
     readonly result: GitResult,
   ) {
     super(`git ${args[0] ?? ''}: ${result.stderr.trim() || `exit ${result.code}`}`);
+  }
+}
+
+/** Runs git for its raw bytes (blob contents). Throws a GitError on failure. */
+export function gitBytes(args: readonly string[], opts: GitOptions): Buffer {
+  try {
+    return execFileSync('git', ['--literal-pathspecs', ...args], {
+      cwd: opts.cwd,
+      env: envFor(opts.env),
+      input: opts.input,
+      maxBuffer: MAX_BUFFER,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer | string };
+    const stderr = err.code === 'ENOENT' ? 'git: command not found' : String(err.stderr ?? err.message);
+    throw new GitError(args, { ok: false, code: err.status ?? (err.code === 'ENOENT' ? 127 : 1), stdout: '', stderr });
   }
 }
 
@@ -87,12 +94,17 @@ export interface GitRepo {
   gitDir: string;
 }
 
-export function findGitRepo(dir: string): GitRepo | undefined {
+/**
+ * The repository containing `dir`, or why there is none in git's own words (`stderr`): "not a git
+ * repository", but also "detected dubious ownership…" with git's advice, which must reach the user.
+ * `notRepo` tells the first case from the others.
+ */
+export function probeGitRepo(dir: string): { repo: GitRepo } | { repo?: undefined; stderr: string; notRepo: boolean } {
   const r = git(['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir'], { cwd: dir });
-  if (!r.ok) return undefined;
   const [top, prefix, gitDir] = r.stdout.split('\n');
-  if (!top || gitDir === undefined) return undefined;
-  return { top, prefix: prefix ?? '', gitDir };
+  if (r.ok && top && gitDir !== undefined) return { repo: { top, prefix: prefix ?? '', gitDir } };
+  const stderr = r.stderr.trim();
+  return { stderr, notRepo: r.code === 127 || stderr === '' || /not a git repository/i.test(stderr) };
 }
 
 export function isWorkTreeTop(dir: string): boolean {
@@ -167,46 +179,47 @@ export interface CommitInfo {
   authored: string;
   /** Committer date, ISO 8601 with the committer's offset. */
   committed: string;
-  subject: string;
 }
 
+const LOG_FIELDS = 6;
+
 /**
- * Every commit that changed anything under `path` — merges included, whichever parent the change
- * came from (`--full-history`, no parent rewriting, so `parents` are the real ones) — oldest first.
+ * Every commit that changed anything under `path` (the whole repository when `path` is undefined)
+ * — merges included, whichever parent the change came from (`--full-history`, no parent
+ * rewriting, so `parents` are the real ones) — oldest first. Fields and commits are NUL-separated
+ * (`-z`, `%x00`): git's names cannot hold a NUL, so no text of a commit can split a record.
  */
-export function commitsTouching(top: string, path: string, since?: string): CommitInfo[] {
+export function commitsTouching(top: string, path: string | undefined, since?: string): CommitInfo[] {
   const range = since ? `${since}..HEAD` : 'HEAD';
   const out = must(
     [
       'log',
+      '-z',
       '--full-history',
       '--topo-order',
       '--reverse',
       '--no-color',
-      '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s%x1e',
+      '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI',
       '--end-of-options',
       range,
-      '--',
-      path,
+      ...pathspec(path),
     ],
     { cwd: top },
   );
+  const t = out.split('\0');
   const commits: CommitInfo[] = [];
-  for (const rec of out.split('\x1e')) {
-    const t = rec.replace(/^\n/, '');
-    if (t === '') continue;
-    const [sha, parents, author, email, authored, committed, subject] = t.split('\x1f');
-    commits.push({
-      sha: sha!,
-      parents: parents ? parents.split(' ').filter(Boolean) : [],
-      author: author ?? '',
-      email: email ?? '',
-      authored: authored ?? '',
-      committed: committed ?? '',
-      subject: subject ?? '',
-    });
+  // a NUL ends every commit, the last one too; `%P` of a root commit is empty
+  for (let i = 0; i + LOG_FIELDS <= t.length; i += LOG_FIELDS) {
+    const [sha, parents, author, email, authored, committed] = t.slice(i, i + LOG_FIELDS) as [string, string, string, string, string, string];
+    if (sha === '') break;
+    commits.push({ sha, parents: parents.split(' ').filter(Boolean), author, email, authored, committed });
   }
   return commits;
+}
+
+/** `-- path`, or nothing for the whole repository. */
+function pathspec(path: string | undefined): string[] {
+  return path === undefined || path === '' ? [] : ['--', path];
 }
 
 export function hasHead(top: string): boolean {
@@ -224,15 +237,15 @@ export interface RawChange {
 }
 
 /**
- * For each pair — a commit and one parent, or a root commit alone — the files under `path` that
- * differ. One git process for all pairs (`diff-tree --stdin`); `--always` prints a header for
+ * For each pair — a commit and one parent, or a root commit alone — the files under `path` (the
+ * whole repository when undefined) that differ. One git process for all pairs (`diff-tree --stdin`); `--always` prints a header for
  * every pair, so answers line up with questions.
  */
-export function changesOf(top: string, pairs: ReadonlyArray<readonly [string, string?]>, path: string): RawChange[][] {
+export function changesOf(top: string, pairs: ReadonlyArray<readonly [string, string?]>, path: string | undefined): RawChange[][] {
   if (pairs.length === 0) return [];
   const input = pairs.map(([c, p]) => (p ? `${c} ${p}` : c)).join('\n') + '\n';
   const out = must(
-    ['diff-tree', '--stdin', '-z', '-r', '--raw', '--no-abbrev', '--no-renames', '--always', '--root', '--no-color', '--', path],
+    ['diff-tree', '--stdin', '-z', '-r', '--raw', '--no-abbrev', '--no-renames', '--always', '--root', '--no-color', ...pathspec(path)],
     { cwd: top, input },
   );
   const tokens = out.split('\0');
@@ -276,11 +289,12 @@ export function readBlobs(top: string, ids: readonly string[]): Map<string, Buff
   return out;
 }
 
-/** Files under `path` at a commit: path → blob id. */
-export function treeFiles(top: string, rev: string, path: string): Map<string, string> {
+/** Files under `path` (the whole tree when undefined) at a commit: path → blob id. */
+export function treeFiles(top: string, rev: string, path: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const r = git(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', rev, '--', path], { cwd: top });
-  if (!r.ok) return out;
+  const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', rev, ...pathspec(path)];
+  const r = git(args, { cwd: top });
+  if (!r.ok) throw new GitError(args, r);
   for (const rec of r.stdout.split('\0')) {
     if (rec === '') continue;
     const tab = rec.indexOf('\t');
@@ -288,4 +302,26 @@ export function treeFiles(top: string, rev: string, path: string): Map<string, s
     if (type === 'blob' && blob) out.set(rec.slice(tab + 1), blob);
   }
   return out;
+}
+
+export interface GitState {
+  commit?: string;
+  dirty?: boolean;
+}
+
+/** What a report reads besides the ledgers: the templates and the settings (default paths). */
+export const REPORT_INPUTS: readonly string[] = ['templates', 'qingdan.yaml'];
+
+/**
+ * The git facts a report states about its data: the commit of `HEAD`, and whether the data it
+ * read — the ledgers, and `others` (by default the templates and qingdan.yaml) — has changes
+ * not committed (untracked files included). Paths are relative to `root`. Outside git, or before
+ * the first commit, nothing.
+ */
+export function gitState(root: string, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): GitState {
+  const head = git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root });
+  const commit = head.ok ? head.stdout.trim() : '';
+  if (!commit) return {};
+  const status = git(['status', '--porcelain', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
+  return { commit, dirty: status.ok && status.stdout !== '' };
 }

@@ -3,7 +3,7 @@
  * repository (walking up as git does), then reads the settings, templates and ledgers as bytes.
  * Everything after this is a pure function of what it returns.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 
@@ -18,7 +18,13 @@ export interface RawRepo {
   settings?: RawFile;
   org: RawFile;
   checklists: RawFile[];
-  ledgers: RawFile[];
+  /** Ledger paths, relative to the root, in the order they are read. */
+  ledgerFiles: string[];
+  /**
+   * The ledgers' bytes, read one file at a time as the iteration asks for them, so that a large
+   * repository never holds every ledger's bytes at once.
+   */
+  ledgers: Iterable<RawFile>;
 }
 
 export const SETTINGS_FILE = 'qingdan.yaml';
@@ -54,13 +60,14 @@ export function readRepo(root: string, paths: { templates: string; ledgers: stri
     .filter((f) => /^checklist-.*\.ya?ml$/.test(f))
     .sort();
   if (checklistNames.length === 0) throw new ConfigError('missing-checklist', { dir: toPosix(paths.templates) });
-  const ledgerFiles = existsSync(join(root, paths.ledgers)) ? walk(join(root, paths.ledgers), '.ledger') : [];
+  const ledgerFiles = existsSync(join(root, paths.ledgers)) ? walk(join(root, paths.ledgers), '.ledger').map((abs) => toPosix(relative(root, abs))) : [];
   return {
     root,
     ...(settings ? { settings } : {}),
     org: readRaw(root, orgPath),
     checklists: checklistNames.map((f) => readRaw(root, join(paths.templates, f))),
-    ledgers: ledgerFiles.map((abs) => readRaw(root, relative(root, abs))),
+    ledgerFiles,
+    ledgers: { *[Symbol.iterator]() { for (const f of ledgerFiles) yield readRaw(root, f); } },
   };
 }
 
@@ -70,9 +77,10 @@ function walk(dir: string, suffix: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    const st = statSync(path);
+    // links are not followed: a ledger is a file of this repository, whose history git keeps
+    const st = lstatSync(path);
     if (st.isDirectory()) out.push(...walk(path, suffix));
-    else if (name.endsWith(suffix)) out.push(path);
+    else if (st.isFile() && name.endsWith(suffix)) out.push(path);
   }
   return out.sort();
 }

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import { printable } from './width.js';
 
 export interface CheckSummary {
   files: number;
@@ -23,11 +24,12 @@ export function renderDiagnosticsText(list: Diagnostic[], summary: CheckSummary,
   const out: string[] = [];
   for (const d of list) {
     const sev = d.severity === 'error' ? color.red.bold(cat.ui.error) : color.yellow.bold(cat.ui.warning);
-    out.push(`${color.bold(`${d.file}:${d.line}:${d.column}:`)} ${sev} ${color.dim(d.code)}: ${messageOf(d, cat)}`);
+    out.push(`${color.bold(`${d.file}:${d.line}:${d.column}:`)} ${sev} ${color.dim(d.code)}: ${printable(messageOf(d, cat))}`);
     if (d.source !== undefined && d.source.trim() !== '') {
       const gutter = String(d.line);
       const pad = ' '.repeat(gutter.length);
-      const source = d.source.replace(/\t/g, ' ');
+      // a tab shows as one space, so the caret counts it as one column; controls never reach the terminal
+      const source = printable(d.source.replace(/\t/g, ' '));
       const before = source.slice(0, d.column - 1);
       const target = source.slice(d.column - 1, d.column - 1 + d.length);
       const width = Math.max(1, stringWidth(target));

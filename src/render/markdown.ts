@@ -1,11 +1,11 @@
 /** The Markdown renderer: the file cron commits. Headings, pipe tables, a provenance footer. */
 import type { Doc, Section, Table } from './doc.js';
 import { fmtNumber } from './doc.js';
+import { printable } from './width.js';
 
 // notes are the clerk's free text: nothing in them may turn into markup
 const esc = (s: string) =>
-  s
-    .replace(/\r?\n/g, ' ')
+  printable(s.replace(/\r?\n/g, ' '))
     .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

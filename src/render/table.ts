@@ -7,18 +7,20 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Cell, Doc, Section, Table as DocTable, Tone } from './doc.js';
 import { fmtNumber } from './doc.js';
-import { padEnd, width, wrap } from './width.js';
+import { padEnd, printable, width, wrap } from './width.js';
 
 export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): string {
-  const out: string[] = [color.bold(doc.title), color.dim(doc.subtitle)];
+  const fit = (s: string) => (Number.isFinite(columns) ? wrap(s, columns) : s);
+  const out: string[] = [color.bold(fit(doc.title)), color.dim(fit(doc.subtitle))];
   for (const s of doc.sections) out.push('', ...section(s, color, columns));
-  out.push('', ...doc.footer.map((f) => color.dim(f)));
+  out.push('', ...doc.footer.map((f) => color.dim(fit(f))));
   return out.join('\n') + '\n';
 }
 
 function section(s: Section, color: ChalkInstance, columns: number): string[] {
-  const out = [s.level === 2 ? color.bold.underline(s.heading) : color.bold(s.heading)];
-  for (const t of s.text ?? []) out.push(t);
+  const fit = (t: string) => (Number.isFinite(columns) ? wrap(t, columns) : t);
+  const out = [s.level === 2 ? color.bold.underline(fit(s.heading)) : color.bold(fit(s.heading))];
+  for (const t of s.text ?? []) out.push(fit(printable(t)));
   if (s.table) {
     if (s.table.rows.length === 0) out.push(color.dim(s.empty ?? ''));
     else for (const part of split(s.table, columns)) out.push(draw(part, color, columns));
@@ -114,7 +116,7 @@ function draw(t: DocTable, color: ChalkInstance, columns: number): string {
     ...(widths ? { colWidths: widths } : {}),
   });
   // cli-table3 cuts Chinese text instead of wrapping it, so cells are wrapped here
-  const fit = (text: string, i: number) => (widths ? wrap(text, widths[i]! - 2) : text);
+  const fit = (text: string, i: number) => (widths ? wrap(printable(text), widths[i]! - 2) : printable(text));
   t.rows.forEach((row, r) => {
     const strong = t.strong?.includes(r);
     table.push(

@@ -5,19 +5,9 @@
  * is either wholly there or not at all. A ledger whose last line is cut off is never appended to:
  * the new line would be glued onto the broken one.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-export class CutOffLedger extends Error {
-  constructor(
-    readonly path: string,
-    /** 1-based number of the cut-off line. */
-    readonly line: number,
-    readonly text: string,
-  ) {
-    super(`${path}:${line}: the last line has no newline`);
-  }
-}
+import { RecordError } from './errors.js';
 
 /** Whether a ledger's bytes end in the middle of a line, and which line that is. */
 export function cutOffLine(bytes: Uint8Array): { line: number; text: string } | undefined {
@@ -73,9 +63,11 @@ export interface Appended {
 
 /**
  * Appends `line` (no newline inside) to the file at `abs`. A new file starts with `header`
- * (a comment line) when given. Call under the repository lock.
+ * (a comment line) when given. Call under the repository lock. A file whose last line has no
+ * newline is refused with RecordError('cut-off') naming that line; `file` is how messages name
+ * the file (the path relative to the repository).
  */
-export function appendLine(abs: string, line: string, header?: string): Appended {
+export function appendLine(abs: string, line: string, header?: string, file: string = abs): Appended {
   if (line.includes('\n') || line.includes('\r')) throw new Error('a ledger line cannot hold a newline');
   const dir = dirname(abs);
   if (!existsSync(abs)) {
@@ -102,7 +94,10 @@ export function appendLine(abs: string, line: string, header?: string): Appended
       } finally {
         closeSync(rfd);
       }
-      if (last[0] !== 10) throw new CutOffLedger(abs, 0, '');
+      if (last[0] !== 10) {
+        const cut = cutOffLine(readFileSync(abs));
+        throw new RecordError('cut-off', { file, line: cut?.line ?? 1, text: cut?.text ?? '' });
+      }
     }
     writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));
     fsyncSync(fd);

@@ -27,6 +27,7 @@ export type RecordErrorKey =
   | 'no-git'
   | 'not-git'
   | 'git-failed'
+  | 'git-unusable'
   | 'commit-failed'
   | 'locked'
   | 'init-exists'

@@ -16,13 +16,13 @@ import { newId, type RandomBytes } from '../core/id.js';
 import type { Settings } from '../core/model.js';
 import { runChecks } from '../checks/index.js';
 import { ConfigError } from '../errors.js';
-import { parseDataset, parseSettings } from '../parse/dataset.js';
+import { parseDataset, parseSettings, withSources } from '../parse/dataset.js';
 import { printLine } from '../parse/ledger-print.js';
 import * as git from '../read/git.js';
 import { readRepo, readSettingsFile, type RawFile, type RawRepo } from '../read/repo.js';
 import { appendLine, cutOffLine } from './append.js';
 import { RecordError } from './errors.js';
-import { readIfExists } from './files.js';
+import { readIfExists } from '../read/files.js';
 import { acquireLock, LockTimeout, type Lock } from './lock.js';
 
 export interface Loaded {
@@ -52,14 +52,15 @@ export function loadRepo(root: string): Loaded {
 
 /** The dataset as it would be with `bytes` as the content of `file`, and that file's diagnostics. */
 export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: string): { ds: Dataset; cat: Catalog; diagnostics: Diagnostic[] } {
-  const ledgers: RawFile[] = loaded.raw.ledgers.filter((l) => l.file !== file);
+  const ledgers: RawFile[] = [...loaded.raw.ledgers].filter((l) => l.file !== file);
   ledgers.push({ file, bytes });
   ledgers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = parseDataset({ ...loaded.raw, ledgers }, loaded.settings);
   if (!parsed.dataset) throw new ConfigError('bad-templates');
   const cat = buildCatalog(parsed.dataset);
   const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf })];
-  return { ds: parsed.dataset, cat, diagnostics: sortDiagnostics(diagnostics).filter((d) => d.file === file) };
+  const mine = sortDiagnostics(diagnostics).filter((d) => d.file === file);
+  return { ds: parsed.dataset, cat, diagnostics: withSources(mine, new Map([[file, bytes]])) };
 }
 
 export interface Plan {
@@ -155,7 +156,7 @@ export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): W
     const written = checked.ds.ledgers.find((l) => l.file === p.file)?.lines.find((l) => l.line === lineNo);
     if (!written || printLine(written) !== text) throw new Error(`the line does not read back as written: ${text}`);
 
-    const appended = appendLine(abs, text, before ? undefined : p.header);
+    const appended = appendLine(abs, text, before ? undefined : p.header, p.file);
     if (opts.env.QINGDAN_TEST_CRASH === 'after-append') process.kill(process.pid, 'SIGKILL');
 
     let sha: string | undefined;

@@ -297,8 +297,8 @@ describe('accountability', () => {
     });
 
     // docs/scoring.md §5: "a unit that has done everything due so far stands at 100" — so before
-    // anything is due, nobody is below a score threshold. The code takes 0 ÷ 0 as 0 % and
-    // disqualifies every unit (and the secretary) on 10 January. Known failing: reported, not fixed.
+    // anything is due, nobody is below a score threshold (0 ÷ 0 once counted as 0 % and
+    // disqualified every unit and the secretary on 10 January).
     it('as of 2026-01-10 nothing is due: no unit and no person is held accountable', () => {
       const early = run({ items, lines: [], org: org4('c2'), settings: { accountability: THRESHOLDS } }, '2026-01-10');
       const rep0 = annualReport(early.ds, early.ev);

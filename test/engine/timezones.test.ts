@@ -73,12 +73,15 @@ describe('the built CLI, report annual --as-of 2026-11-27 on the example reposit
     }
   });
 
-  it("each unit's areas add up to its score (within 0.01), and their maxima to its maximum", () => {
-    const rep = JSON.parse(outputs.first!) as { units: { id: string; score: number; max: number; areas: { score: number; max: number }[] }[] };
+  it("each unit's areas add up to its score and maximum, and its percent is score ÷ year-to-date maximum", () => {
+    type U = { id: string; score: number; max: number; ytdMax: number; percent: number; areas: { score: number; max: number; ytdMax: number }[] };
+    const rep = JSON.parse(outputs.first!) as { units: U[] };
     for (const u of rep.units) {
-      const sum = u.areas.reduce((s, a) => s + a.score, 0);
-      expect(Math.abs(sum - u.score), u.id).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(u.areas.reduce((s, a) => s + a.score, 0) - u.score), u.id).toBeLessThanOrEqual(0.01);
       expect(Math.abs(u.areas.reduce((s, a) => s + a.max, 0) - u.max), u.id).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(u.areas.reduce((s, a) => s + a.ytdMax, 0) - u.ytdMax), u.id).toBeLessThanOrEqual(0.01);
+      // the unit's score is the areas' sum by construction; the percent is computed separately
+      expect(Math.abs(u.percent - (u.score / u.ytdMax) * 100), u.id).toBeLessThanOrEqual(0.06);
     }
   });
 

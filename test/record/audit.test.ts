@@ -62,7 +62,7 @@ describe('audit: the history only grows', () => {
     const { code, report } = await audit(dir);
     expect(code).toBe(0);
     expect(report.clean).toBe(true);
-    expect(report.commits).toBe(4);
+    expect(report.commits).toBe(3); // the three records; init only made ledgers/2026/.gitkeep, not a ledger
     expect(report.entries).toBe(3);
     expect(report.lag).toEqual([{ subject: 'office', name: '办公室', entries: 3, median: 48, max: 78 }]);
     expect(report.backdated).toHaveLength(2);

@@ -80,8 +80,10 @@ describe('golden reports', () => {
 describe('what the golden files say, checked by hand', () => {
   const json = async (kind: Kind, extra: string[] = []) => JSON.parse(await ok([...base(kind), '--format', 'json', ...extra]));
 
-  it('provenance: not in git, as-of the period end (or today while it runs), generator dev', async () => {
-    for (const [kind, asOf] of [['monthly', '2026-10-31'], ['quarterly', '2026-09-30'], ['annual', AS_OF]] as const) {
+  // evaluated when the period's last deadline has passed: its end plus the checklist's longest
+  // grace (T2.5 is due 15 days after its half-year), or today before that
+  it("provenance: not in git, as of the period's last deadline (or today before it), generator dev", async () => {
+    for (const [kind, asOf] of [['monthly', '2026-11-15'], ['quarterly', '2026-10-15'], ['annual', AS_OF]] as const) {
       const v = await json(kind);
       expect(v.kind).toBe(kind);
       expect(v.asOf).toBe(asOf);
@@ -147,11 +149,11 @@ describe('--period previous', () => {
     });
   }
 
-  it('annual in January 2027 is the 2026 summary as of 31 December', async () => {
+  it('annual in January 2027 is the 2026 summary as of that day (work due in January still counts)', async () => {
     const common = ['--as-of', '2027-01-05', '--no-color', '--format', 'json'];
     const previous = await ok(['report', 'annual', '--period', 'previous', ...common]);
     expect(previous).toBe(await ok(['report', 'annual', '--year', '2026', ...common]));
-    expect(JSON.parse(previous).asOf).toBe('2026-12-31');
+    expect(JSON.parse(previous).asOf).toBe('2027-01-05');
   });
 });
 
@@ -211,11 +213,7 @@ describe('--out', () => {
     expect(readdirSync(join(dir, 'q'))).toEqual(['register.csv']);
   });
 
-  // BUG (src/commands/report.ts): the terminal width is applied to --out files too. context.ts
-  // says output is "unlimited when piped or written to a file, so that files do not depend on the
-  // terminal they were made in", and report.ts turns colour off for --out, but it still passes
-  // terminalWidth(io) to renderTable, so `report … --out r.txt` typed in an 80-column terminal
-  // writes a wrapped, split table that differs from the piped output.
+  // regression test of a bug found and fixed in review
   it('--out FILE from a terminal does not depend on the terminal width', async () => {
     const c = CASES.find((x) => x.name === 'quarterly.table')!;
     const r = await run(dir, [...c.argv, '--out', 'tty/quarterly.txt'], { isTTY: true, columns: 80 });

@@ -161,11 +161,7 @@ describe('in headless Chromium', () => {
     expect(p.scrollWidth).toBeLessThanOrEqual(p.innerWidth as number);
   });
 
-  // BUG (cosmetic, src/render/html.ts): the monthly page's tables are 100% wide and nothing keeps
-  // short cells on one line, so in a section whose notes are long (人事科, 纪检监察室, …) the
-  // date column is squeezed and dates break at the hyphen ("2026-10-" / "14"), the 清单项 header
-  // and quantities like "3.5学时" wrap too — on screen and on A4. A fix: white-space: nowrap on
-  // date, id, period and number cells (or on every column but 任务 and 备注).
+  // regression test of a bug found and fixed in review
   it('monthly: no date is broken across two lines', () => {
     const p = probe(html.monthly.file);
     expect(p.dates as number).toBeGreaterThan(100);

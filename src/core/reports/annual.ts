@@ -11,7 +11,7 @@ import { displayMeasure } from '../expand.js';
 import type { Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
-import { trendOf, type TrendPoint } from './common.js';
+import { isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 
 export interface Points {
   score: number;
@@ -108,16 +108,20 @@ function sumPoints(list: readonly Omit<Points, 'percent'>[]): Points {
 
 export function missedOf(ev: Evaluation, subjectKey: string): Missed[] {
   const out: Missed[] = [];
-  ev.obligations.forEach((o, i) => {
+  for (const i of obligationsOf(ev, subjectKey)) {
+    const o = ev.obligations[i]!;
     const p = ev.progress[i]!;
-    if (o.subjectKey === subjectKey && (p.status === 'overdue' || p.status === 'partial')) {
-      out.push({ item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status });
-    }
-  });
+    if (isMissed(p)) out.push({ item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status });
+  }
   return out;
 }
 
-export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
+/**
+ * With a selection (`--unit`, `--supervisor`) the report keeps the selected units, their
+ * supervisors, the selected supervisor's own items and the accountability rows that concern them;
+ * ranks stay those within the whole organisation.
+ */
+export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): AnnualReport {
   const org = ds.org.value;
   const settings = ds.settings;
   const checklist = ds.checklists.find((c) => c.value.year === ev.year)!.value;
@@ -172,8 +176,9 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
 
   const subjectRow = (key: string, id: string, name: string, role?: Person['role']): SubjectRow => {
     const scores = byKey.get(key) ?? [];
+    const mine = obligationsOf(ev, key);
     const items = scores.map((s) => {
-      const idx = ev.obligations.map((o, i) => i).filter((i) => ev.obligations[i]!.item === s.item && ev.obligations[i]!.subjectKey === key);
+      const idx = mine.filter((i) => ev.obligations[i]!.item === s.item);
       const progress = idx.map((i) => ev.progress[i]!);
       const measure = displayMeasure(ev.obligations[idx[0]!]!.target);
       const rates = progress.filter((p) => p.rate !== undefined).map((p) => p.rate!);
@@ -235,6 +240,10 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     }),
   );
 
+  const selected = sel.unit !== undefined || sel.supervisor !== undefined;
+  const keep = new Set(selectUnits(ds, sel).map((u) => u.id));
+  const supervisor = sel.supervisor === undefined ? undefined : org.people.find((p) => p.id === sel.supervisor || p.name === sel.supervisor)?.id;
+  const concerns = (a: AccountabilityRow) => a.units.some((id) => keep.has(id)) || a.id === supervisor;
   return {
     kind: 'annual',
     year: ev.year,
@@ -243,12 +252,12 @@ export function annualReport(ds: Dataset, ev: Evaluation): AnnualReport {
     title: checklist.title,
     total: checklist.total,
     ...(settings.assessment_share !== undefined ? { assessmentShare: settings.assessment_share } : {}),
-    units,
-    supervisors,
+    units: selected ? units.filter((u) => keep.has(u.id)) : units,
+    supervisors: selected ? supervisors.filter((s) => s.units.some((id) => keep.has(id))) : supervisors,
     levels,
     organisation,
-    people: personRows,
-    accountability,
+    people: selected ? personRows.filter((p) => p.id === supervisor) : personRows,
+    accountability: selected ? accountability.filter(concerns) : accountability,
     coverage,
     trend: trendOf(ev),
   };

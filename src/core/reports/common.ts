@@ -28,11 +28,13 @@ export interface TrendPoint {
   rate: number;
 }
 
-/** Share of the obligations due each month that were done, from January to the month of "as of". */
-export function trendOf(ev: Evaluation, keys?: ReadonlySet<string>): TrendPoint[] {
-  const last = +ev.asOf.slice(5, 7);
+/**
+ * Share of the obligations due each month that were done, from January to the month of "as of"
+ * (or to `lastMonth`, the month a monthly report is about).
+ */
+export function trendOf(ev: Evaluation, keys?: ReadonlySet<string>, lastMonth?: number): TrendPoint[] {
   const sameYear = ev.asOf.slice(0, 4) === String(ev.year);
-  const months = sameYear ? last : 12;
+  const months = Math.min(sameYear ? +ev.asOf.slice(5, 7) : 12, lastMonth ?? 12);
   const out: TrendPoint[] = [];
   for (let m = 1; m <= months; m++) {
     const month = `${ev.year}-${String(m).padStart(2, '0')}`;

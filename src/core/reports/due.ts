@@ -67,7 +67,8 @@ export function dueReport(ds: Dataset, ev: Evaluation, f: DueFilter): DueReport 
       period: o.periodKey,
       due: o.due,
       daysLeft,
-      status: late ? p.status : daysLeft <= f.within ? 'due-soon' : p.status,
+      // within the window asked for, everything not yet late is due soon
+      status: late ? p.status : 'due-soon',
       done: p.done,
       goal: p.goal,
       ...(measure ? { measure } : {}),

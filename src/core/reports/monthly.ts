@@ -141,6 +141,6 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
       dueNext: sum((s) => s.dueNext.length),
       behind: sum((s) => s.pace.filter((p) => p.behind).length),
     },
-    trend: trendOf(ev, new Set(keys)),
+    trend: trendOf(ev, new Set(keys), m),
   };
 }

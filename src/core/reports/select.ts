@@ -1,9 +1,12 @@
 /**
  * Which period a report covers, from its options and "as of": an explicit --month, --quarter or
  * --year; `--period previous` (the month, quarter or year before as-of, for cron); else the
- * period as-of falls in. The report is evaluated as of the period's last day, or as of "today"
- * while the period runs.
+ * period as-of falls in. The report is evaluated as of the day the period's last deadline passes
+ * — its last day plus the longest grace of the checklist's relative deadlines (the December
+ * report due on 5 January still counts in the annual summary) — or as of "today" before that.
  */
+import { addDays } from '../dates.js';
+import type { Checklist } from '../model.js';
 import { periodEnd, periodOfDate, type Period } from '../periods.js';
 
 export type ReportKind = 'monthly' | 'quarterly' | 'annual';
@@ -18,7 +21,7 @@ export interface PeriodOptions {
 
 export type Selected = { period: Period; evalDate: string } | { error: { option: string; value: string; hint: string } };
 
-export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string): Selected {
+export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string, graceDays = 0): Selected {
   const pkind = kind === 'monthly' ? 'month' : kind === 'quarterly' ? 'quarter' : 'year';
   const own = { monthly: 'month', quarterly: 'quarter', annual: 'year' } as const;
   for (const key of ['month', 'quarter', 'year'] as const) {
@@ -46,6 +49,17 @@ export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string): 
       period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: perYear };
     }
   }
-  const end = periodEnd(period);
-  return { period, evalDate: end < asOf ? end : asOf };
+  const last = addDays(periodEnd(period), graceDays);
+  return { period, evalDate: last < asOf ? last : asOf };
+}
+
+/** The longest time after a period's end that any of the checklist's deadlines allows. */
+export function longestGrace(checklist: Checklist | undefined): number {
+  let days = 0;
+  for (const area of checklist?.areas ?? []) {
+    for (const item of area.items) {
+      if (typeof item.deadline === 'object') days = Math.max(days, item.deadline.days_after_period_end);
+    }
+  }
+  return days;
 }

@@ -1,0 +1,76 @@
+/**
+ * Reading files for the recording commands: a file if it is there, a folder's state, and evidence
+ * files — resolved inside the repository (no `..`, no symbolic link leading out) and hashed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+export function readIfExists(abs: string): Buffer | undefined {
+  try {
+    return readFileSync(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export function exists(abs: string): boolean {
+  return existsSync(abs);
+}
+
+export function isEmptyDir(abs: string): boolean {
+  return !existsSync(abs) || (statSync(abs).isDirectory() && readdirSync(abs).length === 0);
+}
+
+export function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder of the settings (`paths.ledgers`) as the prefix of repository paths: forward slashes,
+ * no trailing slash (`ledgers\2026\` → `ledgers/2026`).
+ */
+export function folderPath(dir: string): string {
+  return dir.replace(/\\/g, '/').replace(/\/+$/, '');
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export type InsideResult =
+  | { ok: true; abs: string; rel: string }
+  | { ok: false; reason: 'missing' | 'outside' | 'not-a-file' };
+
+/** Whether `rel`, a path relative to a folder, leads out of it (`..`, `../x`, another drive). */
+export function leadsOut(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+/**
+ * `path` (relative to `base`) as a file inside the repository `root`: its real path must lie under
+ * the root's real path (no `..`, no symbolic link leading out). `rel` uses forward slashes. A name
+ * that merely starts with two dots (`..notes/x.pdf`) is inside.
+ */
+export function fileInside(root: string, base: string, path: string): InsideResult {
+  const abs = isAbsolute(path) ? path : resolve(base, path);
+  if (!existsSync(abs)) return { ok: false, reason: 'missing' };
+  const realRoot = realpathSync(root);
+  const real = realpathSync(abs);
+  const rel = relative(realRoot, real);
+  if (rel === '' || leadsOut(rel)) return { ok: false, reason: 'outside' };
+  if (!statSync(real).isFile()) return { ok: false, reason: 'not-a-file' };
+  return { ok: true, abs: real, rel: rel.split(sep).join('/') };
+}
+
+/** The SHA-256 of the file at `rel` under `root`, or undefined when it is not there. */
+export function hashOf(root: string, rel: string): string | undefined {
+  const r = fileInside(root, root, rel);
+  if (!r.ok) return undefined;
+  return sha256Hex(readFileSync(r.abs));
+}

@@ -1,0 +1,71 @@
+/**
+ * Files of the recording commands: what counts as inside the repository, and a cut-off ledger
+ * refused by the append itself with the line that was cut off.
+ */
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileInside, folderPath } from '../../src/read/files.js';
+import { appendLine } from '../../src/write/append.js';
+import { RecordError } from '../../src/write/errors.js';
+import { AS_OF, entryLines, freshRepo, qd, read, rec, tempDir } from './helpers.js';
+
+describe('fileInside (B7)', () => {
+  const root = tempDir();
+  mkdirSync(join(root, '..notes'), { recursive: true });
+  writeFileSync(join(root, '..notes', 'x.pdf'), 'x');
+  writeFileSync(join(root, '..x.pdf'), 'x');
+  writeFileSync(join(root, '..', 'outside.pdf'), 'x');
+  symlinkSync(join(root, '..', 'outside.pdf'), join(root, 'link.pdf'));
+
+  it('a name that only starts with two dots is inside', () => {
+    expect(fileInside(root, root, '..notes/x.pdf')).toMatchObject({ ok: true, rel: '..notes/x.pdf' });
+    expect(fileInside(root, root, '..x.pdf')).toMatchObject({ ok: true, rel: '..x.pdf' });
+  });
+
+  it('the parent, a path through it, an absolute path or a link leading out are outside', () => {
+    expect(fileInside(root, root, '../outside.pdf')).toEqual({ ok: false, reason: 'outside' });
+    expect(fileInside(root, join(root, '..notes'), '../../outside.pdf')).toEqual({ ok: false, reason: 'outside' });
+    expect(fileInside(root, root, join(root, '..', 'outside.pdf'))).toEqual({ ok: false, reason: 'outside' });
+    expect(fileInside(root, root, 'link.pdf')).toEqual({ ok: false, reason: 'outside' });
+    expect(fileInside(root, root, '..')).toEqual({ ok: false, reason: 'outside' });
+    expect(fileInside(root, root, '..notes')).toEqual({ ok: false, reason: 'not-a-file' });
+  });
+
+  it('record --evidence takes a file in a folder named ..notes', async () => {
+    const dir = await freshRepo();
+    mkdirSync(join(dir, '..notes'));
+    writeFileSync(join(dir, '..notes', 'x.pdf'), 'minutes');
+    const r = await rec(dir, ['office', 'T1.5', '--date', '2026-11-02', '--evidence', '..notes/x.pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(entryLines(read(dir, 'ledgers/2026/office.ledger'))[0]).toMatch(/ evidence:\.\.notes\/x\.pdf sha256:[0-9a-f]{12} id:/);
+    const a = await qd(['--as-of', AS_OF, 'audit', '--json'], { cwd: dir });
+    expect(JSON.parse(a.stdout).violations).toEqual([]);
+  });
+});
+
+describe('appendLine on a cut-off ledger (B7)', () => {
+  it('refuses with RecordError(cut-off), naming the file as given and the cut-off line', () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const abs = join(dir, 'office.ledger');
+    writeFileSync(abs, '; header\n2026-01-05 office T1.1 id:aaaaaa\n2026-01-06 office T1');
+    let thrown: unknown;
+    try {
+      appendLine(abs, '2026-01-07 office T1.1 id:cccccc', undefined, 'ledgers/2026/office.ledger');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RecordError);
+    expect(thrown).toMatchObject({ key: 'cut-off', params: { file: 'ledgers/2026/office.ledger', line: 3, text: '2026-01-06 office T1' } });
+    expect(readFileSync(abs, 'utf8')).toBe('; header\n2026-01-05 office T1.1 id:aaaaaa\n2026-01-06 office T1');
+  });
+});
+
+describe('folderPath (D2)', () => {
+  it('forward slashes, no trailing slash', () => {
+    expect(folderPath('ledgers')).toBe('ledgers');
+    expect(folderPath('data\\ledgers\\')).toBe('data/ledgers');
+    expect(folderPath('data/ledgers//')).toBe('data/ledgers');
+  });
+});
