@@ -290,7 +290,7 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
     if (merge) report.merges++;
     /** Per ledger, the lines of this commit's version already reported as a changed recorded line. */
     const changedLines = new Map<string, Set<number>>();
-    const report1 = (v: Violation, path: string) => {
+    const pushChange = (v: Violation, path: string) => {
       violations.push(v);
       if (v.afterLine === undefined || v.kind === 'inserted') return;
       const set = changedLines.get(path) ?? new Set<number>();
@@ -319,7 +319,7 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
           if (!merge) addNew(c, to.path, cmp.added);
         } else if (ch.status === 'M' || ch.status === 'T') {
           if (merge) {
-            for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) report1(fromChange(c, ch.path, v, parent), ch.path);
+            for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) pushChange(fromChange(c, ch.path, v, parent), ch.path);
           } else {
             const cmp = compareAppend(blob(ch.oldBlob), blob(ch.newBlob));
             for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v));

@@ -6,10 +6,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { AuditReport } from '../commands/audit.js';
 import type { RecordCatalogue } from '../i18n/record-zh.js';
-import { padEnd, padStart, width } from './width.js';
+import { padEnd, padStart, printable, width } from './width.js';
 
-/** A carriage return shows as ␍, a tab as →, trailing spaces as ·. */
-export const visible = (s: string) => s.replace(/\r/g, '␍').replace(/\t/g, '→').replace(/ +$/, (m) => '·'.repeat(m.length));
+/**
+ * A line from the history as it can be shown: a carriage return as ␍, a tab as →, trailing spaces
+ * as ·, any other control character (an escape sequence in a tampered line) as �.
+ */
+export const visible = (s: string) => printable(s.replace(/\r/g, '␍').replace(/\t/g, '→').replace(/ +$/, (m) => '·'.repeat(m.length)));
 
 const MAX_LISTED = 20;
 
@@ -20,10 +23,11 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
     out.push('', c.red.bold(rm.audit.violations({ n: r.violations.length })));
     for (const v of r.violations) {
       const commit = v.commit ? v.commit.slice(0, 7) : rm.audit.workingTree({});
-      const who = v.commit ? ` ${(v.date ?? '').slice(0, 10)} ${v.author ?? ''} <${v.email ?? ''}>` : '';
-      const where = `${v.file}${v.line ? `:${v.line}` : ''}`;
+      // names and paths come from the history, as anyone wrote them
+      const who = v.commit ? ` ${(v.date ?? '').slice(0, 10)} ${printable(v.author ?? '')} <${printable(v.email ?? '')}>` : '';
+      const where = printable(`${v.file}${v.line ? `:${v.line}` : ''}`);
       const merge = v.parent ? ` ${rm.audit.againstParent({ parent: v.parent.slice(0, 7) })}` : '';
-      out.push(`  ${c.yellow(commit)}${who}  ${where}  ${rm.audit.kind(v)}${merge}`);
+      out.push(`  ${c.yellow(commit)}${who}  ${where}  ${printable(rm.audit.kind(v))}${merge}`);
       if (v.before !== undefined) out.push(c.red(`    - ${visible(v.before)}`));
       if (v.after !== undefined) out.push(c.green(`    + ${visible(v.after)}`));
     }
@@ -31,7 +35,7 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
   if (r.lag.length > 0) {
     out.push('', c.bold(rm.audit.lagHeading({})));
     const h = rm.audit.lagColumns;
-    const rows = r.lag.map((l) => [`${l.subject} ${l.name}`, String(l.entries), String(l.median), String(l.max)]);
+    const rows = r.lag.map((l) => [printable(`${l.subject} ${l.name}`), String(l.entries), String(l.median), String(l.max)]);
     const width0 = Math.max(...[h.subject, ...rows.map((x) => x[0]!)].map(width));
     out.push(`  ${padEnd(h.subject, width0)}  ${padStart(h.entries, 6)}  ${padStart(h.median, 8)}  ${padStart(h.max, 6)}`);
     for (const row of rows) out.push(`  ${padEnd(row[0]!, width0)}  ${padStart(row[1]!, 6)}  ${padStart(row[2]!, 8)}  ${padStart(row[3]!, 6)}`);
@@ -39,7 +43,7 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
   if (r.backdated.length > 0) {
     out.push('', c.yellow.bold(rm.audit.backdatedHeading({ n: r.backdated.length, days: r.closeDays })));
     for (const b of r.backdated.slice(0, MAX_LISTED)) {
-      out.push(`  ${b.commit.slice(0, 7)} ${b.committed}  ${b.file}:${b.line}  ${b.item} ${b.period}  ${rm.audit.dueClosed({ due: b.due, closed: b.closed })}`);
+      out.push(`  ${b.commit.slice(0, 7)} ${b.committed}  ${printable(`${b.file}:${b.line}`)}  ${b.item} ${b.period}  ${rm.audit.dueClosed({ due: b.due, closed: b.closed })}`);
     }
     if (r.backdated.length > MAX_LISTED) out.push(`  ${rm.audit.more({ n: r.backdated.length - MAX_LISTED })}`);
   }

@@ -4,7 +4,7 @@
  * short to prove anything; the lag table's column; git's own words when git refuses or fails.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, freshRepo, g, gitEnv, qd, rec, tempDir } from './helpers.js';
@@ -102,6 +102,28 @@ describe('audit follows every *.ledger of the repository, wherever it went (S1)'
   });
 });
 
+describe('ledgers of a data repository nested in this one are that one’s (S1)', () => {
+  it('a folder below with its own qingdan.yaml (a test fixture, say) is not walked', async () => {
+    const dir = copy();
+    const fixture = 'test/fixtures/x';
+    const ls = lines(dir);
+    mkdirSync(join(dir, fixture, 'ledgers', '2026'), { recursive: true });
+    writeFileSync(join(dir, fixture, 'qingdan.yaml'), 'year: 2026\n');
+    // the same ids with other text, then edited and deleted: that repository's business
+    put(dir, [ls[0]!, ls[1]!.replace('2026-09-10', '2026-09-01'), ls[2]!], `${fixture}/ledgers/2026/office.ledger`);
+    commitAll(dir, 'a fixture');
+    put(dir, [ls[0]!, ls[2]!], `${fixture}/ledgers/2026/office.ledger`);
+    commitAll(dir, 'the fixture changed');
+    g(dir, ['rm', '-rq', fixture]);
+    commitAll(dir, 'the fixture removed');
+    const { code, report } = await audit(dir);
+    expect(report.violations).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.entries).toBe(3);
+    expect(report.commits).toBe(3);
+  });
+});
+
 describe('an id used again (S2)', () => {
   it('an appended line reusing a recorded id is a violation, and is still checked for its date', async () => {
     const dir = copy();
@@ -158,6 +180,21 @@ describe('evidence digests too short to prove anything (S7)', () => {
     const { code, report } = await audit(dir);
     expect(report.violations).toEqual([]);
     expect(code).toBe(0);
+  });
+});
+
+describe('lines from the history are shown, not obeyed', () => {
+  it('an escape sequence in a tampered line or an author name never reaches the terminal', async () => {
+    const dir = copy();
+    const ls = lines(dir);
+    put(dir, [ls[0]!, ls[1]!.replace('T1.5', 'T1.5 \x1b[2J\x1b]0;pwned\x07'), ...ls.slice(2)]);
+    const env = gitEnv({ GIT_AUTHOR_NAME: 'Mal\x1b[31mlory', GIT_AUTHOR_EMAIL: 'm@example.test' });
+    g(dir, ['commit', '-qam', 'tamper'], env);
+    const r = await qd(['--as-of', AS_OF, 'audit'], { cwd: dir });
+    expect(r.code).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain('+ ' + ls[1]!.trimEnd().replace('T1.5', 'T1.5 \ufffd[2J\ufffd]0;pwned\ufffd'));
   });
 });
 
