@@ -29,7 +29,7 @@ import * as git from '../read/git.js';
 import { RecordError } from '../write/errors.js';
 import { asRecordError } from '../write/git-errors.js';
 import { identities, InvalidLine, writeLine, type Written } from '../write/ledger-writer.js';
-import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
+import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
 import { resolve } from 'node:path';
 
 export interface RecordOptions extends GlobalOptions {
@@ -228,11 +228,9 @@ export function statusAfter(
   };
 }
 
+/** The dataset, once settings and templates are known to load (commands/context.ts `soundDataset`). */
 export function requireSound(repo: Opened): { ds: Dataset } {
-  const ds = repo.dataset;
-  const templateProblems = [...repo.settingsDiagnostics, ...repo.diagnostics].filter((d) => !d.file.endsWith('.ledger'));
-  if (!ds || templateProblems.some((d) => d.severity === 'error')) throw new ConfigError('bad-templates');
-  return { ds };
+  return { ds: soundDataset(repo) };
 }
 
 /**

@@ -23,7 +23,7 @@ import { layoutMonthly } from '../render/layout/monthly.js';
 import { layoutQuarterly } from '../render/layout/quarterly.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
-import { gitState } from '../read/provenance.js';
+import { gitState } from '../read/git.js';
 import { writeFileAtomic } from '../write/report-file.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
 import { checkSelection, openEngine } from './engine.js';
@@ -79,7 +79,7 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
   };
   checkSelection(ds, sel);
 
-  const git = gitState(repo.root, repo.ledgersDir);
+  const git = gitState(repo.root, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
   const provenance: Provenance = {
     asOf: evalDate,
     ...git,

@@ -16,6 +16,19 @@ export interface CheckSummary {
   units: number;
 }
 
+/**
+ * A source line as it may be shown (a tab as one space, so the caret counts it as one column;
+ * control characters never reach the terminal) and the caret line under columns [column,
+ * column + length), placed by display width so that it stays under Chinese text.
+ */
+export function excerpt(source: string, column: number, length: number): { line: string; caret: string } {
+  const line = printable(source.replace(/\t/g, ' '));
+  const from = Math.max(0, column - 1);
+  const before = line.slice(0, from);
+  const target = line.slice(from, from + length);
+  return { line, caret: `${' '.repeat(stringWidth(before))}${'^'.repeat(Math.max(1, stringWidth(target)))}` };
+}
+
 export function messageOf(d: Diagnostic, cat: Catalogue): string {
   return cat.diagnostics[d.code](d.params);
 }
@@ -28,13 +41,9 @@ export function renderDiagnosticsText(list: Diagnostic[], summary: CheckSummary,
     if (d.source !== undefined && d.source.trim() !== '') {
       const gutter = String(d.line);
       const pad = ' '.repeat(gutter.length);
-      // a tab shows as one space, so the caret counts it as one column; controls never reach the terminal
-      const source = printable(d.source.replace(/\t/g, ' '));
-      const before = source.slice(0, d.column - 1);
-      const target = source.slice(d.column - 1, d.column - 1 + d.length);
-      const width = Math.max(1, stringWidth(target));
-      out.push(`${color.dim(` ${gutter} |`)} ${source}`);
-      out.push(`${color.dim(` ${pad} |`)} ${' '.repeat(stringWidth(before))}${color.red('^'.repeat(width))}`);
+      const { line, caret } = excerpt(d.source, d.column, d.length);
+      out.push(`${color.dim(` ${gutter} |`)} ${line}`);
+      out.push(`${color.dim(` ${pad} |`)} ${caret.replace(/\^+/, (c) => color.red(c))}`);
     }
   }
   const errors = list.filter((d) => d.severity === 'error').length;

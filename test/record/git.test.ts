@@ -6,7 +6,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitsTouching, gitState } from '../../src/read/git.js';
-import { gitState as gitStateOfProvenance } from '../../src/read/provenance.js';
 import { g, gitEnv, tempDir } from './helpers.js';
 
 function repo(): string {
@@ -38,9 +37,6 @@ describe('commitsTouching (S5)', () => {
 });
 
 describe('gitState, in read/git.ts (S6)', () => {
-  it('is the one provenance.ts re-exports', () => {
-    expect(gitStateOfProvenance).toBe(gitState);
-  });
 
   it('the commit, and dirty when the ledgers, the templates or the settings have changes', () => {
     const dir = repo();

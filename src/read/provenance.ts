@@ -1,1 +1,0 @@
-export { gitState, type GitState } from './git.js';
