@@ -7,7 +7,7 @@ import { buildCatalog, type Catalog } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
 import { COUNTING_CHECKS, runChecks } from '../checks/index.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
 
 export interface Engine {

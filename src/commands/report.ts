@@ -1,6 +1,6 @@
 /**
- * `qingdan report monthly|quarterly|annual`: evaluate as of the period's end (or today while it
- * runs), build the report value, lay it out, render it in one format, print it or write it
+ * `qingdan report monthly|quarterly|annual`: evaluate as of the period's last deadline (or today,
+ * before it), build the report value, lay it out, render it in one format, print it or write it
  * atomically with --out.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
