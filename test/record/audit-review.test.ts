@@ -4,60 +4,17 @@
  * short to prove anything; the lag table's column; git's own words when git refuses or fails.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, freshRepo, g, gitEnv, qd, rec, tempDir } from './helpers.js';
+import { AS_OF, g, gitEnv, qd, rec } from './helpers.js';
+import { audit, commitAll, copyOf, lines, OFFICE, put, threeRecords } from './audit-fixture.js';
 
-const OFFICE = 'ledgers/2026/office.ledger';
 let base: string;
-
-interface V {
-  kind: string;
-  commit: string | null;
-  file: string;
-  line?: number;
-  afterLine?: number;
-  before?: string;
-  after?: string;
-  to?: string;
-  id?: string;
-  expected?: string;
-}
-
 beforeAll(async () => {
-  base = await freshRepo();
-  for (const args of [
-    ['office', 'T1.5', '--date', '2026-09-10'],
-    ['office', 'T1.5', '--date', '2026-10-10'],
-    ['office', 'T1.1', '2h', '--date', '2026-11-20'],
-  ]) {
-    const r = await rec(base, args);
-    if (r.code !== 0) throw new Error(r.stderr);
-  }
+  base = await threeRecords();
 }, 60_000);
-
-function copy(): string {
-  const dir = tempDir();
-  cpSync(base, dir, { recursive: true });
-  return dir;
-}
-
-const lines = (dir: string, file = OFFICE) => readFileSync(join(dir, file), 'utf8').split(/(?<=\n)/);
-const put = (dir: string, ls: string[], file = OFFICE) => writeFileSync(join(dir, file), ls.join(''));
-
-function commitAll(dir: string, message = 'tamper'): string {
-  const env = gitEnv({ GIT_AUTHOR_NAME: 'Mallory', GIT_AUTHOR_EMAIL: 'm@example.test' });
-  g(dir, ['add', '-A'], env);
-  g(dir, ['commit', '-qm', message], env);
-  return g(dir, ['rev-parse', 'HEAD']).trim();
-}
-
-async function audit(dir: string, args: string[] = []) {
-  const r = await qd(['--as-of', AS_OF, 'audit', '--json', ...args], { cwd: dir });
-  if (r.stdout === '') throw new Error(`audit printed nothing (exit ${r.code}): ${r.stderr}`);
-  return { code: r.code, report: JSON.parse(r.stdout) as { clean: boolean; commits: number; entries: number; violations: V[]; lag: unknown[] } };
-}
+const copy = () => copyOf(base);
 
 /** `paths.ledgers: data` in the settings. */
 function moveSetting(dir: string): void {

@@ -3,58 +3,17 @@
  * found with the commit that did it; appends, a completed cut-off line and a union merge pass;
  * registration lag, back-dating and future dates are reported.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, freshRepo, g, gitEnv, qd, rec, tempDir } from './helpers.js';
+import { AS_OF, freshRepo, g, qd, rec, tempDir } from './helpers.js';
+import { audit, commitAll, copyOf, lines, OFFICE, put, threeRecords, type V } from './audit-fixture.js';
 
-const OFFICE = 'ledgers/2026/office.ledger';
 let base: string;
-
-interface V {
-  kind: string;
-  commit: string | null;
-  parent?: string;
-  author?: string;
-  file: string;
-  line?: number;
-  count?: number;
-  before?: string;
-  after?: string;
-  to?: string;
-}
-
 beforeAll(async () => {
-  base = await freshRepo();
-  for (const args of [
-    ['office', 'T1.5', '--date', '2026-09-10'],
-    ['office', 'T1.5', '--date', '2026-10-10'],
-    ['office', 'T1.1', '2h', '--date', '2026-11-20'],
-  ]) {
-    const r = await rec(base, args);
-    if (r.code !== 0) throw new Error(r.stderr);
-  }
+  base = await threeRecords();
 }, 60_000);
-
-function copy(): string {
-  const dir = tempDir();
-  cpSync(base, dir, { recursive: true });
-  return dir;
-}
-
-const lines = (dir: string, file = OFFICE) => readFileSync(join(dir, file), 'utf8').split(/(?<=\n)/);
-const put = (dir: string, ls: string[], file = OFFICE) => writeFileSync(join(dir, file), ls.join(''));
-
-function commitAll(dir: string, message = 'tamper', env = gitEnv({ GIT_AUTHOR_NAME: 'Mallory', GIT_AUTHOR_EMAIL: 'm@example.test' })): string {
-  g(dir, ['add', '-A'], env);
-  g(dir, ['commit', '-qm', message], env);
-  return g(dir, ['rev-parse', 'HEAD']).trim();
-}
-
-async function audit(dir: string, args: string[] = []) {
-  const r = await qd(['--as-of', AS_OF, 'audit', '--json', ...args], { cwd: dir });
-  return { code: r.code, report: JSON.parse(r.stdout) as { clean: boolean; commits: number; merges: number; entries: number; violations: V[]; lag: unknown[]; backdated: unknown[] }, stderr: r.stderr };
-}
+const copy = () => copyOf(base);
 
 describe('audit: the history only grows', () => {
   it('a clean history: exit 0, lag per unit, back-dated entries flagged but not violations', async () => {
