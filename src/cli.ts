@@ -35,7 +35,7 @@ const EXAMPLES_DUE = `
 示例 (examples):
   qingdan due                          今后 14 天内到期和已逾期的事项
   qingdan due --within 30d --unit 办公室
-  qingdan due --person wangfang --json
+  qingdan due --person maxiulan --json
   qingdan due --fail --as-of 2026-12-01 || echo "有逾期事项"
 `;
 
