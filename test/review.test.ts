@@ -40,6 +40,18 @@ describe('the annual report after the year', () => {
   });
 });
 
+describe('the year of a report', () => {
+  it('report annual --year 2026 in January 2027 works without a year in the settings (and evaluates once)', async () => {
+    const dir = example();
+    const settings = join(dir, 'qingdan.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^year: 2026$/m, ''));
+    const r = await run(dir, ['--as-of', '2027-01-10', 'report', 'annual', '--year', '2026', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).year).toBe(2026);
+  });
+});
+
 describe('selections', () => {
   it('report annual --unit office keeps that unit and its supervisor only', async () => {
     const dir = example();

@@ -3,7 +3,7 @@ import { dueReport } from '../core/reports/due.js';
 import { UsageError } from '../errors.js';
 import { renderDueText } from '../render/due-text.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { checkSelection, openEngine } from './engine.js';
+import { checkSelection, evaluateYear, openEngine } from './engine.js';
 
 export interface DueOptions extends GlobalOptions {
   within?: string;
@@ -20,7 +20,9 @@ export function parseWithin(s: string): number {
 }
 
 export function runDue(opts: DueOptions, io: Io): number {
-  const { repo, ds, ev } = openEngine(opts, io);
+  const engine = openEngine(opts, io);
+  const { repo, ds } = engine;
+  const ev = evaluateYear(engine);
   checkSelection(ds, { unit: opts.unit, person: opts.person });
   const within = opts.within !== undefined ? parseWithin(opts.within) : (ds.settings.due_soon_days ?? 14);
   const report = dueReport(ds, ev, {

@@ -14,18 +14,22 @@ export interface Engine {
   repo: Opened;
   ds: Dataset;
   cat: Catalog;
-  ev: Evaluation;
 }
 
-export function openEngine(opts: GlobalOptions, io: Io, year?: number): Engine {
+export function openEngine(opts: GlobalOptions, io: Io): Engine {
   const repo = openRepo(opts, io);
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
   const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, COUNTING_CHECKS).filter((d) => d.severity === 'error').length;
   if (problems > 0) io.stderr(`qingdan: ${repo.messages.ui.ledgerProblems({ count: problems })}\n`);
+  return { repo, ds, cat };
+}
+
+/** The evaluation of one checklist year (default: the settings' year, else the year of as-of). */
+export function evaluateYear({ repo, ds, cat }: Engine, year?: number, asOf = repo.asOf): Evaluation {
   const y = year ?? ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (!cat.checklists.has(y)) throw new UsageError('no-checklist-for-year', { year: y, years: [...cat.checklists.keys()].join(', ') });
-  return { repo, ds, cat, ev: evaluate(ds, cat, y, repo.asOf) };
+  return evaluate(ds, cat, y, asOf);
 }
 
 /** `--unit` and `--person`/`--supervisor` must name a unit or a person (id or name): a typo is an error, not an empty report. */

@@ -5,7 +5,6 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { evaluate } from '../core/evaluate.js';
 import { annualReport } from '../core/reports/annual.js';
 import type { Provenance, Selection } from '../core/reports/common.js';
 import { monthlyReport } from '../core/reports/monthly.js';
@@ -26,7 +25,7 @@ import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
 import { writeFileAtomic } from '../write/report-file.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { checkSelection, openEngine } from './engine.js';
+import { checkSelection, evaluateYear, openEngine } from './engine.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -64,15 +63,12 @@ export function runReport(kind: string, opts: ReportOptions, io: Io): number {
   // the period depends on "as of", which openEngine validates; read it first, evaluate after
   const engine = openEngine(opts, io);
   const { repo, ds, cat } = engine;
-  const year = selectPeriod(k, opts, repo.asOf);
-  const grace = 'error' in year ? 0 : longestGrace(cat.checklists.get(year.period.year)?.source.value);
-  const selected = selectPeriod(k, opts, repo.asOf, grace);
-  if ('error' in selected) throw new UsageError('bad-option', selected.error);
-  const { period, evalDate } = selected;
-  if (!cat.checklists.has(period.year)) {
-    throw new UsageError('no-checklist-for-year', { year: period.year, years: [...cat.checklists.keys()].join(', ') });
-  }
-  const ev = evaluate(ds, cat, period.year, evalDate);
+  const chosen = selectPeriod(k, opts, repo.asOf);
+  if ('error' in chosen) throw new UsageError('bad-option', chosen.error);
+  // evaluated once the period's last deadline has passed (its end plus the longest grace)
+  const grace = longestGrace(cat.checklists.get(chosen.period.year)?.source.value);
+  const { period, evalDate } = selectPeriod(k, opts, repo.asOf, grace) as typeof chosen;
+  const ev = evaluateYear(engine, period.year, evalDate);
   const sel: Selection = {
     ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
     ...(opts.supervisor !== undefined ? { supervisor: opts.supervisor } : {}),
