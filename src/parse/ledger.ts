@@ -54,6 +54,20 @@ export class Interner {
   private size = 0;
   /** Quantities by their text: one immutable object for every `2h`. */
   readonly quantities = new Map<string, Quantity | null>();
+  /** Dates by their day number, which the parser has already computed. */
+  readonly dates = new Map<number, string>();
+  /**
+   * The last subject, item and recorder seen: consecutive lines of a ledger mostly repeat them
+   * (one unit a file, one clerk), and comparing with the last one is cheaper than hashing.
+   */
+  last: string[] = ['', '', ''];
+
+  /** Like `take`, checking first whether the token is the one last seen in `slot`. */
+  takeRepeated(slot: number, text: string, s: number, e: number): string {
+    const prev = this.last[slot]!;
+    if (prev.length === e - s && same(prev, text, s)) return prev;
+    return (this.last[slot] = this.take(text, s, e));
+  }
 
   take(text: string, s: number, e: number, cap = Infinity): string {
     let h = 0x811c9dc5;
@@ -220,20 +234,21 @@ function parseLine(
   const day = dayAt(text, i, dateEnd);
   if (day === 0) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: text.slice(i, dateEnd) });
   mark(spans, T.date, i - start, dateEnd - start);
-  const date = intern.take(text, i, dateEnd);
+  let date = intern.dates.get(day);
+  if (date === undefined) intern.dates.set(day, (date = intern.take(text, i, dateEnd)));
   i = skipBlanks(text, dateEnd, end);
   if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: 'subject' });
 
   // subject, or the keyword `void`
   const subjectEnd = tokenEnd(text, i, end);
-  const subject = intern.take(text, i, subjectEnd);
+  const subject = intern.takeRepeated(0, text, i, subjectEnd);
   const isVoid = subject === 'void';
   if (!isVoid) mark(spans, T.target, i - start, subjectEnd - start);
   i = skipBlanks(text, subjectEnd, end);
   if (i === end) return new LineError(end - start + 1, 1, 'bad-line', { expected: isVoid ? 'id' : 'item' });
   const secondEnd = tokenEnd(text, i, end);
   mark(spans, isVoid ? T.target : T.item, i - start, secondEnd - start);
-  const second = isVoid ? copy(text, i, secondEnd) : intern.take(text, i, secondEnd);
+  const second = isVoid ? copy(text, i, secondEnd) : intern.takeRepeated(1, text, i, secondEnd);
   i = skipBlanks(text, secondEnd, end);
 
   let quantity: Quantity | undefined;
@@ -294,7 +309,7 @@ function parseLine(
     // the key by its characters, without making a string of it
     const t = tagAt(text, i, colon);
     if (t === T.id && id === undefined) id = copy(text, v, tEnd);
-    else if (t === T.by && by === undefined) by = intern.take(text, v, tEnd);
+    else if (t === T.by && by === undefined) by = intern.takeRepeated(2, text, v, tEnd);
     else if (t === T.period && period === undefined) period = intern.take(text, v, tEnd);
     else if (t === T.evidence && evidence === undefined) evidence = copy(text, v, tEnd);
     else if (t === T.sha256 && sha256 === undefined) sha256 = copy(text, v, tEnd);
