@@ -1,7 +1,8 @@
 // Builds dist/qingdan.js (bundled ESM, with each command's code in a chunk loaded on demand) and,
 // with --schemas, writes the JSON Schema files under schemas/ from the zod model.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -15,6 +16,24 @@ const embedded = {};
 for (const file of ['qingdan.yaml', 'templates/org.yaml', `templates/${checklists[checklists.length - 1]}`,
   ...readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort().map((f) => `schemas/${f}`)]) {
   embedded[file] = readFileSync(join(root, file), 'utf8');
+}
+
+/**
+ * What identifies this build's behaviour: a hash of the sources and the locked dependencies. The
+ * template cache is only trusted by the build that wrote it.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'src'));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
 }
 
 // dist/qingdan.js holds the command-line wiring only; each command's code is a chunk that it
@@ -32,7 +51,11 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  define: { QINGDAN_VERSION: JSON.stringify(pkg.version), QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded) },
+  define: {
+    QINGDAN_VERSION: JSON.stringify(pkg.version),
+    QINGDAN_BUILD: JSON.stringify(buildId()),
+    QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded),
+  },
   // Some bundled CommonJS packages call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __qdRequire } from 'node:module'; const require = __qdRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -74,7 +74,7 @@ function program(io: Io, run: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (local: GlobalOptions, cmd: Command) => {
       const { runCheck } = await import('./commands/check.js');
-      run(runCheck({ ...cmd.optsWithGlobals<GlobalOptions>(), ...local }, io));
+      run(await runCheck({ ...cmd.optsWithGlobals<GlobalOptions>(), ...local }, io));
     });
   registerRecordCommands(cli, io, run);
 
@@ -89,7 +89,7 @@ function program(io: Io, run: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES_DUE)
     .action(async (local: object, cmd: Command) => {
       const { runDue } = await import('./commands/due.js');
-      run(runDue({ ...cmd.optsWithGlobals(), ...local }, io));
+      run(await runDue({ ...cmd.optsWithGlobals(), ...local }, io));
     });
 
   cli
@@ -108,7 +108,7 @@ function program(io: Io, run: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES_REPORT)
     .action(async (kind: string, local: object, cmd: Command) => {
       const { runReport } = await import('./commands/report.js');
-      run(runReport(kind, { ...cmd.optsWithGlobals(), ...local }, io));
+      run(await runReport(kind, { ...cmd.optsWithGlobals(), ...local }, io));
     });
   return cli;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { parseYaml } from '../src/parse/yaml.js';
-import { parseSettings } from '../src/parse/dataset.js';
+import { parseSettings } from '../src/parse/templates.js';
 import { Checklist, Organisation, Settings } from '../src/core/model.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
 

@@ -23,6 +23,9 @@ export const CHECKS: readonly Check[] = [
   ledgerIds,
 ];
 
+/** The checks of templates alone: clean templates are what the template cache may keep. */
+export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines];
+
 export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   return checks.flatMap((check) => check(ctx));
 }

@@ -6,12 +6,12 @@ import type { Check } from './check.js';
 export const templateIds: Check = ({ ds }) => {
   const out: Diagnostic[] = [];
   const unique = (locate: Locate, file: string, entries: [string, PropertyKey[]][]) => {
-    const seen = new Map<string, number>();
+    // positions are looked up only for a duplicate: templates from the cache have none
+    const seen = new Map<string, PropertyKey[]>();
     for (const [id, path] of entries) {
-      const at = locate(path);
       const first = seen.get(id);
-      if (first !== undefined) out.push(diagnostic(at, 'duplicate-template-id', { id, first: `${file}:${first}` }));
-      else seen.set(id, at.line);
+      if (first !== undefined) out.push(diagnostic(locate(path), 'duplicate-template-id', { id, first: `${file}:${locate(first).line}` }));
+      else seen.set(id, path);
     }
   };
   const org = ds.org;

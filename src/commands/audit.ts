@@ -149,8 +149,8 @@ const lineKey = (text: string) => text.replace(/\s+$/, '');
 /** Fewer hex digits than this prove little: 1 in 16^n files matches by chance. */
 export const MIN_SHA256_DIGITS = 12;
 
-export function runAudit(opts: AuditOptions, io: Io): number {
-  const repo = openRepo(opts, io);
+export async function runAudit(opts: AuditOptions, io: Io): Promise<number> {
+  const repo = await openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   try {
     const report = audit(opts, repo);

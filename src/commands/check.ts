@@ -7,8 +7,8 @@ import { readRaw } from '../read/repo.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
 import { openRepo, type GlobalOptions, type Io } from './context.js';
 
-export function runCheck(opts: GlobalOptions, io: Io): number {
-  const repo = openRepo(opts, io);
+export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
+  const repo = await openRepo(opts, io);
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
   const ds = repo.dataset;
   if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }));

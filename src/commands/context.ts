@@ -13,7 +13,11 @@ import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
 
 export { earlyLang, resolveLang } from '../i18n/index.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { parseDataset, parseSettings, type Parsed } from '../parse/dataset.js';
+import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
+import { buildCatalog } from '../core/catalog.js';
+import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
+import { readTemplateCache } from '../read/template-cache.js';
+import { writeTemplateCache } from '../write/template-cache.js';
 import { today } from '../read/clock.js';
 import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 
@@ -64,17 +68,72 @@ export function terminalWidth(io: Io): number {
   return io.columns ?? (Number.isInteger(env) && env > 20 ? env : 80);
 }
 
-export function openRepo(opts: GlobalOptions, io: Io): Opened {
+declare const QINGDAN_BUILD: string;
+
+const digest = (parts: (string | Uint8Array)[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** Found again from the cache: clean templates have no positions to point at. */
+const noPositions = () => {
+  throw new Error('templates from the cache have no positions');
+};
+
+export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
   const lang0 = resolveLang(opts.lang);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new UsageError('bad-date-option', { option: '--as-of', value: opts.asOf });
   }
   const root = findRoot(opts.C ?? io.cwd);
   const rawSettings = readSettingsFile(root);
-  const parsedSettings = parseSettings(rawSettings);
-  const settings = parsedSettings.settings ?? {};
+  // a build without an id (tests run from source) never uses the cache
+  const build = typeof QINGDAN_BUILD === 'string' ? QINGDAN_BUILD : undefined;
+  const cache = build ? readTemplateCache(root) : undefined;
+  const settingsKey = digest([build ?? '', rawSettings?.bytes ?? 'no settings']);
+  const parser = async () => import('../parse/templates.js');
+
+  let settings: Settings;
+  let settingsDiagnostics: Diagnostic[] = [];
+  let settingsText: string | undefined;
+  const settingsHit = cache?.settingsKey === settingsKey;
+  if (cache && settingsHit) settings = cache.settings;
+  else {
+    const p = (await parser()).parseSettings(rawSettings);
+    settings = p.settings ?? {};
+    settingsDiagnostics = p.diagnostics;
+    settingsText = p.text;
+  }
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
+  const templatesKey = digest([settingsKey, raw.org.file, raw.org.bytes, ...raw.checklists.flatMap((c) => [c.file, c.bytes])]);
+  let templates: Templates;
+  if (cache && settingsHit && cache.templatesKey === templatesKey) {
+    templates = {
+      org: { ...cache.org, locate: noPositions },
+      checklists: cache.checklists.map((c) => ({ ...c, locate: noPositions })),
+      complete: true,
+      diagnostics: [],
+      texts: new Map(),
+    };
+  } else {
+    templates = (await parser()).parseTemplates(raw.org, raw.checklists);
+    const org = templates.org;
+    const clean = build && org && templates.complete && settingsDiagnostics.length === 0 && templates.diagnostics.length === 0;
+    if (clean) {
+      const ds = { settings, org, checklists: templates.checklists, ledgers: [] };
+      if (runChecks({ ds, cat: buildCatalog(ds), asOf: '' }, TEMPLATE_CHECKS).length === 0) {
+        writeTemplateCache(root, {
+          settingsKey,
+          settings,
+          templatesKey,
+          org: { file: org.file, value: org.value },
+          checklists: templates.checklists.map((c) => ({ file: c.file, value: c.value })),
+        });
+      }
+    }
+  }
   // the checksum is taken as each ledger is read and parsed, one file at a time
   const hash = createHash('sha256');
   const ledgers = raw.ledgers;
@@ -86,14 +145,14 @@ export function openRepo(opts: GlobalOptions, io: Io): Opened {
       }
     },
   };
-  const parsed = parseDataset({ ...raw, ledgers: hashed }, settings);
-  if (rawSettings && parsedSettings.text !== undefined) parsed.texts.set(rawSettings.file, parsedSettings.text);
+  const parsed = assemble(templates, hashed, settings);
+  if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
   const lang = lang0 ?? settings.lang ?? 'zh';
   return {
     ...parsed,
     root,
     settings,
-    settingsDiagnostics: parsedSettings.diagnostics,
+    settingsDiagnostics,
     lang,
     messages: catalogue(lang),
     asOf: opts.asOf ?? today(),

@@ -19,8 +19,8 @@ export function parseWithin(s: string): number {
   return +m[1]! * (m[2] === 'w' ? 7 : 1);
 }
 
-export function runDue(opts: DueOptions, io: Io): number {
-  const engine = openEngine(opts, io);
+export async function runDue(opts: DueOptions, io: Io): Promise<number> {
+  const engine = await openEngine(opts, io);
   const { repo, ds } = engine;
   const ev = evaluateYear(engine);
   checkSelection(ds, { unit: opts.unit, person: opts.person });

@@ -16,8 +16,8 @@ export interface Engine {
   cat: Catalog;
 }
 
-export function openEngine(opts: GlobalOptions, io: Io): Engine {
-  const repo = openRepo(opts, io);
+export async function openEngine(opts: GlobalOptions, io: Io): Promise<Engine> {
+  const repo = await openRepo(opts, io);
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
   const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, COUNTING_CHECKS).filter((d) => d.severity === 'error').length;

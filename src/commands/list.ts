@@ -89,8 +89,8 @@ export function listRows(kind: ListKind, ds: Dataset, year: number): Row[] {
   );
 }
 
-export function runList(kind: string, opts: ListOptions, io: Io): number {
-  const repo = openRepo(opts, io);
+export async function runList(kind: string, opts: ListOptions, io: Io): Promise<number> {
+  const repo = await openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   if (!(LIST_KINDS as readonly string[]).includes(kind)) {
     const e = new RecordError('bad-list', { value: kind });

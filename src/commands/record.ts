@@ -288,7 +288,7 @@ export function printWritten(w: Written, repoOpened: Opened, rm: RecordCatalogue
 }
 
 export async function runRecord(args: string[], opts: RecordOptions, io: Io, prompter?: Prompter): Promise<number> {
-  const repo = openRepo(opts, io);
+  const repo = await openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   try {
     return await record(args, opts, io, repo, rm, prompter);

@@ -54,14 +54,14 @@ function formatOf(opts: ReportOptions): Format {
   return (ext && EXTENSIONS[ext]) || 'table';
 }
 
-export function runReport(kind: string, opts: ReportOptions, io: Io): number {
+export async function runReport(kind: string, opts: ReportOptions, io: Io): Promise<number> {
   if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError('bad-option', { option: 'report', value: kind, hint: REPORT_KINDS.join(', ') });
   }
   const k = kind as ReportKind;
   const format = formatOf(opts);
   // the period depends on "as of", which openEngine validates; read it first, evaluate after
-  const engine = openEngine(opts, io);
+  const engine = await openEngine(opts, io);
   const { repo, ds, cat } = engine;
   const chosen = selectPeriod(k, opts, repo.asOf);
   if ('error' in chosen) throw new UsageError('bad-option', chosen.error);

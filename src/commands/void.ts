@@ -13,7 +13,7 @@ import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { RecordError } from '../write/errors.js';
 import { asRecordError } from '../write/git-errors.js';
 import { checkText, findPerson, gitFor, printWritten, requireSound, statusAfter, write } from './record.js';
-import { openRepo, type GlobalOptions, type Io } from './context.js';
+import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
 
 export interface VoidOptions extends GlobalOptions {
   reason?: string;
@@ -47,7 +47,7 @@ export function voidTarget(ds: Dataset, id: string): Entry {
 }
 
 export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<number> {
-  const repo = openRepo(opts, io);
+  const repo = await openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   try {
     return doVoid(id, opts, io, repo, rm);
@@ -56,7 +56,7 @@ export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<nu
   }
 }
 
-function doVoid(id: string, opts: VoidOptions, io: Io, repo: ReturnType<typeof openRepo>, rm: RecordCatalogue): number {
+function doVoid(id: string, opts: VoidOptions, io: Io, repo: Opened, rm: RecordCatalogue): number {
   const commit = opts.commit !== false;
   const reason = opts.reason?.trim();
   if (!reason) throw new RecordError('reason-needed');

@@ -1,17 +1,15 @@
 /**
- * Raw files → a dataset and the diagnostics of reading and parsing them. Pure. When the
- * organisation or every checklist fails to load, there is no dataset, but every file is still
- * parsed so that all problems are reported in one run.
+ * Raw ledger files and loaded templates → a dataset and the diagnostics of reading and parsing
+ * them. Pure, and free of the YAML parser and zod, which parse/templates.ts brings in only when
+ * templates must really be parsed.
  */
 import type { Dataset, Ledger, Source } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { Checklist, Organisation, Settings } from '../core/model.js';
+import type { Checklist, Organisation, Settings } from '../core/model.js';
 import type { RawFile } from '../read/repo.js';
 import { Interner, parseLedger, parseLedgerBytes, spansOf, type ParsedLedger } from './ledger.js';
 import { isUtf8 } from 'node:buffer';
 import { cutOffLine, decodeText } from './text.js';
-import { parseYaml } from './yaml.js';
-import type { z } from 'zod';
 
 export interface Parsed {
   dataset?: Dataset;
@@ -23,35 +21,28 @@ export interface Parsed {
   texts: Map<string, string | Uint8Array>;
 }
 
-export interface RawInput {
-  settings?: RawFile;
-  org: RawFile;
-  checklists: RawFile[];
-  ledgers: Iterable<RawFile>;
+
+/** Templates as loaded (parse/templates.ts), or as found again in the cache. */
+export interface Templates {
+  org?: Source<Organisation>;
+  checklists: Source<Checklist>[];
+  /** Whether every checklist file loaded. */
+  complete: boolean;
+  diagnostics: Diagnostic[];
+  texts: Map<string, string | Uint8Array>;
 }
 
-export function parseSettings(raw: RawFile | undefined): { settings?: Settings; diagnostics: Diagnostic[]; text?: string } {
-  if (!raw) return { settings: {}, diagnostics: [] };
-  const { value, diagnostics, text } = loadYaml(raw, Settings);
-  return { ...(value ? { settings: value } : {}), diagnostics, text };
-}
-
-export function parseDataset(raw: RawInput, settings: Settings): Parsed {
-  const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string | Uint8Array>();
+/**
+ * The ledgers parsed and put together with the templates. When the organisation or a checklist
+ * failed to load there is no dataset, but every ledger is still parsed so that all problems are
+ * reported in one run.
+ */
+export function assemble(templates: Templates, ledgerFiles: Iterable<RawFile>, settings: Settings): Parsed {
+  const diagnostics: Diagnostic[] = [...templates.diagnostics];
+  const texts = new Map(templates.texts);
   const intern = new Interner();
-  const org = loadYaml(raw.org, Organisation);
-  diagnostics.push(...org.diagnostics);
-  texts.set(raw.org.file, org.text);
-  const checklists: Source<Checklist>[] = [];
-  for (const file of raw.checklists) {
-    const c = loadYaml(file, Checklist);
-    diagnostics.push(...c.diagnostics);
-    texts.set(file.file, c.text);
-    if (c.value) checklists.push({ file: file.file, value: c.value, locate: c.locate });
-  }
   const ledgers: Ledger[] = [];
-  for (const file of raw.ledgers) {
+  for (const file of ledgerFiles) {
     const bytes = file.bytes;
     let parsed: ParsedLedger;
     if (isUtf8(bytes)) {
@@ -68,18 +59,8 @@ export function parseDataset(raw: RawInput, settings: Settings): Parsed {
     diagnostics.push(...parsed.diagnostics);
     ledgers.push({ file: file.file, lines: parsed.lines });
   }
-  const failed = !org.value || checklists.length < raw.checklists.length;
-  const dataset =
-    org.value && !failed
-      ? { settings, org: { file: raw.org.file, value: org.value, locate: org.locate }, checklists, ledgers }
-      : undefined;
+  const dataset = templates.org && templates.complete ? { settings, org: templates.org, checklists: templates.checklists, ledgers } : undefined;
   return { ...(dataset ? { dataset } : {}), diagnostics, texts };
-}
-
-function loadYaml<T>(raw: RawFile, schema: z.ZodType<T>) {
-  const decoded = decodeText(raw.file, raw.bytes, { requireFinalNewline: false });
-  const result = parseYaml(raw.file, decoded.text, schema);
-  return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics], text: decoded.text };
 }
 
 /**

@@ -4,10 +4,9 @@
  * right characters when the line holds Chinese text.
  */
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { printable } from './width.js';
+import { printable, stringWidth } from './width.js';
 
 export interface CheckSummary {
   files: number;

@@ -1,5 +1,21 @@
 /** Padding and truncation by display width, so that columns line up with Chinese text. */
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/**
+ * Display width in terminal columns: wide and fullwidth characters (Chinese) take two, combining
+ * marks, zero-width and control characters none, everything else one. string-width would also
+ * know emoji sequences, but building its emoji pattern costs 20 ms at every start, and reports
+ * hold no emoji.
+ */
+export function stringWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) continue;
+    w += eastAsianWidth(c);
+  }
+  return w;
+}
 
 export const width = (s: string): number => stringWidth(s);
 
