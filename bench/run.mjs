@@ -149,6 +149,9 @@ ${growth.length ? `\nGrowth from 100 000 to 1 000 000 entries (10× the entries)
 The machine is shared and noisy: compare the ratios, which were taken within one run, more than the
 absolute times.
 `;
-  writeFileSync(join(root, 'docs/performance.md'), doc);
+  // the hand-written notes after the figures are kept
+  const previous = existsSync(join(root, 'docs/performance.md')) ? readFileSync(join(root, 'docs/performance.md'), 'utf8') : '';
+  const notes = previous.indexOf('\n## What is left');
+  writeFileSync(join(root, 'docs/performance.md'), notes === -1 ? doc : doc + previous.slice(notes));
   log('wrote docs/performance.md');
 }
