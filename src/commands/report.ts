@@ -23,7 +23,7 @@ import { layoutQuarterly } from '../render/layout/quarterly.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
-import { writeFileAtomic } from '../write/report-file.js';
+import { writeFileAtomic } from '../write/atomic-file.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
 import { checkSelection, evaluateYear, openEngine } from './engine.js';
 

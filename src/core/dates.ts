@@ -14,25 +14,35 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : (DAYS[m - 1] ?? 0);
 }
 
-/** True for a real date written exactly as YYYY-MM-DD. Char codes only: it runs once per ledger line. */
-export function isCalendarDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const d = (i: number) => s.charCodeAt(i) - 48;
-  const y0 = d(0), y1 = d(1), y2 = d(2), y3 = d(3), m0 = d(5), m1 = d(6), d0 = d(8), d1 = d(9);
-  // `>>> 0` turns a negative difference (a char below '0') into a large number
-  for (const x of [y0, y1, y2, y3, m0, m1, d0, d1]) if (x >>> 0 > 9) return false;
+/**
+ * text[s, e) read as a real date written YYYY-MM-DD: its number YYYYMMDD (20260315, which compares
+ * as dates do), or 0. Char codes only, no slices: the ledger parser calls it on every line.
+ */
+export function calendarDay(text: string, s = 0, e = text.length): number {
+  if (e - s !== 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return 0;
+  let y = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >>> 0 > 9) return 0;
+    y = y * 10 + d;
+  }
+  const m0 = text.charCodeAt(s + 5) - 48, m1 = text.charCodeAt(s + 6) - 48;
+  const d0 = text.charCodeAt(s + 8) - 48, d1 = text.charCodeAt(s + 9) - 48;
+  // `>>> 0` turns a character below '0' into a large number
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return 0;
   const m = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  return m >= 1 && m <= 12 && day >= 1 && day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
+  const d = d0 * 10 + d1;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? y * 10000 + m * 100 + d : 0;
+}
+
+/** True for a real date written exactly as YYYY-MM-DD. */
+export function isCalendarDate(s: string): boolean {
+  return calendarDay(s) !== 0;
 }
 
 /** `2026-03-15` → 20260315, for fast comparison. */
 export function dayOf(date: string): number {
-  return +date.slice(0, 4) * 10000 + +date.slice(5, 7) * 100 + +date.slice(8, 10);
-}
-
-export function yearOf(date: string): number {
-  return +date.slice(0, 4);
+  return calendarDay(date);
 }
 
 /*

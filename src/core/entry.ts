@@ -18,10 +18,6 @@ export function printQuantity(q: Quantity): string {
   return `${q.value}${q.unit ?? ''}`;
 }
 
-/** Tags the ledger format knows; anything else is a typo worth reporting. */
-export const TAG_KEYS = ['id', 'by', 'evidence', 'sha256', 'period'] as const;
-export type TagKey = (typeof TAG_KEYS)[number];
-
 interface LineBase {
   file: string;
   line: number;

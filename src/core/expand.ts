@@ -6,7 +6,7 @@
 import { scopeOf, type Subject } from './catalog.js';
 import { addDays } from './dates.js';
 import type { Area, Checklist, Item, Organisation } from './model.js';
-import { formatPeriod, periodEnd, periodKindOf, periodStart, type Period } from './periods.js';
+import { formatPeriod, periodEnd, periodKindOf, periodStart, type Period, periodsInYear } from './periods.js';
 
 export interface Target {
   count?: number;
@@ -61,8 +61,7 @@ export function targetOf(item: Item): Target {
 
 export function periodsOf(item: Item, year: number): Period[] {
   const kind = periodKindOf(item.cadence);
-  const n = kind === 'month' ? 12 : kind === 'quarter' ? 4 : kind === 'half' ? 2 : 1;
-  return Array.from({ length: n }, (_, i) => ({ kind, year, index: i + 1 }));
+  return Array.from({ length: periodsInYear(kind) }, (_, i) => ({ kind, year, index: i + 1 }));
 }
 
 export function dueOf(item: Item, period: Period): string {

@@ -14,15 +14,14 @@ import type { Dataset } from './dataset.js';
 import type { Entry } from './entry.js';
 import { subjectKeyOf, type Obligation } from './expand.js';
 import type { Item } from './model.js';
-import { MONTHS_IN, parsePeriod, periodEnd, periodKindOf, type Period } from './periods.js';
+import { MONTHS_IN, parsePeriod, periodEnd, periodKindOf, periodsInYear, type Period } from './periods.js';
 
 /** The last day that still counts for each period but the last, when the item has grace days. */
 function graceEnds(item: Item, year: number): string[] {
   const grace = typeof item.deadline === 'object' ? item.deadline.days_after_period_end : 0;
   if (grace <= 0) return [];
   const kind = periodKindOf(item.cadence);
-  const n = 12 / MONTHS_IN[kind];
-  return Array.from({ length: n - 1 }, (_, i) => addDays(periodEnd({ kind, year, index: i + 1 }), grace));
+  return Array.from({ length: periodsInYear(kind) - 1 }, (_, i) => addDays(periodEnd({ kind, year, index: i + 1 }), grace));
 }
 
 /** 1-based index of the period of `item` in `year` that `e` counts for, or 0 for none. */

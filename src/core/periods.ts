@@ -17,6 +17,11 @@ export interface Period {
 /** How many months a period of each kind spans. */
 export const MONTHS_IN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
+/** How many periods of a kind a year holds: 12, 4, 2 or 1. */
+export function periodsInYear(kind: PeriodKind): number {
+  return 12 / MONTHS_IN[kind];
+}
+
 export function periodKindOf(cadence: Item['cadence']): PeriodKind {
   switch (cadence) {
     case 'monthly':

@@ -9,7 +9,7 @@
  * `spansOf` finds them again in the line's text when a diagnostic needs them.
  */
 import { diagnostic, type Diagnostic, type DiagnosticCode, type LedgerToken, type Params } from '../core/diagnostic.js';
-import { daysInMonth } from '../core/dates.js';
+import { calendarDay } from '../core/dates.js';
 import { Buffer } from 'node:buffer';
 import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
 
@@ -60,7 +60,7 @@ export class Interner {
    * The last subject, item and recorder seen: consecutive lines of a ledger mostly repeat them
    * (one unit a file, one clerk), and comparing with the last one is cheaper than hashing.
    */
-  last: string[] = ['', '', ''];
+  private last: string[] = ['', '', ''];
 
   /** Like `take`, checking first whether the token is the one last seen in `slot`. */
   takeRepeated(slot: number, text: string, s: number, e: number): string {
@@ -193,24 +193,6 @@ export function spansOf(lineText: string): Partial<Record<Token, { column: numbe
   return out;
 }
 
-/** YYYYMMDD of a real date written text[s, s+10) as YYYY-MM-DD, or 0. */
-function dayAt(text: string, s: number, e: number): number {
-  if (e - s !== 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return 0;
-  let y = 0;
-  for (let i = s; i < s + 4; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d >>> 0 > 9) return 0;
-    y = y * 10 + d;
-  }
-  const m0 = text.charCodeAt(s + 5) - 48, m1 = text.charCodeAt(s + 6) - 48;
-  const d0 = text.charCodeAt(s + 8) - 48, d1 = text.charCodeAt(s + 9) - 48;
-  // `>>> 0` turns a character below '0' into a large number
-  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return 0;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? y * 10000 + m * 100 + d : 0;
-}
-
 /** Parses text[start, end) — one line without its newline. Null for blank and comment lines. */
 function parseLine(
   file: string,
@@ -231,7 +213,7 @@ function parseLine(
 
   // date
   const dateEnd = tokenEnd(text, i, end);
-  const day = dayAt(text, i, dateEnd);
+  const day = calendarDay(text, i, dateEnd);
   if (day === 0) return new LineError(i - start + 1, dateEnd - i, 'bad-date', { text: text.slice(i, dateEnd) });
   mark(spans, T.date, i - start, dateEnd - start);
   let date = intern.dates.get(day);

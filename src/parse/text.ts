@@ -35,10 +35,14 @@ export function decodeText(file: string, bytes: Uint8Array, opts: { requireFinal
 }
 
 function cutOff(file: string, text: string): Diagnostic {
-  const last = text.slice(text.lastIndexOf('\n') + 1);
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return diagnostic({ file, line: lines, column: last.length + 1, length: 1 }, 'no-final-newline', {}, 'error', last);
+  return cutOffAt(file, lines, text.slice(text.lastIndexOf('\n') + 1));
+}
+
+/** The finding of a last line (number `line`, text `last`) that has no newline. */
+function cutOffAt(file: string, line: number, last: string): Diagnostic {
+  return diagnostic({ file, line, column: last.length + 1, length: 1 }, 'no-final-newline', {}, 'error', last);
 }
 
 /** For valid UTF-8 bytes: the diagnostic of a last line without its newline, if it is cut off. */
@@ -46,9 +50,7 @@ export function cutOffLine(file: string, bytes: Uint8Array): Diagnostic | undefi
   if (bytes.length === 0 || bytes[bytes.length - 1] === 10) return undefined;
   let lines = 1;
   for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
-  const lastStart = bytes.lastIndexOf(10) + 1;
-  const last = new TextDecoder().decode(bytes.subarray(lastStart));
-  return diagnostic({ file, line: lines, column: last.length + 1, length: 1 }, 'no-final-newline', {}, 'error', last);
+  return cutOffAt(file, lines, new TextDecoder().decode(bytes.subarray(bytes.lastIndexOf(10) + 1)));
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

@@ -19,10 +19,6 @@ export function exists(abs: string): boolean {
   return existsSync(abs);
 }
 
-export function isEmptyDir(abs: string): boolean {
-  return !existsSync(abs) || (statSync(abs).isDirectory() && readdirSync(abs).length === 0);
-}
-
 export function isDirectory(abs: string): boolean {
   try {
     return statSync(abs).isDirectory();

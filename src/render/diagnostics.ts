@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { printable, stringWidth } from './width.js';
+import { printable, width } from './width.js';
 
 export interface CheckSummary {
   files: number;
@@ -25,7 +25,7 @@ export function excerpt(source: string, column: number, length: number): { line:
   const from = Math.max(0, column - 1);
   const before = line.slice(0, from);
   const target = line.slice(from, from + length);
-  return { line, caret: `${' '.repeat(stringWidth(before))}${'^'.repeat(Math.max(1, stringWidth(target)))}` };
+  return { line, caret: `${' '.repeat(width(before))}${'^'.repeat(Math.max(1, width(target)))}` };
 }
 
 export function messageOf(d: Diagnostic, cat: Catalogue): string {

@@ -7,7 +7,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
  * know emoji sequences, but building its emoji pattern costs 20 ms at every start, and reports
  * hold no emoji.
  */
-export function stringWidth(s: string): number {
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -17,22 +17,21 @@ export function stringWidth(s: string): number {
   return w;
 }
 
-export const width = (s: string): number => stringWidth(s);
 
 export function padEnd(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
 export function padStart(s: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - stringWidth(s))) + s;
+  return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
 
 /** Cuts `s` to at most `w` columns, marking the cut with an ellipsis. */
 export function truncate(s: string, w: number): string {
-  if (stringWidth(s) <= w) return s;
+  if (width(s) <= w) return s;
   let out = '';
   for (const ch of s) {
-    if (stringWidth(out + ch) > w - 1) break;
+    if (width(out + ch) > w - 1) break;
     out += ch;
   }
   return out + '…';
@@ -43,11 +42,11 @@ export function truncate(s: string, w: number): string {
  * half of the line (English), else between any two characters (Chinese has no spaces to break at).
  */
 export function wrap(s: string, w: number): string {
-  if (stringWidth(s) <= w) return s;
+  if (width(s) <= w) return s;
   const lines: string[] = [];
   let line = '';
   for (const ch of s) {
-    if (line !== '' && stringWidth(line + ch) > w) {
+    if (line !== '' && width(line + ch) > w) {
       const space = line.lastIndexOf(' ');
       if (space > line.length / 2 && ch !== ' ') {
         lines.push(line.slice(0, space));

@@ -7,7 +7,7 @@
  */
 import { addDays } from '../dates.js';
 import type { Checklist } from '../model.js';
-import { periodEnd, periodOfDate, type Period } from '../periods.js';
+import { periodEnd, periodOfDate, periodsInYear, type Period } from '../periods.js';
 
 export type ReportKind = 'monthly' | 'quarterly' | 'annual';
 export const REPORT_KINDS: readonly ReportKind[] = ['monthly', 'quarterly', 'annual'];
@@ -45,8 +45,7 @@ export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string, g
   } else {
     period = periodOfDate(pkind, asOf);
     if (o.period === 'previous') {
-      const perYear = pkind === 'month' ? 12 : pkind === 'quarter' ? 4 : 1;
-      period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: perYear };
+      period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: periodsInYear(pkind) };
     }
   }
   const last = addDays(periodEnd(period), graceDays);

@@ -1,6 +1,6 @@
 /**
- * Writes a report atomically: a temporary file beside the target, fsync, rename, fsync of the
- * folder. A crash leaves either the old file or the new one, never half of one.
+ * Writes a file atomically (reports, the template cache): a temporary file beside the target,
+ * fsync, rename, fsync of the folder. A crash leaves either the old file or the new one, never half of one.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
