@@ -142,30 +142,31 @@ export function itemChoices(items: Iterable<ItemRef>, subject: Subject | undefin
 }
 
 /** A unit, `org` or a person, by id or name; ids also case-insensitively. */
+/** The value of `token` in `map`, or else of the key equal to it but for case (`OFFICE`, `t1.1`). */
+function caseless<T>(map: ReadonlyMap<string, T>, token: string): T | undefined {
+  const exact = map.get(token);
+  if (exact !== undefined) return exact;
+  const lower = token.toLowerCase();
+  for (const [k, v] of map) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
 export function findSubject(cat: Catalog, token: string): Subject | undefined {
   const s = resolveSubject(cat, token);
   if (s) return s;
-  const lower = token.toLowerCase();
-  if (lower === 'org') return { kind: 'org' };
-  for (const [k, unit] of cat.units) if (k.toLowerCase() === lower) return { kind: 'unit', unit };
-  for (const [k, person] of cat.people) if (k.toLowerCase() === lower) return { kind: 'person', person };
-  return undefined;
+  if (token.toLowerCase() === 'org') return { kind: 'org' };
+  const unit = caseless(cat.units, token);
+  if (unit) return { kind: 'unit', unit };
+  const person = caseless(cat.people, token);
+  return person ? { kind: 'person', person } : undefined;
 }
 
 export function findItem(items: Map<string, ItemRef>, token: string): ItemRef | undefined {
-  const ref = items.get(token);
-  if (ref) return ref;
-  const lower = token.toLowerCase();
-  for (const [k, r] of items) if (k.toLowerCase() === lower) return r;
-  return undefined;
+  return caseless(items, token);
 }
 
 export function findPerson(cat: Catalog, token: string): Person | undefined {
-  const p = cat.people.get(token);
-  if (p) return p;
-  const lower = token.toLowerCase();
-  for (const [k, person] of cat.people) if (k.toLowerCase() === lower) return person;
-  return undefined;
+  return caseless(cat.people, token);
 }
 
 function needsQuantity(item: Item): boolean {
