@@ -1,6 +1,7 @@
-// Builds dist/qingdan.js (bundled ESM, with each command's code in a chunk loaded on demand) and,
+// Builds dist/ (a launcher, the bundled tool and its code cache) and,
 // with --schemas, writes the JSON Schema files under schemas/ from the zod model.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,30 +37,63 @@ function buildId() {
   return hash.digest('hex').slice(0, 16);
 }
 
-// dist/qingdan.js holds the command-line wiring only; each command's code is a chunk that it
-// imports when it runs, so `--version` or `check` never load the report renderers or git code.
+// dist/qingdan.js is a small launcher (src/launch.cts) that compiles dist/lib/qingdan.cjs, the
+// whole tool in one CommonJS bundle, from V8's code cache. CommonJS loads synchronously, one file,
+// with none of the ES module loader's round trips; each command's code runs only when it is
+// called (esbuild wraps what `import()` reaches so that it is initialised on first use). YAML and
+// zod, which only a changed template needs, stay in files of their own, required on that path.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: { qingdan: join(root, 'src/bin.ts') },
-  outdir: join(root, 'dist'),
-  chunkNames: 'chunks/[name]-[hash]',
-  splitting: true,
+mkdirSync(join(root, 'dist/lib'), { recursive: true });
+// package.json says "type": "module"; the files under dist/ are CommonJS
+writeFileSync(join(root, 'dist/package.json'), '{ "type": "commonjs" }\n');
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
+  format: 'cjs',
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
+  logLevel: 'warning',
+};
+const VENDORED = ['yaml', 'zod'];
+const vendored = {
+  name: 'vendored',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (a) => ({ path: `./${a.path}.cjs`, external: true }));
+  },
+};
+// cli-table3 measures cells with string-width 4; it gets the width that fits the columns instead
+const cellWidth = {
+  name: 'cell-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (a) =>
+      a.importer.includes(`${join('node_modules', 'cli-table3')}`) ? { path: 'string-width', namespace: 'cell-width' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cell-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/render/width.ts'))}).coloredWidth;`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/bin.ts')],
+  outfile: join(root, 'dist/lib/qingdan.cjs'),
+  plugins: [vendored, cellWidth],
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
     QINGDAN_BUILD: JSON.stringify(buildId()),
     QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded),
   },
-  // Some bundled CommonJS packages call require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __qdRequire } from 'node:module'; const require = __qdRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+for (const name of VENDORED) {
+  await build({ ...common, stdin: { contents: `module.exports = require('${name}');`, resolveDir: root }, outfile: join(root, `dist/lib/${name}.cjs`) });
+}
+// the code cache: the bundle's functions as compiled while running the usual commands
+execFileSync(process.execPath, [join(root, 'scripts/code-cache.cjs')], { cwd: root, stdio: 'inherit' });
 
 if (process.argv.includes('--schemas')) {
   await build({

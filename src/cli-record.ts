@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import type { GlobalOptions, Io } from './commands/context.js';
-import type { Prompter } from './commands/record.js';
 
 const EXAMPLES_INIT = `
 示例 (examples):
@@ -45,48 +44,6 @@ const EXAMPLES_AUDIT = `
 
 退出码 (exit codes): 0 未发现违规 (clean) · 1 有违规 (violations) · 2 用法错误 (usage)
 `;
-
-/**
- * Questions on stderr, answers from stdin, one line each. The readline interface is made at the
- * first question, so that a record with every argument given never touches stdin.
- */
-function terminalPrompter(): Prompter & { close(): void } {
-  let rl: import('node:readline').Interface | undefined;
-  let closed = false;
-  const lines: string[] = [];
-  const waiting: Array<(s: string | undefined) => void> = [];
-  const open = async () => {
-    if (rl) return;
-    const { createInterface } = await import('node:readline');
-    rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
-    rl.on('line', (l) => {
-      const w = waiting.shift();
-      if (w) w(l);
-      else lines.push(l);
-    });
-    // Ctrl-C while asking: stop asking (readline would otherwise only pause)
-    rl.on('SIGINT', () => rl?.close());
-    rl.on('close', () => {
-      closed = true;
-      for (const w of waiting.splice(0)) w(undefined);
-    });
-  };
-  return {
-    async ask(question: string) {
-      await open();
-      process.stderr.write(question);
-      if (lines.length > 0) return lines.shift();
-      if (closed) return undefined;
-      return new Promise<string | undefined>((res) => waiting.push(res));
-    },
-    say(text: string) {
-      process.stderr.write(`${text}\n`);
-    },
-    close() {
-      rl?.close();
-    },
-  };
-}
 
 /** Whether `record` may ask: stdin is a terminal (or QINGDAN_PROMPT=1, for scripted tests). */
 function canPrompt(io: Io): boolean {
@@ -136,7 +93,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
       const args = [unit, item, qty].filter((a): a is string => a !== undefined);
       const { runRecord } = await import('./commands/record.js');
-      const prompter = canPrompt(io) ? terminalPrompter() : undefined;
+      const prompter = canPrompt(io) ? (await import('./commands/prompter.js')).terminalPrompter() : undefined;
       try {
         run(await runRecord(args, opts, io, prompter));
       } finally {

@@ -36,6 +36,7 @@ import { recordCatalogue } from '../i18n/record-zh.js';
 import { parseLedger } from '../parse/ledger.js';
 import { hashOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
+import { ledgerBytesRead } from '../read/workload.js';
 import { renderAudit } from '../render/audit-text.js';
 import { RecordError } from '../write/errors.js';
 import { asRecordError } from '../write/git-errors.js';
@@ -240,6 +241,7 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
     }
   }
   const blobs = git.readBlobs(g.top, ids);
+  for (const b of blobs.values()) ledgerBytesRead(b.length);
   const blob = (id: string) => (/^0+$/.test(id) ? new Uint8Array(0) : (blobs.get(id) ?? new Uint8Array(0)));
 
   /** Every line first added, by id and text (lines without an id: by file and text). */

@@ -319,9 +319,11 @@ export const REPORT_INPUTS: readonly string[] = ['templates', 'qingdan.yaml'];
  * the first commit, nothing.
  */
 export function gitState(root: string, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): GitState {
-  const head = git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root });
-  const commit = head.ok ? head.stdout.trim() : '';
-  if (!commit) return {};
-  const status = git(['status', '--porcelain', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
-  return { commit, dirty: status.ok && status.stdout !== '' };
+  // one git: the v2 format's `# branch.oid` header names HEAD's commit, '(initial)' before any
+  const status = git(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
+  if (!status.ok) return {};
+  const lines = status.stdout.split('\n');
+  const commit = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
+  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return {};
+  return { commit, dirty: lines.some((l) => l !== '' && !l.startsWith('#')) };
 }

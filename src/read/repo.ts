@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import { ledgerBytesRead } from './workload.js';
 
 export interface RawFile {
   /** Relative to the repository root, with forward slashes. */
@@ -67,7 +68,15 @@ export function readRepo(root: string, paths: { templates: string; ledgers: stri
     org: readRaw(root, orgPath),
     checklists: checklistNames.map((f) => readRaw(root, join(paths.templates, f))),
     ledgerFiles,
-    ledgers: { *[Symbol.iterator]() { for (const f of ledgerFiles) yield readRaw(root, f); } },
+    ledgers: {
+      *[Symbol.iterator]() {
+        for (const f of ledgerFiles) {
+          const raw = readRaw(root, f);
+          ledgerBytesRead(raw.bytes.length);
+          yield raw;
+        }
+      },
+    },
   };
 }
 

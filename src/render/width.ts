@@ -17,6 +17,14 @@ export function width(s: string): number {
   return w;
 }
 
+/**
+ * `width` of text that may hold chalk's colour codes: what cli-table3 measures its cells with.
+ * The build gives cli-table3 this in place of its own string-width 4, so that the table and the
+ * column fitting here agree on every character, and no emoji pattern is built at start.
+ */
+export function coloredWidth(s: string): number {
+  return width(s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '') : s);
+}
 
 export function padEnd(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));
