@@ -9,8 +9,7 @@ import { UsageError } from '../errors.js';
 import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { padEnd, truncate, width } from '../render/width.js';
 import { RecordError } from '../write/errors.js';
-import { openRepo, type GlobalOptions, type Io } from './context.js';
-import { requireSound } from './record.js';
+import { openRepo, soundDataset, type GlobalOptions, type Io } from './context.js';
 
 export const LIST_KINDS = ['units', 'items', 'people'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -97,7 +96,7 @@ export async function runList(kind: string, opts: ListOptions, io: Io): Promise<
     e.lang = repo.lang;
     throw e;
   }
-  const { ds } = requireSound(repo);
+  const ds = soundDataset(repo);
   let year = ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (opts.year !== undefined) {
     if (!/^\d{4}$/.test(opts.year)) throw new UsageError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });

@@ -230,10 +230,6 @@ export function statusAfter(
 }
 
 /** The dataset, once settings and templates are known to load (commands/context.ts `soundDataset`). */
-export function requireSound(repo: Opened): { ds: Dataset } {
-  return { ds: soundDataset(repo) };
-}
-
 /**
  * The git repository `root` is in. Outside one (or without git) that is an error when `required`,
  * else undefined; when git is there but refuses the repository ("dubious ownership"…), always an
@@ -306,7 +302,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
   if (opts.period !== undefined && !period) throw new RecordError('bad-period', { value: opts.period });
   if (opts.evidence !== undefined && /\s/.test(opts.evidence)) throw new RecordError('evidence', { path: opts.evidence, reason: 'spaces' });
-  const { ds } = requireSound(repo);
+  const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
 
   const [unitArg, itemArg, qtyArg] = args as [string?, string?, string?];

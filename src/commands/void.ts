@@ -12,8 +12,8 @@ import { buildCatalog } from '../core/catalog.js';
 import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { RecordError } from '../write/errors.js';
 import { asRecordError } from '../write/git-errors.js';
-import { checkText, findPerson, gitFor, printWritten, requireSound, statusAfter, write } from './record.js';
-import { openRepo, type GlobalOptions, type Io, type Opened } from './context.js';
+import { checkText, findPerson, gitFor, printWritten, statusAfter, write } from './record.js';
+import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
 
 export interface VoidOptions extends GlobalOptions {
   reason?: string;
@@ -62,7 +62,7 @@ function doVoid(id: string, opts: VoidOptions, io: Io, repo: Opened, rm: RecordC
   if (!reason) throw new RecordError('reason-needed');
   checkText('bad-note', reason, '--reason');
   if (opts.date !== undefined && !isCalendarDate(opts.date)) throw new RecordError('bad-date', { option: '--date', value: opts.date });
-  const { ds } = requireSound(repo);
+  const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
   voidTarget(ds, id); // early, friendly refusal; checked again under the lock
   let by: Person | undefined;

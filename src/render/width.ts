@@ -9,12 +9,20 @@ import { eastAsianWidth } from 'get-east-asian-width';
  */
 export function width(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) continue;
-    w += eastAsianWidth(c);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // the common cases first: printable ASCII, and CJK ideographs and punctuation
+    if (c >= 0x20 && c < 0x7f) w += 1;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) || (c >= 0xff01 && c <= 0xff60)) w += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) w += codePointWidth(s.codePointAt(i++)!);
+    else w += codePointWidth(c);
   }
   return w;
+}
+
+function codePointWidth(c: number): number {
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) return 0;
+  return eastAsianWidth(c);
 }
 
 /**
@@ -23,8 +31,17 @@ export function width(s: string): number {
  * column fitting here agree on every character, and no emoji pattern is built at start.
  */
 export function coloredWidth(s: string): number {
-  return width(s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '') : s);
+  let w = measured.get(s);
+  if (w === undefined) {
+    // cli-table3 measures each cell several times over; a table's worth of widths is kept
+    if (measured.size >= 4096) measured.clear();
+    w = width(s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '') : s);
+    measured.set(s, w);
+  }
+  return w;
 }
+
+const measured = new Map<string, number>();
 
 export function padEnd(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));

@@ -11,6 +11,7 @@ import { periodEnd } from '../periods.js';
 import type { Status } from '../status.js';
 import { printQuantity } from '../entry.js';
 import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
+import { byItemId } from '../order.js';
 
 export interface CompletedRow {
   date: string;
@@ -122,7 +123,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
         row.pace.push({ item: o.item.id, title: o.item.title, done: p.pace.done, goal: p.goal, expected: p.pace.expected, behind: p.pace.behind, ...(measure ? { measure } : {}) });
       }
     }
-    row.completed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.item.localeCompare(b.item, 'en', { numeric: true }));
+    row.completed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || byItemId(a.item, b.item));
     row.overdue.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
     row.dueNext.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
     subjects.push(row);
