@@ -77,12 +77,26 @@ const cellWidth = {
     }));
   },
 };
+// commander requires child_process at load for executable subcommands, which qingdan has none
+// of; loading it (and net, dgram, streams with it) cost every command some 10 ms
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
+      a.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
 await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js') });
 await build({
   ...common,
   entryPoints: [join(root, 'src/bin.ts')],
   outfile: join(root, 'dist/lib/qingdan.cjs'),
-  plugins: [vendored, cellWidth],
+  plugins: [vendored, cellWidth, lazyChildProcess],
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
     QINGDAN_BUILD: JSON.stringify(buildId()),

@@ -2,7 +2,6 @@
  * What every command starts from: global options resolved (repository, language, "today",
  * colour) and the repository read and parsed. Commands stay thin: open → core → render → write.
  */
-import { createHash } from 'node:crypto';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isCalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -17,9 +16,8 @@ import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { buildCatalog } from '../core/catalog.js';
 import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
 import { readTemplateCache } from '../read/template-cache.js';
-import { writeTemplateCache } from '../write/template-cache.js';
 import { today } from '../read/clock.js';
-import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
+import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 
 export interface Io {
   cwd: string;
@@ -49,8 +47,11 @@ export interface Opened extends Parsed {
   color: ChalkInstance;
   fileCount: number;
   ledgersDir: string;
-  /** SHA-256 over the ledgers' paths and bytes, in path order. */
-  ledgerChecksum: string;
+}
+
+/** What a command wants besides the dataset: `ledger` sees each ledger file as it is read. */
+export interface OpenHooks {
+  ledger?: (file: RawFile) => void;
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
@@ -70,18 +71,18 @@ export function terminalWidth(io: Io): number {
 
 declare const QINGDAN_BUILD: string;
 
-const digest = (parts: (string | Uint8Array)[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-};
+/**
+ * What the cache is keyed by: the very bytes (as text) of the files it stands for, so that a
+ * change of any of them is seen without a hash to compute at start.
+ */
+const keyOf = (parts: (string | Uint8Array)[]) => parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('latin1'))).join('\0');
 
 /** Found again from the cache: clean templates have no positions to point at. */
 const noPositions = () => {
   throw new Error('templates from the cache have no positions');
 };
 
-export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
+export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {}): Promise<Opened> {
   const lang0 = resolveLang(opts.lang);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new UsageError('bad-date-option', { option: '--as-of', value: opts.asOf });
@@ -91,7 +92,7 @@ export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
   // a build without an id (tests run from source) never uses the cache
   const build = typeof QINGDAN_BUILD === 'string' ? QINGDAN_BUILD : undefined;
   const cache = build ? readTemplateCache(root) : undefined;
-  const settingsKey = digest([build ?? '', rawSettings?.bytes ?? 'no settings']);
+  const settingsKey = keyOf([build ?? '', rawSettings?.bytes ?? 'no settings']);
   const parser = async () => import('../parse/templates.js');
 
   let settings: Settings;
@@ -107,7 +108,7 @@ export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
   }
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
-  const templatesKey = digest([settingsKey, raw.org.file, raw.org.bytes, ...raw.checklists.flatMap((c) => [c.file, c.bytes])]);
+  const templatesKey = keyOf([settingsKey, raw.org.file, raw.org.bytes, ...raw.checklists.flatMap((c) => [c.file, c.bytes])]);
   let templates: Templates;
   if (cache && settingsHit && cache.templatesKey === templatesKey) {
     templates = {
@@ -124,6 +125,8 @@ export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
     if (clean) {
       const ds = { settings, org, checklists: templates.checklists, ledgers: [] };
       if (runChecks({ ds, cat: buildCatalog(ds), asOf: '' }, TEMPLATE_CHECKS).length === 0) {
+        // the writer (and the crypto its temporary file name takes) loads only on a miss
+        const { writeTemplateCache } = await import('../write/template-cache.js');
         writeTemplateCache(root, {
           settingsKey,
           settings,
@@ -134,17 +137,19 @@ export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
       }
     }
   }
-  // the checksum is taken as each ledger is read and parsed, one file at a time
-  const hash = createHash('sha256');
   const ledgers = raw.ledgers;
-  const hashed = {
-    *[Symbol.iterator]() {
-      for (const f of ledgers) {
-        hash.update(f.file).update('\0').update(f.bytes).update('\0');
-        yield f;
+  const seen = hooks.ledger;
+  // each ledger is shown to the hook as it is read and parsed, one file at a time
+  const hashed = seen
+    ? {
+        *[Symbol.iterator]() {
+          for (const f of ledgers) {
+            seen(f);
+            yield f;
+          }
+        },
       }
-    },
-  };
+    : ledgers;
   const parsed = assemble(templates, hashed, settings);
   if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
   const lang = lang0 ?? settings.lang ?? 'zh';
@@ -159,7 +164,6 @@ export async function openRepo(opts: GlobalOptions, io: Io): Promise<Opened> {
     color: colorFor(opts, io),
     fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgerFiles.length,
     ledgersDir,
-    ledgerChecksum: hash.digest('hex'),
   };
 }
 

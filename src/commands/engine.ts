@@ -8,7 +8,7 @@ import type { Dataset } from '../core/dataset.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
 import { COUNTING_CHECKS, runChecks } from '../checks/index.js';
 import { UsageError } from '../errors.js';
-import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
+import { openRepo, soundDataset, type GlobalOptions, type Io, type OpenHooks, type Opened } from './context.js';
 
 export interface Engine {
   repo: Opened;
@@ -16,8 +16,8 @@ export interface Engine {
   cat: Catalog;
 }
 
-export async function openEngine(opts: GlobalOptions, io: Io): Promise<Engine> {
-  const repo = await openRepo(opts, io);
+export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenHooks): Promise<Engine> {
+  const repo = await openRepo(opts, io, hooks);
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
   const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, COUNTING_CHECKS).filter((d) => d.severity === 'error').length;

@@ -23,6 +23,7 @@ import { layoutQuarterly } from '../render/layout/quarterly.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
+import { ledgerChecksum } from '../read/checksum.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 import { terminalWidth, type GlobalOptions, type Io } from './context.js';
 import { checkSelection, evaluateYear, openEngine } from './engine.js';
@@ -61,7 +62,8 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   const k = kind as ReportKind;
   const format = formatOf(opts);
   // the period depends on "as of", which openEngine validates; read it first, evaluate after
-  const engine = await openEngine(opts, io);
+  const checksum = ledgerChecksum();
+  const engine = await openEngine(opts, io, { ledger: checksum.add });
   const { repo, ds, cat } = engine;
   const chosen = selectPeriod(k, opts, repo.asOf);
   if ('error' in chosen) throw new UsageError('bad-option', chosen.error);
@@ -79,7 +81,7 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   const provenance: Provenance = {
     asOf: evalDate,
     ...git,
-    ledgerChecksum: repo.ledgerChecksum,
+    ledgerChecksum: checksum.hex(),
     entries: ds.ledgers.reduce((n, l) => n + l.lines.length, 0),
     generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
   };

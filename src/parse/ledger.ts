@@ -69,7 +69,19 @@ export class Interner {
     return (this.last[slot] = this.take(text, s, e));
   }
 
-  take(text: string, s: number, e: number, cap = Infinity): string {
+  /** A note: shared while fewer than NOTE_CAP distinct notes have been seen. */
+  note(body: string): string {
+    let n = this.notes.get(body);
+    if (n === undefined) {
+      n = body.length < 13 ? body : (' ' + body).slice(1);
+      if (this.notes.size < NOTE_CAP) this.notes.set(n, n);
+    }
+    return n;
+  }
+
+  private readonly notes = new Map<string, string>();
+
+  take(text: string, s: number, e: number): string {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const n = e - s;
@@ -79,7 +91,6 @@ export class Interner {
       slot = (slot + 1) & this.mask;
     }
     const str = copy(text, s, e);
-    if (this.size >= cap) return str;
     this.keys[slot] = str;
     if (++this.size * 2 > this.keys.length) this.grow();
     return str;
@@ -103,8 +114,7 @@ export class Interner {
 const NOTE_CAP = 1 << 16;
 
 function same(k: string, text: string, s: number): boolean {
-  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
-  return true;
+  return text.startsWith(k, s);
 }
 
 /** text[s, e) as a string of its own: V8 makes slices of 13 characters or more views of the parent. */
@@ -257,24 +267,33 @@ function parseLine(
   if (i < end && text.charCodeAt(i) === QUOTE) {
     const noteStart = i;
     let j = i + 1;
-    let escaped = '';
-    let from = j;
-    for (;;) {
-      if (j >= end) return new LineError(noteStart - start + 1, end - noteStart, 'bad-note', {});
-      const c = text.charCodeAt(j);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH && j + 1 < end) {
-        const next = text.charCodeAt(j + 1);
-        if (next === QUOTE || next === BACKSLASH) {
-          escaped += text.slice(from, j);
-          from = j + 1;
-          j += 2;
-          continue;
+    // the closing quote by indexOf, and the note taken whole when it holds no backslash: native
+    // string functions, fast even before the JIT has compiled this loop
+    const quote = text.indexOf('"', j);
+    const body = quote !== -1 && quote < end ? text.slice(j, quote) : undefined;
+    if (body !== undefined && !body.includes('\\')) {
+      note = intern.note(body);
+      j = quote;
+    } else {
+      let escaped = '';
+      let from = j;
+      for (;;) {
+        if (j >= end) return new LineError(noteStart - start + 1, end - noteStart, 'bad-note', {});
+        const c = text.charCodeAt(j);
+        if (c === QUOTE) break;
+        if (c === BACKSLASH && j + 1 < end) {
+          const next = text.charCodeAt(j + 1);
+          if (next === QUOTE || next === BACKSLASH) {
+            escaped += text.slice(from, j);
+            from = j + 1;
+            j += 2;
+            continue;
+          }
         }
+        j++;
       }
-      j++;
+      note = (' ' + escaped + text.slice(from, j)).slice(1);
     }
-    note = escaped === '' && from === noteStart + 1 ? intern.take(text, from, j, NOTE_CAP) : (' ' + escaped + text.slice(from, j)).slice(1);
     j++;
     if (j < end && !isBlank(text.charCodeAt(j))) return new LineError(j - start + 1, 1, 'bad-note', {});
     mark(spans, T.note, noteStart - start, j - start);
