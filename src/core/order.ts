@@ -1,21 +1,26 @@
 /**
- * The order of item ids (letters, digits, '.', '_', '-'): natural, so that T1.2 comes before
- * T1.10, and otherwise as ICU orders them, which is what `localeCompare(b, 'en', { numeric:
- * true })` gave. Written out because that call builds an ICU collator every time: it was most of
- * the time of sorting a report's rows.
+ * Orders of ids (letters, digits, '.', '_', '-') as ICU orders them, written out: `localeCompare`
+ * goes to ICU at every call, which was most of the time of sorting a report's rows.
  */
+
+/** Item ids, natural: T1.2 before T1.10 (what `localeCompare(b, 'en', { numeric: true })` gave). */
 export function byItemId(a: string, b: string): number {
-  return primary(a, b) || caseOrder(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return primary(a, b, true) || caseOrder(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Punctuation before digits before letters (ICU's root order); digit runs by value; case aside. */
-function primary(a: string, b: string): number {
+/** Unit and person ids, character by character (what `localeCompare(b)` gave). */
+export function byId(a: string, b: string): number {
+  return primary(a, b, false) || caseOrder(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Punctuation before digits before letters (ICU's root order), case aside; digit runs by value when `numeric`. */
+function primary(a: string, b: string, numeric: boolean): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
-    if (isDigit(ca) && isDigit(cb)) {
+    if (numeric && isDigit(ca) && isDigit(cb)) {
       const ea = digitsEnd(a, i);
       const eb = digitsEnd(b, j);
       const d = compareNumbers(a.slice(i, ea), b.slice(j, eb));
@@ -50,8 +55,8 @@ function rank(c: number): number {
   if (c === 95) return 0;
   if (c === 45) return 1;
   if (c === 46) return 2;
-  if (isDigit(c)) return 3;
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 4 + ((c | 32) - 97);
+  if (isDigit(c)) return 3 + (c - 48);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 13 + ((c | 32) - 97);
   return 100 + c;
 }
 

@@ -12,6 +12,7 @@ import type { Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
 import { isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
+import { byId } from '../order.js';
 
 export interface Points {
   score: number;
@@ -160,7 +161,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
       accountability: verdict?.outcome ?? null,
     };
   });
-  const order = [...units].sort((a, b) => b.percent - a.percent || a.id.localeCompare(b.id));
+  const order = [...units].sort((a, b) => b.percent - a.percent || byId(a.id, b.id));
   for (const u of units) u.rank = 1 + order.filter((o) => o.percent > u.percent).length;
 
   const supervisors = org.people

@@ -8,7 +8,7 @@ import type { Dataset } from '../dataset.js';
 import type { Evaluation } from '../evaluate.js';
 import { displayMeasure, subjectId, subjectName } from '../expand.js';
 import type { Pace, Status } from '../status.js';
-import { byItemId } from '../order.js';
+import { byId, byItemId } from '../order.js';
 
 export interface DueRow {
   subject: string;
@@ -77,7 +77,7 @@ export function dueReport(ds: Dataset, ev: Evaluation, f: DueFilter): DueReport 
       responsible: o.responsible,
     });
   });
-  rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || a.subject.localeCompare(b.subject) || byItemId(a.item, b.item));
+  rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byId(a.subject, b.subject) || byItemId(a.item, b.item));
   const groups = new Map<string, DueGroup>();
   for (const r of rows) {
     const id = r.responsible[0] ?? '';

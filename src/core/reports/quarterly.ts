@@ -12,7 +12,7 @@ import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
 import { isCumulative, isMissed, selectUnits, type Selection } from './common.js';
 import { gradeOf, percentOf, type Grade } from './annual.js';
-import { byItemId } from '../order.js';
+import { byId, byItemId } from '../order.js';
 
 export interface Cell {
   status: Status;
@@ -135,7 +135,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     return { id: u.id, name: u.name, score, ytdMax, percent, rank: 0, grade: gradeOf(percent) };
   });
   for (const r of rows) r.rank = 1 + rows.filter((o) => o.percent > r.percent).length;
-  findings.sort((a, b) => a.unit.localeCompare(b.unit) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byItemId(a.item, b.item));
+  findings.sort((a, b) => byId(a.unit, b.unit) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byItemId(a.item, b.item));
   return {
     kind: 'quarterly',
     year: ev.year,
