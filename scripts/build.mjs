@@ -91,12 +91,21 @@ const lazyChildProcess = {
     }));
   },
 };
+// qingdan decides colour itself (a TTY, NO_COLOR, --no-color: commands/context.ts) and makes every
+// Chalk with an explicit level; chalk's own detection would load tty and os for nothing
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
 await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js') });
 await build({
   ...common,
   entryPoints: [join(root, 'src/bin.ts')],
   outfile: join(root, 'dist/lib/qingdan.cjs'),
-  plugins: [vendored, cellWidth, lazyChildProcess],
+  plugins: [vendored, cellWidth, lazyChildProcess, noColorDetection],
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
     QINGDAN_BUILD: JSON.stringify(buildId()),

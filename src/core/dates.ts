@@ -64,7 +64,19 @@ export function addDays(date: string, days: number): string {
   return fromLocal(fnsAddDays(toLocal(date), days));
 }
 
-/** b − a in calendar days. */
+/**
+ * b − a in calendar days. Remembered: a year's obligations ask for the same few pairs of dates
+ * thousands of times, and each answer from date-fns builds two Dates.
+ */
 export function daysBetween(a: string, b: string): number {
-  return differenceInCalendarDays(toLocal(b), toLocal(a));
+  const key = a + b;
+  let n = between.get(key);
+  if (n === undefined) {
+    if (between.size >= 65_536) between.clear();
+    n = differenceInCalendarDays(toLocal(b), toLocal(a));
+    between.set(key, n);
+  }
+  return n;
 }
+
+const between = new Map<string, number>();
