@@ -70,6 +70,8 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   // evaluated once the period's last deadline has passed (its end plus the longest grace)
   const grace = longestGrace(cat.checklists.get(chosen.period.year)?.source.value);
   const { period, evalDate } = selectPeriod(k, opts, repo.asOf, grace) as typeof chosen;
+  // git answers in the background while the year is evaluated
+  const gitPending = gitState(repo.root, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
   const ev = evaluateYear(engine, period.year, evalDate);
   const sel: Selection = {
     ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
@@ -77,16 +79,15 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   };
   checkSelection(ds, sel);
 
-  const git = gitState(repo.root, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
+  const value =
+    k === 'monthly' ? monthlyReport(ds, ev, formatPeriod(period), sel) : k === 'quarterly' ? quarterlyReport(ds, ev, period, sel) : annualReport(ds, ev, sel);
   const provenance: Provenance = {
     asOf: evalDate,
-    ...git,
+    ...(await gitPending),
     ledgerChecksum: checksum.hex(),
     entries: ds.ledgers.reduce((n, l) => n + l.lines.length, 0),
     generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
   };
-  const value =
-    k === 'monthly' ? monthlyReport(ds, ev, formatPeriod(period), sel) : k === 'quarterly' ? quarterlyReport(ds, ev, period, sel) : annualReport(ds, ev, sel);
 
   let text: string;
   if (format === 'json') {

@@ -5,7 +5,7 @@
  * pathspecs are literal (`--literal-pathspecs`), so that nothing a user typed is read as an option
  * or a glob.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 export interface GitResult {
   ok: boolean;
@@ -46,6 +46,18 @@ export function git(args: readonly string[], opts: GitOptions): GitResult {
     if (err.code === 'ENOENT') return { ok: false, code: 127, stdout: '', stderr: 'git: command not found' };
     return { ok: false, code: err.status ?? 1, stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? err.message) };
   }
+}
+
+/** `git`, run in the background: for a question whose answer can wait while other work is done. */
+export function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  return new Promise((resolve) => {
+    execFile('git', ['--literal-pathspecs', ...args], { cwd: opts.cwd, env: envFor(opts.env), encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (e, stdout, stderr) => {
+      const err = e as (NodeJS.ErrnoException & { code?: string | number }) | null;
+      if (!err) resolve({ ok: true, code: 0, stdout, stderr });
+      else if (err.code === 'ENOENT') resolve({ ok: false, code: 127, stdout: '', stderr: 'git: command not found' });
+      else resolve({ ok: false, code: typeof err.code === 'number' ? err.code : 1, stdout, stderr });
+    });
+  });
 }
 
 /** A git command that had to succeed and did not; `result.stderr` holds git's own words. */
@@ -318,9 +330,9 @@ export const REPORT_INPUTS: readonly string[] = ['templates', 'qingdan.yaml'];
  * not committed (untracked files included). Paths are relative to `root`. Outside git, or before
  * the first commit, nothing.
  */
-export function gitState(root: string, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): GitState {
+export async function gitState(root: string, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): Promise<GitState> {
   // one git: the v2 format's `# branch.oid` header names HEAD's commit, '(initial)' before any
-  const status = git(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
+  const status = await gitAsync(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
   if (!status.ok) return {};
   const lines = status.stdout.split('\n');
   const commit = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length);

@@ -38,36 +38,36 @@ describe('commitsTouching (S5)', () => {
 
 describe('gitState, in read/git.ts (S6)', () => {
 
-  it('the commit, and dirty when the ledgers, the templates or the settings have changes', () => {
+  it('the commit, and dirty when the ledgers, the templates or the settings have changes', async () => {
     const dir = repo();
     const head = g(dir, ['rev-parse', 'HEAD']).trim();
-    expect(gitState(dir, 'ledgers')).toEqual({ commit: head, dirty: false });
+    expect(await gitState(dir, 'ledgers')).toEqual({ commit: head, dirty: false });
     writeFileSync(join(dir, 'templates', 'org.yaml'), 'name: y\n');
-    expect(gitState(dir, 'ledgers')).toEqual({ commit: head, dirty: true });
+    expect(await gitState(dir, 'ledgers')).toEqual({ commit: head, dirty: true });
     g(dir, ['checkout', '--', 'templates']);
     writeFileSync(join(dir, 'qingdan.yaml'), 'year: 2027\n');
-    expect(gitState(dir, 'ledgers').dirty).toBe(true);
+    expect((await gitState(dir, 'ledgers')).dirty).toBe(true);
     g(dir, ['checkout', '--', 'qingdan.yaml']);
     writeFileSync(join(dir, 'ledgers', 'new.ledger'), '');
-    expect(gitState(dir, 'ledgers').dirty).toBe(true);
+    expect((await gitState(dir, 'ledgers')).dirty).toBe(true);
     // other files are not the report's data
     g(dir, ['clean', '-qfd']);
     writeFileSync(join(dir, 'notes.txt'), 'x\n');
-    expect(gitState(dir, 'ledgers').dirty).toBe(false);
+    expect((await gitState(dir, 'ledgers')).dirty).toBe(false);
   });
 
-  it('takes paths literally: a folder name with glob characters matches only itself', () => {
+  it('takes paths literally: a folder name with glob characters matches only itself', async () => {
     const dir = repo();
     writeFileSync(join(dir, 'ledgers', 'a.ledger'), 'changed\n');
-    expect(gitState(dir, '[l]edgers', []).dirty).toBe(false);
-    expect(gitState(dir, 'ledgers', []).dirty).toBe(true);
+    expect((await gitState(dir, '[l]edgers', [])).dirty).toBe(false);
+    expect((await gitState(dir, 'ledgers', [])).dirty).toBe(true);
   });
 
-  it('outside git, or before the first commit: nothing', () => {
+  it('outside git, or before the first commit: nothing', async () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
-    expect(gitState(dir, 'ledgers')).toEqual({});
+    expect(await gitState(dir, 'ledgers')).toEqual({});
     g(join(dir, '..'), ['init', '-q', dir]);
-    expect(gitState(dir, 'ledgers')).toEqual({});
+    expect(await gitState(dir, 'ledgers')).toEqual({});
   });
 });
