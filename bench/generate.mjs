@@ -7,7 +7,9 @@
 //
 // The organisation has U units; the checklist of each year is the example's (templates/); entries
 // fall on unit items, spread over the year up to 15 December, with quantities in each item's
-// measure. Deterministic for a given seed.
+// measure. Deterministic for a given seed. Committed in a git repository of its own, as a real
+// data repository is (the journal is left out of it).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +119,9 @@ for (const [file, chunks] of files) {
   writeFileSync(join(out, file), chunks.join(''));
 }
 writeFileSync(join(out, 'ledger-cli.journal'), journal.join(''));
+writeFileSync(join(out, '.gitignore'), 'ledger-cli.journal\n.entries\n');
+const git = (...a) => execFileSync('git', a, { cwd: out, stdio: 'ignore' });
+git('init', '-q');
+git('add', '-A');
+git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', `${made} generated entries`);
 console.log(`wrote ${made} entries in ${files.size} ledgers to ${out} (and ledger-cli.journal)`);

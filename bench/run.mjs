@@ -59,22 +59,33 @@ function measure(cmd, args, runs) {
 const rows = [];
 const log = (s) => process.stderr.write(s + '\n');
 
-// start-up: paired, alternating runs so that drift hits both sides alike
+// start-up: every command a clerk or cron runs on the example, each run paired with a run of
+// `node -e 0` just before it, so that drift hits both sides alike
 {
   const runs = 21;
+  const example = ['-C', root, '--as-of', '2026-11-27'];
+  const commands = [
+    ['qingdan --version', ['--version']],
+    ['qingdan check', [...example, 'check']],
+    ['qingdan list items', [...example, 'list', 'items']],
+    ['qingdan due', [...example, 'due']],
+    ['qingdan report annual --format json', [...example, 'report', 'annual', '--format', 'json']],
+    ['qingdan report monthly (table)', [...example, 'report', 'monthly']],
+  ];
   const base = [];
-  const version = [];
-  const check = [];
+  const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    base.push(wall('node', ['-e', '0']));
-    version.push(wall('node', [cli, '--version']));
-    base.push(wall('node', ['-e', '0']));
-    check.push(wall('node', [cli, '-C', root, 'check', '--as-of', '2026-11-27']));
+    commands.forEach(([, args], k) => {
+      base.push(wall('node', ['-e', '0']));
+      times[k].push(wall('node', [cli, ...args]));
+    });
   }
   const b = median(base);
   rows.push({ what: 'node -e 0', n: '', wall: b, rss: null, ratio: '1.00× node' });
-  rows.push({ what: 'qingdan --version', n: '', wall: median(version), rss: null, ratio: `${(median(version) / b).toFixed(2)}× node` });
-  rows.push({ what: 'qingdan check (the example)', n: '1 538', wall: median(check), rss: null, ratio: `${(median(check) / b).toFixed(2)}× node` });
+  commands.forEach(([label], k) => {
+    const m = median(times[k]);
+    rows.push({ what: `${label}${k === 0 ? '' : ' (the example)'}`, n: k === 0 ? '' : '1 538', wall: m, rss: null, ratio: `${(m / b).toFixed(2)}× node` });
+  });
   log(`start-up done: node ${b.toFixed(3)} s`);
 }
 
@@ -82,7 +93,7 @@ const bySize = {};
 for (const n of sizes) {
   const dir = join(tmpdir(), 'qingdan-bench', String(n));
   const made = join(dir, '.entries');
-  if (!existsSync(made) || readFileSync(made, 'utf8').trim() !== String(n)) {
+  if (!existsSync(made) || readFileSync(made, 'utf8').trim() !== String(n) || !existsSync(join(dir, '.git'))) {
     mkdirSync(dir, { recursive: true });
     execFileSync('node', [join(root, 'bench/generate.mjs'), '--entries', String(n), '--out', dir], { stdio: 'ignore' });
     writeFileSync(join(dir, '.entries'), String(n));
@@ -142,7 +153,8 @@ ledger-cli journal (\`(unit:item)  3.5 h\` postings). qingdan runs with \`--as-o
 ledger-cli runs \`bal --monthly\` (totals per account and month: the same work). The floor is a bare
 Node.js read-split-sum of the same ledger files (bench/floor.mjs). Medians of 3 (1 000 000), 5
 (100 000) or 7 runs; peak RSS is the largest of the runs (\`/usr/bin/time -f %M\`). Start-up is the
-median of 21 paired, alternating runs against \`node -e 0\`.
+median of 21 runs of each command on the example, each paired with a run of \`node -e 0\` just
+before it.
 
 ${table.join('\n')}
 ${growth.length ? `\nGrowth from 100 000 to 1 000 000 entries (10× the entries):\n\n| command | time | peak RSS |\n|---|---:|---:|\n${growth.join('\n')}\n` : ''}
