@@ -63,49 +63,33 @@ const vendored = {
     b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (a) => ({ path: `./${a.path}.cjs`, external: true }));
   },
 };
-// cli-table3 measures cells with string-width 4; it gets the width that fits the columns instead
-const cellWidth = {
-  name: 'cell-width',
+/**
+ * A plugin that gives the modules under node_modules/`within` (every module, without it) `contents`
+ * in place of what they import as `filter`.
+ */
+const standIn = (name, filter, within, contents) => ({
+  name,
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (a) =>
-      a.importer.includes(`${join('node_modules', 'cli-table3')}`) ? { path: 'string-width', namespace: 'cell-width' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'cell-width' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(join(root, 'src/render/width.ts'))}).coloredWidth;`,
-      resolveDir: root,
-      loader: 'js',
-    }));
+    b.onResolve({ filter }, (a) => (!within || a.importer.includes(join('node_modules', within)) ? { path: name, namespace: name } : undefined));
+    b.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, resolveDir: root, loader: 'js' }));
   },
-};
-// commander requires child_process at load for executable subcommands, which qingdan has none
-// of; loading it (and net, dgram, streams with it) cost every command some 10 ms
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
-      a.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-      loader: 'js',
-    }));
-  },
-};
-// qingdan decides colour itself (a TTY, NO_COLOR, --no-color: commands/context.ts) and makes every
-// Chalk with an explicit level; chalk's own detection would load tty and os for nothing
-const noColorDetection = {
-  name: 'no-color-detection',
-  setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
-  },
-};
+});
+const standIns = [
+  // cli-table3 measures cells with string-width 4; it gets the width that fits the columns instead
+  standIn('cell-width', /^string-width$/, 'cli-table3', `module.exports = require(${JSON.stringify(join(root, 'src/render/width.ts'))}).coloredWidth;`),
+  // commander requires child_process at load for executable subcommands, which qingdan has none
+  // of; loading it (and net, dgram, streams with it) cost every command some 10 ms
+  standIn('lazy-child-process', /^node:child_process$/, 'commander', "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };"),
+  // qingdan decides colour itself (a TTY, NO_COLOR, --no-color: commands/context.ts) and makes
+  // every Chalk with an explicit level; chalk's own detection would load tty and os for nothing
+  standIn('no-color-detection', /^#supports-color$/, undefined, 'export default { stdout: false, stderr: false };'),
+];
 await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js') });
 await build({
   ...common,
   entryPoints: [join(root, 'src/bin.ts')],
   outfile: join(root, 'dist/lib/qingdan.cjs'),
-  plugins: [vendored, cellWidth, lazyChildProcess, noColorDetection],
+  plugins: [vendored, ...standIns],
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
     QINGDAN_BUILD: JSON.stringify(buildId()),
