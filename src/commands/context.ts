@@ -15,7 +15,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { buildCatalog } from '../core/catalog.js';
 import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
-import { readTemplateCache } from '../read/template-cache.js';
+import { BUILD, readTemplateCache, settingsKeyOf, templatesKeyOf } from '../read/template-cache.js';
 import { today } from '../read/clock.js';
 import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 
@@ -47,6 +47,9 @@ export interface Opened extends Parsed {
   color: ChalkInstance;
   fileCount: number;
   ledgersDir: string;
+  /** The templates as loaded, and the key of the bytes they were loaded from: `record` reuses them under its lock. */
+  templates: Templates;
+  templatesKey: string;
 }
 
 /** What a command wants besides the dataset: `ledger` sees each ledger file as it is read. */
@@ -69,14 +72,6 @@ export function terminalWidth(io: Io): number {
   return io.columns ?? (Number.isInteger(env) && env > 20 ? env : 80);
 }
 
-declare const QINGDAN_BUILD: string;
-
-/**
- * What the cache is keyed by: the very bytes (as text) of the files it stands for, so that a
- * change of any of them is seen without a hash to compute at start.
- */
-const keyOf = (parts: (string | Uint8Array)[]) => parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('latin1'))).join('\0');
-
 /** Found again from the cache: clean templates have no positions to point at. */
 const noPositions = () => {
   throw new Error('templates from the cache have no positions');
@@ -89,10 +84,8 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
   }
   const root = findRoot(opts.C ?? io.cwd);
   const rawSettings = readSettingsFile(root);
-  // a build without an id (tests run from source) never uses the cache
-  const build = typeof QINGDAN_BUILD === 'string' ? QINGDAN_BUILD : undefined;
-  const cache = build ? readTemplateCache(root) : undefined;
-  const settingsKey = keyOf([build ?? '', rawSettings?.bytes ?? 'no settings']);
+  const cache = BUILD ? readTemplateCache(root) : undefined;
+  const settingsKey = settingsKeyOf(rawSettings);
   const parser = async () => import('../parse/templates.js');
 
   let settings: Settings;
@@ -108,7 +101,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
   }
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
-  const templatesKey = keyOf([settingsKey, raw.org.file, raw.org.bytes, ...raw.checklists.flatMap((c) => [c.file, c.bytes])]);
+  const templatesKey = templatesKeyOf(settingsKey, raw.org, raw.checklists);
   let templates: Templates;
   if (cache && settingsHit && cache.templatesKey === templatesKey) {
     templates = {
@@ -121,7 +114,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
   } else {
     templates = (await parser()).parseTemplates(raw.org, raw.checklists);
     const org = templates.org;
-    const clean = build && org && templates.complete && settingsDiagnostics.length === 0 && templates.diagnostics.length === 0;
+    const clean = BUILD && org && templates.complete && settingsDiagnostics.length === 0 && templates.diagnostics.length === 0;
     if (clean) {
       const ds = { settings, org, checklists: templates.checklists, ledgers: [] };
       if (runChecks({ ds, cat: buildCatalog(ds), asOf: '' }, TEMPLATE_CHECKS).length === 0) {
@@ -164,6 +157,8 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
     color: colorFor(opts, io),
     fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgerFiles.length,
     ledgersDir,
+    templates,
+    templatesKey,
   };
 }
 

@@ -28,7 +28,7 @@ import { fileInside, folderPath, sha256Hex, readIfExists } from '../read/files.j
 import * as git from '../read/git.js';
 import { RecordError } from '../write/errors.js';
 import { asRecordError } from '../write/git-errors.js';
-import { identities, InvalidLine, writeLine, type Written } from '../write/ledger-writer.js';
+import { identities, InvalidLine, writeLine, type WriteOptions, type Written } from '../write/ledger-writer.js';
 import { openRepo, soundDataset, type GlobalOptions, type Io, type Opened } from './context.js';
 import { resolve } from 'node:path';
 
@@ -424,10 +424,10 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   return 0;
 }
 
-/** writeLine, with a refused line rendered under the error. */
-export function write(repo: Opened, rm: RecordCatalogue, opts: Parameters<typeof writeLine>[0], plan: Parameters<typeof writeLine>[1]): Written {
+/** writeLine with the templates `repo` was opened with, and a refused line rendered under the error. */
+export function write(repo: Opened, rm: RecordCatalogue, opts: Omit<WriteOptions, 'opened'>, plan: Parameters<typeof writeLine>[1]): Written {
   try {
-    return writeLine(opts, plan);
+    return writeLine({ ...opts, opened: repo }, plan);
   } catch (e) {
     if (e instanceof InvalidLine) throw new RecordError('invalid-entry', { count: e.diagnostics.length }, renderLineProblems(e.text, e.diagnostics, repo.messages));
     if (e instanceof RecordError && e.key === 'cut-off') {

@@ -38,6 +38,7 @@ export const recordEn: RecordCatalogue = {
       `line ${p.line} of ${p.file} has no newline: it was probably cut off while written, so nothing was appended. To repair: if the line is complete, end it with a newline; if it is not and was never committed (git diff -- ${p.file} shows it), restore the committed version with git checkout -- ${p.file} (or delete the half line). Then run qingdan check and record again:`,
     uncommitted: (p) =>
       `${p.file} has changes that are not committed (from record --no-commit or an interrupted record), and record commits only its own line. Review and commit them (git diff HEAD -- ${p.file}; git add -- ${p.file}; git commit -- ${p.file}) or undo them, then record; or add --no-commit to keep staging:`,
+    'templates-changed': () => 'the templates or the settings changed while recording, so nothing was written: run qingdan check, then record again',
     'no-identity': () =>
       'git does not know who is committing, so nothing was written: name the clerk with --by (the author becomes "Name <id@qingdan.invalid>"), or set git config user.name and user.email; under cron, set GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL; or add --no-commit to only write and stage',
     'no-git': () => 'git was not found: recording commits to git; install git, or add --no-commit to only write',

@@ -117,6 +117,7 @@ export const recordZh: RecordCatalogue = {
       `${p.file} 第 ${p.line} 行没有换行符，可能在写入时被截断，本次登记未写入。修复：若该行内容完整，在行尾补一个换行；若不完整且尚未提交（git diff -- ${p.file} 可见），用 git checkout -- ${p.file} 恢复已提交的版本（或删掉这半行）。然后运行 qingdan check，再重新登记：`,
     uncommitted: (p) =>
       `${p.file} 有尚未提交的改动（来自 record --no-commit 或一次中断的登记），而 record 每次只提交自己的那一行。请先查看并提交（git diff HEAD -- ${p.file}；git add -- ${p.file}；git commit -- ${p.file}），或撤销这些改动，再登记；也可以加 --no-commit 继续只暂存：`,
+    'templates-changed': () => '登记期间模板或设置文件被改动，本次登记未写入：请运行 qingdan check，再重新登记',
     'no-identity': () =>
       'git 不知道提交人是谁，登记未写入：用 --by 指定登记人（提交作者记为“姓名 <id@qingdan.invalid>”），或设置 git config user.name 和 user.email；在 cron 中可设置 GIT_AUTHOR_NAME、GIT_AUTHOR_EMAIL、GIT_COMMITTER_NAME、GIT_COMMITTER_EMAIL；或加 --no-commit 只写入并暂存',
     'no-git': () => '找不到 git 命令：登记需要提交到 git；请安装 git，或加 --no-commit 只写入',

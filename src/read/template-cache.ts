@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist, Organisation, Settings } from '../core/model.js';
+import type { RawFile } from './repo.js';
 
 export interface CachedTemplates {
   settingsKey: string;
@@ -34,3 +35,24 @@ export function readTemplateCache(root: string): CachedTemplates | undefined {
     return undefined;
   }
 }
+
+declare const QINGDAN_BUILD: string;
+
+/** This build's id; undefined in a build without one (tests run from source), which never uses the cache. */
+export const BUILD = typeof QINGDAN_BUILD === 'string' ? QINGDAN_BUILD : undefined;
+
+/**
+ * What the cache is keyed by: this build and the very bytes (as text) of the files it stands
+ * for, so that a change of any of them is seen without a hash to compute at start. `record`
+ * compares the templates key again under its lock.
+ */
+export function settingsKeyOf(settings: RawFile | undefined): string {
+  return keyOf([BUILD ?? '', settings?.bytes ?? 'no settings']);
+}
+
+export function templatesKeyOf(settingsKey: string, org: RawFile, checklists: readonly RawFile[]): string {
+  return keyOf([settingsKey, org.file, org.bytes, ...checklists.flatMap((c) => [c.file, c.bytes])]);
+}
+
+const keyOf = (parts: (string | Uint8Array)[]) =>
+  parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('latin1'))).join('\0');

@@ -23,6 +23,7 @@ export type RecordErrorKey =
   | 'invalid-entry'
   | 'cut-off'
   | 'uncommitted'
+  | 'templates-changed'
   | 'no-identity'
   | 'no-git'
   | 'not-git'

@@ -16,11 +16,11 @@ import { newId, type RandomBytes } from '../core/id.js';
 import type { Settings } from '../core/model.js';
 import { runChecks } from '../checks/index.js';
 import { ConfigError } from '../errors.js';
-import { withSources } from '../parse/dataset.js';
-import { parseDataset, parseSettings } from '../parse/templates.js';
+import { assemble, withSources, type Templates } from '../parse/dataset.js';
 import { printLine } from '../parse/ledger-print.js';
 import * as git from '../read/git.js';
 import { readRepo, readSettingsFile, type RawFile, type RawRepo } from '../read/repo.js';
+import { settingsKeyOf, templatesKeyOf } from '../read/template-cache.js';
 import { appendLine, cutOffLine } from './append.js';
 import { RecordError } from './errors.js';
 import { readIfExists } from '../read/files.js';
@@ -29,26 +29,34 @@ import { acquireLock, LockTimeout, type Lock } from './lock.js';
 export interface Loaded {
   root: string;
   settings: Settings;
+  templates: Templates;
   raw: RawRepo;
   ds: Dataset;
   cat: Catalog;
   ledgersDir: string;
 }
 
-function templatesOk(diagnostics: Diagnostic[]): boolean {
-  return !diagnostics.some((d) => d.severity === 'error' && !d.file.endsWith('.ledger'));
+/** The settings and templates the command opened the repository with, and the key of their bytes. */
+export interface Opened {
+  settings: Settings;
+  templates: Templates;
+  templatesKey: string;
 }
 
-/** Reads and parses the repository; templates must be sound (ledger problems are the check's business). */
-export function loadRepo(root: string): Loaded {
+/**
+ * Reads the repository afresh. The settings and templates must be the very bytes the command
+ * loaded them from (they are not parsed again: no YAML under the lock); a change in between is
+ * refused, and the command can be run again.
+ */
+export function loadRepo(root: string, opened: Opened): Loaded {
   const rawSettings = readSettingsFile(root);
-  const ps = parseSettings(rawSettings);
-  const settings = ps.settings ?? {};
+  const settings = opened.settings;
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
-  const parsed = parseDataset(raw, settings);
-  if (!parsed.dataset || !templatesOk([...ps.diagnostics, ...parsed.diagnostics])) throw new ConfigError('bad-templates');
-  return { root, settings, raw, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
+  if (templatesKeyOf(settingsKeyOf(rawSettings), raw.org, raw.checklists) !== opened.templatesKey) throw new RecordError('templates-changed', {});
+  const parsed = assemble(opened.templates, raw.ledgers, settings);
+  if (!parsed.dataset) throw new ConfigError('bad-templates');
+  return { root, settings, templates: opened.templates, raw, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
 }
 
 /** The dataset as it would be with `bytes` as the content of `file`, and that file's diagnostics. */
@@ -56,7 +64,7 @@ export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: 
   const ledgers: RawFile[] = [...loaded.raw.ledgers].filter((l) => l.file !== file);
   ledgers.push({ file, bytes });
   ledgers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const parsed = parseDataset({ ...loaded.raw, ledgers }, loaded.settings);
+  const parsed = assemble(loaded.templates, ledgers, loaded.settings);
   if (!parsed.dataset) throw new ConfigError('bad-templates');
   const cat = buildCatalog(parsed.dataset);
   const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf })];
@@ -76,6 +84,7 @@ export interface Plan {
 
 export interface WriteOptions {
   root: string;
+  opened: Opened;
   asOf: string;
   /** The git repository the data repository is in, if any. */
   repo?: git.GitRepo;
@@ -132,7 +141,7 @@ export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): W
     throw e;
   }
   try {
-    const loaded = loadRepo(opts.root);
+    const loaded = loadRepo(opts.root, opts.opened);
     const p = plan(loaded);
     const abs = join(opts.root, p.file);
     const before = readIfExists(abs);
