@@ -9,7 +9,7 @@
 //   BENCH_SIZES=2000,100000 npm run bench  some sizes
 //   BENCH_NO_WRITE=1 npm run bench         do not rewrite docs/performance.md
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,19 @@ function measure(cmd, args, runs) {
   };
 }
 
+/** A copy of the example in a git repository of its own, for `record` to append to. */
+function recordRepo() {
+  const dir = join(tmpdir(), 'qingdan-bench', 'record');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['qingdan.yaml', 'templates', 'ledgers']) cpSync(join(root, f), join(dir, f), { recursive: true });
+  const git = (...a) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...a], { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the example');
+  return dir;
+}
+
 const rows = [];
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -71,6 +84,8 @@ const log = (s) => process.stderr.write(s + '\n');
     ['qingdan due', [...example, 'due']],
     ['qingdan report annual --format json', [...example, 'report', 'annual', '--format', 'json']],
     ['qingdan report monthly (table)', [...example, 'report', 'monthly']],
+    // in a copy of the example, as a git repository of its own: each run appends and commits a line
+    ['qingdan record', ['-C', recordRepo(), '--as-of', '2026-11-27', 'record', 'office', 'T1.3', '1次', '--date', '2026-11-26', '--note', '交流学习心得', '--by', 'wangjianguo']],
   ];
   const base = [];
   const times = commands.map(() => []);

@@ -1,6 +1,6 @@
 /**
- * The engine for one checklist year as of a date: expand → match → status → score. Pure; every
- * report and `due` start from its result.
+ * The engine for one checklist year as of a date: expand → match → status, and the scores from
+ * them. Pure; every report and `due` start from its result.
  */
 import type { Catalog } from './catalog.js';
 import type { Dataset } from './dataset.js';
@@ -15,15 +15,13 @@ export interface Evaluation {
   obligations: Obligation[];
   /** Parallel to `obligations`. */
   progress: Progress[];
-  /** One per item and subject. */
-  scores: ItemScore[];
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 14;
 
 export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string): Evaluation {
   const checklist = cat.checklists.get(year);
-  if (!checklist) return { year, asOf, obligations: [], progress: [], scores: [] };
+  if (!checklist) return { year, asOf, obligations: [], progress: [] };
   const org = ds.org.value;
   const obligations = expand(checklist.source.value, org);
   const matched = match(obligations, ds, cat, year);
@@ -37,6 +35,12 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
       lateCredit: ruleOf(o.item.scoring, o.item.weight).lateCredit,
     }),
   );
+  return { year, asOf, obligations, progress };
+}
+
+/** The score of each item and subject: what the quarterly and annual reports add up (`due` and `record` need none). */
+export function scoresOf(ev: Evaluation): ItemScore[] {
+  const { obligations, progress } = ev;
   // obligations of one item and subject are adjacent (expand's order)
   const scores: ItemScore[] = [];
   let from = 0;
@@ -47,5 +51,5 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
     scores.push(scoreItem(obligations.slice(from, i), progress.slice(from, i)));
     from = i;
   }
-  return { year, asOf, obligations, progress, scores };
+  return scores;
 }

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { buildCatalog, type Catalog } from '../../src/core/catalog.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import type { Entry } from '../../src/core/entry.js';
-import { evaluate, type Evaluation } from '../../src/core/evaluate.js';
+import { evaluate, scoresOf, type Evaluation } from '../../src/core/evaluate.js';
 import type { Obligation } from '../../src/core/expand.js';
 import { Checklist, Item, Organisation, type Settings } from '../../src/core/model.js';
 import type { ItemScore } from '../../src/core/score.js';
@@ -92,7 +92,7 @@ export function run(s: Setup | Dataset, asOf: string): Run {
     at,
     status: (item, subject, period) => at(item, subject, period).p.status,
     score: (item, subject) => {
-      const sc = ev.scores.find((x) => x.item.id === item && x.subjectKey === subject);
+      const sc = scoresOf(ev).find((x) => x.item.id === item && x.subjectKey === subject);
       if (!sc) throw new Error(`no score ${item} ${subject}`);
       return sc;
     },

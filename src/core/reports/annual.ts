@@ -6,7 +6,7 @@
  */
 import { judge, worse, type Outcome, type Trigger } from '../accountability.js';
 import type { Dataset } from '../dataset.js';
-import type { Evaluation } from '../evaluate.js';
+import { scoresOf, type Evaluation } from '../evaluate.js';
 import { displayMeasure } from '../expand.js';
 import type { Person } from '../model.js';
 import type { ItemScore } from '../score.js';
@@ -129,7 +129,8 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
   const people = new Map(org.people.map((p) => [p.id, p]));
   const who = (id: string) => ({ id, name: people.get(id)?.name ?? id });
   const byKey = new Map<string, ItemScore[]>();
-  for (const s of ev.scores) {
+  const allScores = scoresOf(ev);
+  for (const s of allScores) {
     const list = byKey.get(s.subjectKey);
     if (list) list.push(s);
     else byKey.set(s.subjectKey, [s]);
@@ -172,7 +173,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     });
 
   const levels = (['principal', 'first', 'supervisory', 'direct'] as const)
-    .map((level) => ({ level, ...sumPoints(ev.scores.filter((s) => s.item.level === level)) }))
+    .map((level) => ({ level, ...sumPoints(allScores.filter((s) => s.item.level === level)) }))
     .filter((l) => l.max > 0);
 
   const subjectRow = (key: string, id: string, name: string, role?: Person['role']): SubjectRow => {

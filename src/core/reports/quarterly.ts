@@ -5,7 +5,7 @@
  * findings to follow up.
  */
 import type { Dataset } from '../dataset.js';
-import type { Evaluation } from '../evaluate.js';
+import { scoresOf, type Evaluation } from '../evaluate.js';
 import { displayMeasure, targetOf } from '../expand.js';
 import { periodEnd, periodStart, type Period } from '../periods.js';
 import type { ItemScore } from '../score.js';
@@ -98,7 +98,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
   });
 
   const scoresBy = new Map<string, ItemScore[]>();
-  for (const s of ev.scores) {
+  for (const s of scoresOf(ev)) {
     const list = scoresBy.get(s.subjectKey) ?? [];
     list.push(s);
     scoresBy.set(s.subjectKey, list);
