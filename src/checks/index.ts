@@ -30,6 +30,11 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS):
   return checks.flatMap((check) => check(ctx));
 }
 
+/** `checks` without the template checks when the templates already passed them (`Templates.checked`). */
+export function checksFor(checks: readonly Check[], templates: { checked?: true }): readonly Check[] {
+  return templates.checked ? checks.filter((c) => !TEMPLATE_CHECKS.includes(c)) : checks;
+}
+
 /**
  * The checks whose findings change what a report counts (an entry of an unknown unit is left
  * out, a wrong measure is counted as written): `due` and `report` run these to warn on stderr.

@@ -1,7 +1,7 @@
 /** `qingdan check`: every problem in the templates and ledgers, all at once. */
 import { buildCatalog } from '../core/catalog.js';
 import { sortDiagnostics } from '../core/diagnostic.js';
-import { runChecks } from '../checks/index.js';
+import { CHECKS, checksFor, runChecks } from '../checks/index.js';
 import { filesToRead, withSources } from '../parse/dataset.js';
 import { readRaw } from '../read/repo.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
@@ -11,7 +11,7 @@ export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
   const repo = await openRepo(opts, io);
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
   const ds = repo.dataset;
-  if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }));
+  if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }, checksFor(CHECKS, repo.templates)));
   const sorted = sortDiagnostics(found);
   // ledgers are not kept in memory after parsing: read again the few that findings point into
   for (const file of filesToRead(sorted, repo.texts)) repo.texts.set(file, readRaw(repo.root, file).bytes);

@@ -108,6 +108,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
       org: { ...cache.org, locate: noPositions },
       checklists: cache.checklists.map((c) => ({ ...c, locate: noPositions })),
       complete: true,
+      checked: true,
       diagnostics: [],
       texts: new Map(),
     };

@@ -6,7 +6,7 @@
 import { buildCatalog, type Catalog } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
-import { COUNTING_CHECKS, runChecks } from '../checks/index.js';
+import { COUNTING_CHECKS, checksFor, runChecks } from '../checks/index.js';
 import { UsageError } from '../errors.js';
 import { openRepo, soundDataset, type GlobalOptions, type Io, type OpenHooks, type Opened } from './context.js';
 
@@ -20,7 +20,7 @@ export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenHooks)
   const repo = await openRepo(opts, io, hooks);
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
-  const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, COUNTING_CHECKS).filter((d) => d.severity === 'error').length;
+  const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, checksFor(COUNTING_CHECKS, repo.templates)).filter((d) => d.severity === 'error').length;
   if (problems > 0) io.stderr(`qingdan: ${repo.messages.ui.ledgerProblems({ count: problems })}\n`);
   return { repo, ds, cat };
 }

@@ -61,12 +61,19 @@ function fromLocal(d: Date): string {
 }
 
 export function addDays(date: string, days: number): string {
-  return fromLocal(fnsAddDays(toLocal(date), days));
+  const key = `${date}${days}`;
+  let d = added.get(key);
+  if (d === undefined) {
+    if (added.size >= 65_536) added.clear();
+    d = fromLocal(fnsAddDays(toLocal(date), days));
+    added.set(key, d);
+  }
+  return d;
 }
 
 /**
- * b − a in calendar days. Remembered: a year's obligations ask for the same few pairs of dates
- * thousands of times, and each answer from date-fns builds two Dates.
+ * b − a in calendar days. Remembered, as addDays is: a year's obligations ask for the same few
+ * dates thousands of times, and each answer from date-fns builds Dates.
  */
 export function daysBetween(a: string, b: string): number {
   const key = a + b;
@@ -80,3 +87,4 @@ export function daysBetween(a: string, b: string): number {
 }
 
 const between = new Map<string, number>();
+const added = new Map<string, string>();

@@ -28,6 +28,8 @@ export interface Templates {
   checklists: Source<Checklist>[];
   /** Whether every checklist file loaded. */
   complete: boolean;
+  /** Found in the template cache, which holds only templates that passed TEMPLATE_CHECKS. */
+  checked?: true;
   diagnostics: Diagnostic[];
   texts: Map<string, string | Uint8Array>;
 }

@@ -14,7 +14,7 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { LedgerLine } from '../core/entry.js';
 import { newId, type RandomBytes } from '../core/id.js';
 import type { Settings } from '../core/model.js';
-import { runChecks } from '../checks/index.js';
+import { CHECKS, checksFor, runChecks } from '../checks/index.js';
 import { ConfigError } from '../errors.js';
 import { assemble, withSources, type Templates } from '../parse/dataset.js';
 import { printLine } from '../parse/ledger-print.js';
@@ -67,7 +67,7 @@ export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: 
   const parsed = assemble(loaded.templates, ledgers, loaded.settings);
   if (!parsed.dataset) throw new ConfigError('bad-templates');
   const cat = buildCatalog(parsed.dataset);
-  const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf })];
+  const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf }, checksFor(CHECKS, loaded.templates))];
   const mine = sortDiagnostics(diagnostics).filter((d) => d.file === file);
   return { ds: parsed.dataset, cat, diagnostics: withSources(mine, new Map([[file, bytes]])) };
 }
