@@ -109,21 +109,28 @@ export function expand(checklist: Checklist, org: Organisation): Obligation[] {
   for (const area of checklist.areas) {
     for (const item of area.items) {
       const target = targetOf(item);
-      const periods = periodsOf(item, checklist.year);
+      // the dates of a period are the same for every subject
+      const periods = periodsOf(item, checklist.year).map((period) => ({
+        period,
+        periodKey: formatPeriod(period),
+        start: periodStart(period),
+        end: periodEnd(period),
+        due: dueOf(item, period),
+      }));
       for (const subject of subjectsOf(item, org)) {
         const responsible = responsibleFor(item, subject, org);
         const subjectKey = subjectKeyOf(subject);
-        for (const period of periods) {
+        for (const p of periods) {
           out.push({
             item,
             area,
             subject,
             subjectKey,
-            period,
-            periodKey: formatPeriod(period),
-            start: periodStart(period),
-            end: periodEnd(period),
-            due: dueOf(item, period),
+            period: p.period,
+            periodKey: p.periodKey,
+            start: p.start,
+            end: p.end,
+            due: p.due,
             target,
             responsible,
           });
