@@ -34,6 +34,7 @@ function buildId() {
   };
   walk(join(root, 'src'));
   hash.update(readFileSync(join(root, 'package-lock.json')));
+  hash.update(readFileSync(join(root, 'scripts', 'build.mjs')));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -42,6 +43,7 @@ function buildId() {
 // with none of the ES module loader's round trips; each command's code runs only when it is
 // called (esbuild wraps what `import()` reaches so that it is initialised on first use). YAML and
 // zod, which only a changed template needs, stay in files of their own, required on that path.
+const buildID = buildId();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/lib'), { recursive: true });
 // package.json says "type": "module"; the files under dist/ are CommonJS
@@ -90,9 +92,11 @@ await build({
   entryPoints: [join(root, 'src/bin.ts')],
   outfile: join(root, 'dist/lib/qingdan.cjs'),
   plugins: [vendored, ...standIns],
+  // the launcher names the code cache by it (src/launch.cts)
+  banner: { js: `/*qingdan-build:${buildID}*/` },
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
-    QINGDAN_BUILD: JSON.stringify(buildId()),
+    QINGDAN_BUILD: JSON.stringify(buildID),
     QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded),
   },
 });

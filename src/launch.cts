@@ -22,25 +22,46 @@ interface Bundle {
 }
 
 const BUNDLE = path.join(__dirname, 'lib', 'qingdan.cjs');
-const CODE_CACHE = `${BUNDLE}.cache`;
 
-/** Compiles and runs the bundle, from `cachedData` when it is given and accepted. */
-function load(cachedData?: Buffer): { bundle: Bundle; script: vm.Script } {
+/**
+ * The V8 flags the bundle runs, and its code cache is made, with: a cache made under other flags
+ * is rejected. The checksum makes V8 reject a damaged cache rather than crash on it.
+ */
+function setFlags(): void {
   v8.setFlagsFromString('--no-opt');
-  const script = new vm.Script(nodeModule.wrap(fs.readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
-  const mod = { exports: {} as Bundle };
-  script.runInThisContext()(mod.exports, nodeModule.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
-  return { bundle: mod.exports, script };
+  v8.setFlagsFromString('--verify-snapshot-checksum');
 }
 
-function readCache(): Buffer | undefined {
+/**
+ * Where the code cache of `source` lives: named by the build id the bundle starts with, so that a
+ * bundle of another build never meets this one's cache.
+ */
+function cacheFileOf(source: string): string | undefined {
+  const id = /^\/\*qingdan-build:([0-9a-f]+)\*\//.exec(source)?.[1];
+  return id ? `${BUNDLE}.${id}.cache` : undefined;
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
   try {
-    return fs.readFileSync(CODE_CACHE);
+    return fs.readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
-if (require.main === module) void load(readCache()).bundle.run();
+/** Compiles and runs the bundle, from its code cache when there is one that V8 accepts. */
+function load(useCache = true): { bundle: Bundle; script: vm.Script; cacheFile: string | undefined } {
+  setFlags();
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const cacheFile = cacheFileOf(source);
+  const cachedData = useCache ? readCache(cacheFile) : undefined;
+  const script = new vm.Script(nodeModule.wrap(source), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
+  const mod = { exports: {} as Bundle };
+  script.runInThisContext()(mod.exports, nodeModule.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
+  return { bundle: mod.exports, script, cacheFile };
+}
 
-export = { load, BUNDLE, CODE_CACHE };
+if (require.main === module) void load().bundle.run();
+
+export = { load, setFlags };

@@ -40,6 +40,11 @@ describe('width', () => {
     fc.assert(fc.property(anyText, (s) => width(s) === reference(s)), { numRuns: 5000 });
   });
 
+  it('a lone high surrogate does not swallow the character after it', () => {
+    expect(width('\uD83Da')).toBe(reference('\uD83Da'));
+    expect(width('a\uD83D')).toBe(reference('a\uD83D'));
+  });
+
   it('counts Chinese as two columns and ASCII as one', () => {
     expect(width('科室 T1.5')).toBe(9);
     expect(width('“高原暖心”')).toBe(10);

@@ -241,7 +241,7 @@ function audit(opts: AuditOptions, repo: Opened): AuditReport {
     }
   }
   const blobs = git.readBlobs(g.top, ids);
-  for (const b of blobs.values()) ledgerBytesRead(b.length);
+  for (const [id, b] of blobs) ledgerBytesRead(id, b.length);
   const blob = (id: string) => (/^0+$/.test(id) ? new Uint8Array(0) : (blobs.get(id) ?? new Uint8Array(0)));
 
   /** Every line first added, by id and text (lines without an id: by file and text). */

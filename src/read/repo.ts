@@ -72,7 +72,7 @@ export function readRepo(root: string, paths: { templates: string; ledgers: stri
       *[Symbol.iterator]() {
         for (const f of ledgerFiles) {
           const raw = readRaw(root, f);
-          ledgerBytesRead(raw.bytes.length);
+          ledgerBytesRead(raw.file, raw.bytes.length);
           yield raw;
         }
       },

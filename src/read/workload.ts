@@ -9,10 +9,16 @@ import { setFlagsFromString } from 'node:v8';
 
 const LARGE = 1 << 20;
 let read = 0;
+/** What was counted: a ledger read again (by `record` under its lock) is the same work's data. */
+const counted = new Set<string>();
 
-/** Counts ledger bytes read; optimisation is turned on at the first megabyte. */
-export function ledgerBytesRead(n: number): void {
-  if (read >= LARGE) return;
+/**
+ * Counts the bytes of ledger `key` (a path, or a blob id) the first time it is read;
+ * optimisation is turned on at the first megabyte.
+ */
+export function ledgerBytesRead(key: string, n: number): void {
+  if (read >= LARGE || counted.has(key)) return;
+  counted.add(key);
   read += n;
   if (read >= LARGE) setFlagsFromString('--opt');
 }

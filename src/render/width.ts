@@ -14,11 +14,13 @@ export function width(s: string): number {
     // the common cases first: printable ASCII, and CJK ideographs and punctuation
     if (c >= 0x20 && c < 0x7f) w += 1;
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) || (c >= 0xff01 && c <= 0xff60)) w += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) w += codePointWidth(s.codePointAt(i++)!);
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(s.charCodeAt(i + 1))) w += codePointWidth(s.codePointAt(i++)!);
     else w += codePointWidth(c);
   }
   return w;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 function codePointWidth(c: number): number {
   if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || c === 0x200b || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f)) return 0;
