@@ -134,7 +134,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
   const ledgers = raw.ledgers;
   const seen = hooks.ledger;
   // each ledger is shown to the hook as it is read and parsed, one file at a time
-  const hashed = seen
+  const shown = seen
     ? {
         *[Symbol.iterator]() {
           for (const f of ledgers) {
@@ -144,7 +144,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
         },
       }
     : ledgers;
-  const parsed = assemble(templates, hashed, settings);
+  const parsed = assemble(templates, shown, settings);
   if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
   const lang = lang0 ?? settings.lang ?? 'zh';
   return {

@@ -37,7 +37,7 @@ export interface Loaded {
 }
 
 /** The settings and templates the command opened the repository with, and the key of their bytes. */
-export interface Opened {
+export interface OpenedWith {
   settings: Settings;
   templates: Templates;
   templatesKey: string;
@@ -48,7 +48,7 @@ export interface Opened {
  * loaded them from (they are not parsed again: no YAML under the lock); a change in between is
  * refused, and the command can be run again.
  */
-export function loadRepo(root: string, opened: Opened): Loaded {
+export function loadRepo(root: string, opened: OpenedWith): Loaded {
   const rawSettings = readSettingsFile(root);
   const settings = opened.settings;
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
@@ -84,7 +84,7 @@ export interface Plan {
 
 export interface WriteOptions {
   root: string;
-  opened: Opened;
+  opened: OpenedWith;
   asOf: string;
   /** The git repository the data repository is in, if any. */
   repo?: git.GitRepo;
