@@ -3,6 +3,7 @@
  * machine's time zone. String order is date order.
  */
 import { addDays as fnsAddDays, differenceInCalendarDays } from 'date-fns';
+import { remember } from './remember.js';
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -60,31 +61,18 @@ function fromLocal(d: Date): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function addDays(date: string, days: number): string {
-  const key = `${date}${days}`;
-  let d = added.get(key);
-  if (d === undefined) {
-    if (added.size >= 65_536) added.clear();
-    d = fromLocal(fnsAddDays(toLocal(date), days));
-    added.set(key, d);
-  }
-  return d;
-}
-
-/**
- * b − a in calendar days. Remembered, as addDays is: a year's obligations ask for the same few
- * dates thousands of times, and each answer from date-fns builds Dates.
+/*
+ * Both remember their answers: a year's obligations ask for the same few dates thousands of
+ * times, and each answer from date-fns builds Dates. A date is 10 characters, so the key splits.
  */
-export function daysBetween(a: string, b: string): number {
-  const key = a + b;
-  let n = between.get(key);
-  if (n === undefined) {
-    if (between.size >= 65_536) between.clear();
-    n = differenceInCalendarDays(toLocal(b), toLocal(a));
-    between.set(key, n);
-  }
-  return n;
+const added = remember(65_536, (key) => fromLocal(fnsAddDays(toLocal(key.slice(0, 10)), +key.slice(10))));
+const between = remember(65_536, (key) => differenceInCalendarDays(toLocal(key.slice(10)), toLocal(key.slice(0, 10))));
+
+export function addDays(date: string, days: number): string {
+  return added(`${date}${days}`);
 }
 
-const between = new Map<string, number>();
-const added = new Map<string, string>();
+/** b − a in calendar days. */
+export function daysBetween(a: string, b: string): number {
+  return between(a + b);
+}

@@ -49,7 +49,7 @@ export function git(args: readonly string[], opts: GitOptions): GitResult {
 }
 
 /** `git`, run in the background: for a question whose answer can wait while other work is done. */
-export function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve) => {
     execFile('git', ['--literal-pathspecs', ...args], { cwd: opts.cwd, env: envFor(opts.env), encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (e, stdout, stderr) => {
       const err = e as (NodeJS.ErrnoException & { code?: string | number }) | null;

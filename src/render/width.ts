@@ -1,5 +1,6 @@
 /** Padding and truncation by display width, so that columns line up with Chinese text. */
 import { eastAsianWidth } from 'get-east-asian-width';
+import { remember } from '../core/remember.js';
 
 /**
  * Display width in terminal columns: wide and fullwidth characters (Chinese) take two, combining
@@ -32,18 +33,8 @@ function codePointWidth(c: number): number {
  * The build gives cli-table3 this in place of its own string-width 4, so that the table and the
  * column fitting here agree on every character, and no emoji pattern is built at start.
  */
-export function coloredWidth(s: string): number {
-  let w = measured.get(s);
-  if (w === undefined) {
-    // cli-table3 measures each cell several times over; a table's worth of widths is kept
-    if (measured.size >= 4096) measured.clear();
-    w = width(s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '') : s);
-    measured.set(s, w);
-  }
-  return w;
-}
-
-const measured = new Map<string, number>();
+// cli-table3 measures each cell several times over; a table's worth of widths is kept
+export const coloredWidth = remember(4096, (s) => width(s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '') : s));
 
 export function padEnd(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));
