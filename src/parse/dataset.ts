@@ -55,10 +55,11 @@ export function assemble(templates: Templates, ledgerFiles: Iterable<RawFile>, s
     } else {
       const decoded = decodeText(file.file, bytes, { requireFinalNewline: true });
       parsed = parseLedger(file.file, decoded.text, intern);
-      parsed.diagnostics.unshift(...decoded.diagnostics);
+      parsed.diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
       texts.set(file.file, decoded.text);
     }
-    diagnostics.push(...parsed.diagnostics);
+    // a loop, not push(...): a ledger of 200 000 bad lines would overflow the stack
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     ledgers.push({ file: file.file, lines: parsed.lines });
   }
   const dataset = templates.org && templates.complete ? { settings, org: templates.org, checklists: templates.checklists, ledgers } : undefined;

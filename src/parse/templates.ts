@@ -22,12 +22,12 @@ export function parseTemplates(org: RawFile, checklistFiles: readonly RawFile[])
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string | Uint8Array>();
   const o = loadYaml(org, Organisation);
-  diagnostics.push(...o.diagnostics);
+  for (const d of o.diagnostics) diagnostics.push(d);
   texts.set(org.file, o.text);
   const checklists: Source<Checklist>[] = [];
   for (const file of checklistFiles) {
     const c = loadYaml(file, Checklist);
-    diagnostics.push(...c.diagnostics);
+    for (const d of c.diagnostics) diagnostics.push(d);
     texts.set(file.file, c.text);
     if (c.value) checklists.push({ file: file.file, value: c.value, locate: c.locate });
   }

@@ -88,7 +88,7 @@ function flatten(issues: readonly Issue[], base: PropertyKey[]): Issue[] {
       const best = [...issue.errors].sort(
         (a, b) => Number(rejectsType(a)) - Number(rejectsType(b)) || a.length - b.length || depth(b) - depth(a),
       )[0]!;
-      out.push(...flatten(best, path));
+      for (const i of flatten(best, path)) out.push(i);
     } else {
       out.push({ ...issue, path } as Issue);
     }
@@ -96,7 +96,7 @@ function flatten(issues: readonly Issue[], base: PropertyKey[]): Issue[] {
   return out;
 }
 
-const depth = (issues: readonly Issue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+const depth = (issues: readonly Issue[]) => issues.reduce((m, i) => Math.max(m, i.path.length), 0);
 const rejectsType = (issues: readonly Issue[]) =>
   issues.length === 1 && issues[0]!.path.length === 0 && (issues[0]!.code === 'invalid_type' || issues[0]!.code === 'invalid_value');
 

@@ -88,7 +88,7 @@ function walk(dir: string, suffix: string): string[] {
     const path = join(dir, name);
     // links are not followed: a ledger is a file of this repository, whose history git keeps
     const st = lstatSync(path);
-    if (st.isDirectory()) out.push(...walk(path, suffix));
+    if (st.isDirectory()) for (const p of walk(path, suffix)) out.push(p);
     else if (st.isFile() && name.endsWith(suffix)) out.push(path);
   }
   return out.sort();

@@ -36,7 +36,7 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
     out.push('', c.bold(rm.audit.lagHeading({})));
     const h = rm.audit.lagColumns;
     const rows = r.lag.map((l) => [printable(`${l.subject} ${l.name}`), String(l.entries), String(l.median), String(l.max)]);
-    const width0 = Math.max(...[h.subject, ...rows.map((x) => x[0]!)].map(width));
+    const width0 = rows.reduce((m, x) => Math.max(m, width(x[0]!)), width(h.subject));
     out.push(`  ${padEnd(h.subject, width0)}  ${padStart(h.entries, 6)}  ${padStart(h.median, 8)}  ${padStart(h.max, 6)}`);
     for (const row of rows) out.push(`  ${padEnd(row[0]!, width0)}  ${padStart(row[1]!, 6)}  ${padStart(row[2]!, 8)}  ${padStart(row[3]!, 6)}`);
   }

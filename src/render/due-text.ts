@@ -13,7 +13,7 @@ export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance
     return out.join('\n') + '\n';
   }
   const titleWidth = Math.max(12, Math.min(28, columns - 62));
-  const subjectWidth = Math.min(14, Math.max(...r.rows.map((x) => width(x.subjectName))));
+  const subjectWidth = Math.min(14, r.rows.reduce((m, x) => Math.max(m, width(x.subjectName)), 0));
   for (const g of r.groups) {
     const late = g.rows.filter((x) => x.daysLeft < 0).length;
     out.push('');

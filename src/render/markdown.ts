@@ -12,22 +12,31 @@ const esc = (s: string) =>
 
 export function renderMarkdown(doc: Doc): string {
   const out: string[] = [`# ${esc(doc.title)}`, '', `*${esc(doc.subtitle)}*`];
-  for (const s of doc.sections) out.push('', ...section(s));
-  out.push('', '---', '', ...doc.footer.map((f) => `<sub>${esc(f)}</sub>`));
+  // loops, not push(...lines): spreading a long array into a call overflows the stack
+  for (const s of doc.sections) {
+    out.push('');
+    for (const line of section(s)) out.push(line);
+  }
+  out.push('', '---', '');
+  for (const f of doc.footer) out.push(`<sub>${esc(f)}</sub>`);
   return out.join('\n') + '\n';
 }
 
 function section(s: Section): string[] {
   const out = [`${'#'.repeat(s.level)} ${esc(s.heading)}`];
-  if (s.text?.length) out.push('', ...s.text.map((t) => `${esc(t)}  `));
+  if (s.text?.length) {
+    out.push('');
+    for (const t of s.text) out.push(`${esc(t)}  `);
+  }
   if (s.table) {
     out.push('');
     if (s.table.rows.length === 0) out.push(esc(s.empty ?? ''));
-    else out.push(...table(s.table));
+    else for (const line of table(s.table)) out.push(line);
   }
   const chart = s.chart;
   if (chart?.kind === 'bars') {
-    out.push('', '| | |', '|---|---:|', ...chart.items.map((i) => `| ${esc(i.label)} | ${fmtNumber(i.value)}${chart.unit} |`));
+    out.push('', '| | |', '|---|---:|');
+    for (const i of chart.items) out.push(`| ${esc(i.label)} | ${fmtNumber(i.value)}${chart.unit} |`);
   }
   if (s.chart?.kind === 'trend') {
     out.push('', `| ${s.chart.points.map((p) => esc(p.label)).join(' | ')} |`, `|${s.chart.points.map(() => '---:').join('|')}|`, `| ${s.chart.points.map((p) => `${fmtNumber(p.value)}%`).join(' | ')} |`);

@@ -12,8 +12,13 @@ import { padEnd, printable, width, wrap } from './width.js';
 export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): string {
   const fit = (s: string) => (Number.isFinite(columns) ? wrap(s, columns) : s);
   const out: string[] = [color.bold(fit(doc.title)), color.dim(fit(doc.subtitle))];
-  for (const s of doc.sections) out.push('', ...section(s, color, columns));
-  out.push('', ...doc.footer.map((f) => color.dim(fit(f))));
+  // loops, not push(...lines): spreading a long array into a call overflows the stack
+  for (const s of doc.sections) {
+    out.push('');
+    for (const line of section(s, color, columns)) out.push(line);
+  }
+  out.push('');
+  for (const f of doc.footer) out.push(color.dim(fit(f)));
   return out.join('\n') + '\n';
 }
 
@@ -26,13 +31,13 @@ function section(s: Section, color: ChalkInstance, columns: number): string[] {
     else for (const part of split(s.table, columns)) out.push(draw(part, color, columns));
   }
   if (s.chart?.kind === 'bars') {
-    const labelWidth = Math.max(...s.chart.items.map((i) => width(i.label)));
+    const labelWidth = s.chart.items.reduce((m, i) => Math.max(m, width(i.label)), -Infinity);
     for (const i of s.chart.items) {
       out.push(`${padEnd(i.label, labelWidth)} ${paint(color, i.tone)(bar(i.value, i.max, 30))} ${fmtNumber(i.value)}${s.chart.unit}`);
     }
   }
   if (s.chart?.kind === 'trend') {
-    const labelWidth = Math.max(...s.chart.points.map((p) => width(p.label)));
+    const labelWidth = s.chart.points.reduce((m, p) => Math.max(m, width(p.label)), -Infinity);
     for (const p of s.chart.points) out.push(`${padEnd(p.label, labelWidth)} ${paint(color, p.value >= 90 ? 'good' : p.value >= 70 ? 'warn' : 'bad')(bar(p.value, 100, 30))} ${fmtNumber(p.value)}%`);
   }
   return out;
@@ -60,7 +65,7 @@ function paint(color: ChalkInstance, tone: Tone | undefined): (s: string) => str
 
 /** Splits the non-key columns of a table into parts that each fit in `columns`. */
 export function split(t: DocTable, columns: number): DocTable[] {
-  const widths = t.columns.map((c, i) => Math.max(width(c.label), ...t.rows.map((r) => width(r[i]?.text ?? ''))) + 3);
+  const widths = t.columns.map((c, i) => t.rows.reduce((m, r) => Math.max(m, width(r[i]?.text ?? '')), width(c.label)) + 3);
   const total = widths.reduce((a, b) => a + b, 1);
   const keys = t.keyColumns ?? 0;
   if (total <= columns || keys === 0 || keys >= t.columns.length) return [t];
@@ -92,13 +97,13 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
  * way (their text wraps) until the table fits or every column is down to 10.
  */
 export function fitWidths(t: DocTable, columns: number): number[] | undefined {
-  const natural = t.columns.map((c, i) => Math.max(width(c.label), ...t.rows.map((r) => width(r[i]?.text ?? ''))) + 2);
+  const natural = t.columns.map((c, i) => t.rows.reduce((m, r) => Math.max(m, width(r[i]?.text ?? '')), width(c.label)) + 2);
   const border = t.columns.length + 1;
   let excess = natural.reduce((a, b) => a + b, border) - columns;
   if (excess <= 0) return undefined;
   const widths = [...natural];
   while (excess > 0) {
-    const widest = widths.indexOf(Math.max(...widths));
+    const widest = widths.indexOf(widths.reduce((a, b) => Math.max(a, b), -Infinity));
     if (widths[widest]! <= 10) break;
     widths[widest]!--;
     excess--;
