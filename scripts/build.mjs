@@ -1,7 +1,6 @@
-// Builds dist/ (a launcher, the bundled tool and its code cache) and,
+// Builds dist/ (a launcher and the bundled tool) and,
 // with --schemas, writes the JSON Schema files under schemas/ from the zod model.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +37,11 @@ function buildId() {
   return hash.digest('hex').slice(0, 16);
 }
 
-// dist/qingdan.js is a small launcher (src/launch.cts) that compiles dist/lib/qingdan.cjs, the
-// whole tool in one CommonJS bundle, from V8's code cache. CommonJS loads synchronously, one file,
-// with none of the ES module loader's round trips; each command's code runs only when it is
-// called (esbuild wraps what `import()` reaches so that it is initialised on first use). YAML and
-// zod, which only a changed template needs, stay in files of their own, required on that path.
+// dist/qingdan.js is a small launcher (src/launch.cts) that turns on Node's compile cache and
+// loads dist/lib/qingdan.cjs, the whole tool in one CommonJS bundle: one file, loaded
+// synchronously; each command's code runs only when it is called (esbuild wraps what `import()`
+// reaches so that it is initialised on first use). YAML and zod, which only a changed template
+// needs, stay in files of their own, required on that path.
 const buildID = buildId();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/lib'), { recursive: true });
@@ -65,35 +64,26 @@ const vendored = {
     b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (a) => ({ path: `./${a.path}.cjs`, external: true }));
   },
 };
-/**
- * A plugin that gives the modules under node_modules/`within` (every module, without it) `contents`
- * in place of what they import as `filter`.
- */
-const standIn = (name, filter, within, contents) => ({
-  name,
+// cli-table3 measures cells with string-width 4; it gets the width the report columns are laid out
+// with (src/render/width.ts), so that a cell and its column agree. cli-table3 is pinned exactly in
+// package.json, and test/render/cell-width.test.ts checks that it still imports string-width.
+const cellWidth = {
+  name: 'cell-width',
   setup(b) {
-    b.onResolve({ filter }, (a) => (!within || a.importer.includes(join('node_modules', within)) ? { path: name, namespace: name } : undefined));
-    b.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, resolveDir: root, loader: 'js' }));
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.importer.includes(join('node_modules', 'cli-table3')) ? { path: 'cell-width', namespace: 'cell-width' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'cell-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(root, 'src/render/width.ts'))}).coloredWidth;`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
-});
-const standIns = [
-  // cli-table3 measures cells with string-width 4; it gets the width that fits the columns instead
-  standIn('cell-width', /^string-width$/, 'cli-table3', `module.exports = require(${JSON.stringify(join(root, 'src/render/width.ts'))}).coloredWidth;`),
-  // commander requires child_process at load for executable subcommands, which qingdan has none
-  // of; loading it (and net, dgram, streams with it) cost every command some 10 ms
-  standIn('lazy-child-process', /^node:child_process$/, 'commander', "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };"),
-  // qingdan decides colour itself (a TTY, NO_COLOR, --no-color: commands/context.ts) and makes
-  // every Chalk with an explicit level; chalk's own detection would load tty and os for nothing
-  standIn('no-color-detection', /^#supports-color$/, undefined, 'export default { stdout: false, stderr: false };'),
-];
-await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js') });
+};
+await build({ ...common, entryPoints: [join(root, 'src/launch.cts')], outfile: join(root, 'dist/qingdan.js'), external: ['./lib/qingdan.cjs'] });
 await build({
   ...common,
   entryPoints: [join(root, 'src/bin.ts')],
   outfile: join(root, 'dist/lib/qingdan.cjs'),
-  plugins: [vendored, ...standIns],
-  // the launcher names the code cache by it (src/launch.cts)
-  banner: { js: `/*qingdan-build:${buildID}*/` },
+  plugins: [vendored, cellWidth],
   define: {
     QINGDAN_VERSION: JSON.stringify(pkg.version),
     QINGDAN_BUILD: JSON.stringify(buildID),
@@ -103,8 +93,6 @@ await build({
 for (const name of VENDORED) {
   await build({ ...common, stdin: { contents: `module.exports = require('${name}');`, resolveDir: root }, outfile: join(root, `dist/lib/${name}.cjs`) });
 }
-// the code cache: the bundle's functions as compiled while running the usual commands
-execFileSync(process.execPath, [join(root, 'scripts/code-cache.cjs')], { cwd: root, stdio: 'inherit' });
 
 if (process.argv.includes('--schemas')) {
   await build({

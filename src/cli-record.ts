@@ -1,9 +1,9 @@
 /**
  * The commands that write to or inspect the history of a data repository: init, list, record,
- * void, audit. Registered on the program by cli.ts; their errors (RecordError) go on to its catch.
+ * void, audit. Registered on the program by cli.ts; their errors (QingdanError) go on to its catch.
  */
 import type { Command } from 'commander';
-import type { GlobalOptions, Io } from './commands/context.js';
+import type { GlobalOptions, Io } from './io.js';
 
 const EXAMPLES_INIT = `
 示例 (examples):
@@ -44,11 +44,6 @@ const EXAMPLES_AUDIT = `
 
 退出码 (exit codes): 0 未发现违规 (clean) · 1 有违规 (violations) · 2 用法错误 (usage)
 `;
-
-/** Whether `record` may ask: stdin is a terminal (or QINGDAN_PROMPT=1, for scripted tests). */
-function canPrompt(io: Io): boolean {
-  return Boolean(process.stdin.isTTY) || io.env.QINGDAN_PROMPT === '1';
-}
 
 export function registerRecordCommands(cli: Command, io: Io, run: (code: number) => void): void {
   cli
@@ -93,12 +88,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
       const args = [unit, item, qty].filter((a): a is string => a !== undefined);
       const { runRecord } = await import('./commands/record.js');
-      const prompter = canPrompt(io) ? (await import('./commands/prompter.js')).terminalPrompter() : undefined;
-      try {
-        run(await runRecord(args, opts, io, prompter));
-      } finally {
-        prompter?.close();
-      }
+      run(await runRecord(args, opts, io));
     });
 
   cli

@@ -4,12 +4,10 @@
  * Commands are imported lazily so that each run loads only what it needs.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, UsageError } from './errors.js';
+import { QingdanError } from './errors.js';
 import { catalogue, earlyLang } from './i18n/index.js';
-import type { GlobalOptions, Io } from './commands/context.js';
+import type { GlobalOptions, Io } from './io.js';
 import { registerRecordCommands } from './cli-record.js';
-import { recordCatalogue } from './i18n/record-zh.js';
-import { RecordError } from './write/errors.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -130,14 +128,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // commander has already printed its message; help and version exit 0
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof RecordError) {
-      const rm = recordCatalogue(e.lang ?? lang);
-      io.stderr(`qingdan: ${rm.errors[e.key](e.params)}\n${e.details ? `${e.details}\n` : ''}`);
+    if (e instanceof QingdanError) {
+      const m = catalogue(e.lang ?? lang);
+      let details = e.details;
+      if (e.refused) details = (await import('./render/line-problems.js')).renderLineProblems(e.refused.text, e.refused.diagnostics, m);
+      io.stderr(`qingdan: ${m.errors[e.key](e.params)}\n${details ? `${details}\n` : ''}`);
       return e.exitCode;
-    }
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      io.stderr(`qingdan: ${messages.errors[e.key](e.params)}\n`);
-      return 2;
     }
     const err = e as Error;
     io.stderr(`qingdan: ${messages.errors.internal({ message: err?.message ?? String(e) })}\n`);

@@ -1,10 +1,10 @@
 /**
- * The template cache (.git/qingdan/templates.json) with the built CLI: it is written after a
- * clean check, used by the next command, and never hides a change: any edit of a template or
- * of the settings is parsed and checked again.
+ * The template cache (.git/qingdan/templates.json) with the built CLI: written only by a command
+ * that writes anyway (record, void), used by every command after it, and it never hides a change:
+ * any edit of a template or of the settings is parsed and checked again.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +32,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the template cache', () => {
-  it('is written by a clean run and used by the next, with the same result', async () => {
+  it('is written only by a command that writes anyway, and used by the next, with the same result', async () => {
     expect(existsSync(cache())).toBe(false);
+    // a command that only reads never writes the cache
+    expect((await qingdan(['check'])).code).toBe(0);
+    expect((await qingdan(['report', 'monthly'])).code).toBe(0);
+    expect(existsSync(cache())).toBe(false);
+    // record writes anyway: it may write the cache too
+    expect((await qingdan(['record', 'office', 'T1.1', '1h', '--date', '2026-11-20', '--no-commit'])).code).toBe(0);
+    expect(existsSync(cache())).toBe(true);
     const first = await qingdan(['check']);
     expect(first.code).toBe(0);
-    expect(existsSync(cache())).toBe(true);
     const second = await qingdan(['check']);
     expect(second).toEqual(first);
     const report = await qingdan(['report', 'annual', '--format', 'json']);
@@ -45,7 +51,8 @@ describe('the template cache', () => {
   });
 
   it('never hides an edit: a broken weight after a cached run is reported', async () => {
-    await qingdan(['check']);
+    await qingdan(['record', 'office', 'T1.1', '1h', '--date', '2026-11-22', '--no-commit']);
+    expect(existsSync(cache())).toBe(true);
     const file = join(dir, 'templates', 'checklist-2026.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^total: 100$/m, 'total: 99'));
@@ -57,7 +64,8 @@ describe('the template cache', () => {
   });
 
   it('never hides an edit of the settings either', async () => {
-    await qingdan(['check']);
+    await qingdan(['record', 'office', 'T1.1', '1h', '--date', '2026-11-23', '--no-commit']);
+    expect(existsSync(cache())).toBe(true);
     const file = join(dir, 'qingdan.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, `${text}\nno_such_key: 1\n`);
@@ -67,12 +75,21 @@ describe('the template cache', () => {
     writeFileSync(file, text);
   });
 
-  it('a damaged cache file is ignored', async () => {
-    writeFileSync(cache(), '{ not json');
-    expect((await qingdan(['check'])).code).toBe(0);
-    // written anew: keyed by the files it stands for, their paths and bytes
-    const rewritten = JSON.parse(readFileSync(cache(), 'utf8')) as { templatesKey: string };
-    expect(rewritten.templatesKey).toContain('templates/org.yaml\0');
-    expect(rewritten.templatesKey).toContain(readFileSync(join(dir, 'templates', 'org.yaml')).toString('latin1'));
-  });
+  for (const [name, damaged] of [
+    ['not JSON', '{ not json'],
+    ['JSON of another shape', JSON.stringify({ settingsKey: 'x', templatesKey: 'y', settings: {}, org: { file: 'templates/org.yaml', value: { name: 1 } }, checklists: [] })],
+  ] as const) {
+    it(`a damaged cache file (${name}) is ignored, and written anew by the next record`, async () => {
+      writeFileSync(cache(), damaged);
+      const r = await qingdan(['check']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('30 个清单项');
+      expect(readFileSync(cache(), 'utf8')).toBe(damaged);
+      expect((await qingdan(['record', 'office', 'T1.1', '1h', '--date', '2026-11-21', '--no-commit'])).code).toBe(0);
+      // keyed by the files it stands for: path, size, modification time and inode of each
+      const rewritten = JSON.parse(readFileSync(cache(), 'utf8')) as { templatesKey: string };
+      const size = statSync(join(dir, 'templates', 'org.yaml')).size;
+      expect(rewritten.templatesKey).toContain(`templates/org.yaml\0${size}\0`);
+    });
+  }
 });

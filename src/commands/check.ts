@@ -5,13 +5,14 @@ import { CHECKS, checksFor, runChecks } from '../checks/index.js';
 import { filesToRead, withSources } from '../parse/dataset.js';
 import { readRaw } from '../read/repo.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
-import { openRepo, type GlobalOptions, type Io } from './context.js';
+import { openRepo } from '../open/repo.js';
+import type { GlobalOptions, Io } from '../io.js';
 
 export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
   const repo = await openRepo(opts, io);
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
   const ds = repo.dataset;
-  if (ds) found.push(...runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }, checksFor(CHECKS, repo.templates)));
+  if (ds) for (const d of runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }, checksFor(CHECKS, repo.templates))) found.push(d);
   const sorted = sortDiagnostics(found);
   // ledgers are not kept in memory after parsing: read again the few that findings point into
   for (const file of filesToRead(sorted, repo.texts)) repo.texts.set(file, readRaw(repo.root, file).bytes);

@@ -1,9 +1,10 @@
 /** `qingdan due`: what is due soon and what is overdue, per responsible person. */
 import { dueReport } from '../core/reports/due.js';
-import { UsageError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { renderDueText } from '../render/due-text.js';
-import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { checkSelection, evaluateYear, openEngine } from './engine.js';
+import { terminalWidth } from '../open/repo.js';
+import type { GlobalOptions, Io } from '../io.js';
+import { checkSelection, evaluateYear, openEngine } from '../open/engine.js';
 
 export interface DueOptions extends GlobalOptions {
   within?: string;
@@ -15,7 +16,7 @@ export interface DueOptions extends GlobalOptions {
 /** `14d`, `14`, `2w` → days. */
 export function parseWithin(s: string): number {
   const m = /^(\d{1,3})([dw]?)$/.exec(s.trim());
-  if (!m) throw new UsageError('bad-option', { option: '--within', value: s, hint: '14d, 2w' });
+  if (!m) throw new QingdanError('bad-option', { option: '--within', value: s, hint: '14d, 2w' });
   return +m[1]! * (m[2] === 'w' ? 7 : 1);
 }
 

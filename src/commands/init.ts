@@ -7,15 +7,14 @@
  */
 import { join, resolve } from 'node:path';
 import { isCalendarDate, isLeapYear } from '../core/dates.js';
-import { UsageError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { recordCatalogue } from '../i18n/record-zh.js';
 import * as git from '../read/git.js';
 import { today } from '../read/clock.js';
 import { exists, isDirectory } from '../read/files.js';
-import { RecordError } from '../write/errors.js';
-import { asRecordError } from '../write/git-errors.js';
 import { ensureLine, writeNew } from '../write/files.js';
-import { earlyLang, resolveLang, type GlobalOptions, type Io } from './context.js';
+import { resolveLang } from '../i18n/index.js';
+import type { GlobalOptions, Io } from '../io.js';
 
 declare const QINGDAN_TEMPLATE_FILES: Record<string, string> | undefined;
 
@@ -61,35 +60,29 @@ export function templateFiles(embedded: Record<string, string>, year: number): M
 }
 
 export function runInit(dir: string | undefined, opts: InitOptions, io: Io): number {
-  const lang = resolveLang(opts.lang) ?? 'zh';
-  const rm = recordCatalogue(lang);
-  try {
-    return init(dir, opts, io, rm);
-  } catch (e) {
-    throw asRecordError(e, earlyLang(opts));
-  }
+  return init(dir, opts, io, recordCatalogue(resolveLang(opts.lang) ?? 'zh'));
 }
 
 function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType<typeof recordCatalogue>): number {
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
-    throw new UsageError('bad-date-option', { option: '--as-of', value: opts.asOf });
+    throw new QingdanError('bad-date-option', { option: '--as-of', value: opts.asOf });
   }
   const asOf = opts.asOf ?? today();
   let year = +asOf.slice(0, 4);
   if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year) || +opts.year < 2000 || +opts.year > 2100) throw new RecordError('bad-year', { value: opts.year });
+    if (!/^\d{4}$/.test(opts.year) || +opts.year < 2000 || +opts.year > 2100) throw new QingdanError('bad-year', { value: opts.year });
     year = +opts.year;
   }
   const embedded = typeof QINGDAN_TEMPLATE_FILES === 'undefined' ? undefined : QINGDAN_TEMPLATE_FILES;
-  if (!embedded) throw new RecordError('no-embedded');
+  if (!embedded) throw new QingdanError('no-embedded');
   const target = resolve(io.cwd, opts.C ?? '.', dir ?? '.');
-  if (exists(target) && !isDirectory(target)) throw new RecordError('init-not-dir', { dir: target });
+  if (exists(target) && !isDirectory(target)) throw new QingdanError('init-not-dir', { dir: target });
   if (exists(join(target, 'qingdan.yaml')) || exists(join(target, 'templates', 'org.yaml'))) {
-    throw new RecordError('init-exists', { dir: target });
+    throw new QingdanError('init-exists', { dir: target });
   }
   const files = templateFiles(embedded, year);
   const clash = [...files.keys()].filter((f) => exists(join(target, f)));
-  if (clash.length > 0) throw new RecordError('init-exists', { dir: target }, clash.map((f) => `  ${f}`).join('\n'));
+  if (clash.length > 0) throw new QingdanError('init-exists', { dir: target }, clash.map((f) => `  ${f}`).join('\n'));
 
   for (const [file, text] of files) writeNew(join(target, file), text, file === '.githooks/pre-commit' ? 0o755 : 0o644);
   const attributes = GITATTRIBUTES.map((l) => ensureLine(join(target, '.gitattributes'), l)).some(Boolean);
@@ -99,18 +92,19 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
   let gitState: 'none' | 'initialised' | 'committed' = 'none';
   let sha: string | undefined;
   let gitMessage = '';
-  if (!git.gitAvailable(target)) gitMessage = rm.init.noGit({});
+  const at = { cwd: target, env: io.env };
+  if (!git.gitAvailable(at)) gitMessage = rm.init.noGit({});
   else {
-    if (!git.isWorkTreeTop(target)) {
-      const r = git.init(target);
-      if (!r.ok) throw new RecordError('git-failed', { file: target }, r.stderr.trim());
+    if (!git.isWorkTreeTop(at)) {
+      const r = git.init(at);
+      if (!r.ok) throw new QingdanError('git-failed', { file: target }, r.stderr.trim());
     }
     gitState = 'initialised';
-    const who = git.identity(target, 'AUTHOR') && git.identity(target, 'COMMITTER');
+    const who = git.identity(at, 'AUTHOR') && git.identity(at, 'COMMITTER');
     if (!who) gitMessage = rm.init.noIdentity({});
     else {
-      git.add(target, written);
-      const c = git.commit(target, { message: `init: qingdan data repository for ${year}`, paths: written });
+      git.add(at, written);
+      const c = git.commit(at, { message: `init: qingdan data repository for ${year}`, paths: written });
       if (!c.ok) gitMessage = rm.init.commitFailed({ reason: (c.stderr || c.stdout).trim() });
       else {
         gitState = 'committed';

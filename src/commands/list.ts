@@ -5,11 +5,11 @@
 import { buildCatalog, measureOfItem, scopeOf } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import type { Item } from '../core/model.js';
-import { UsageError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { recordCatalogue, type RecordCatalogue } from '../i18n/record-zh.js';
 import { padEnd, truncate, width } from '../render/width.js';
-import { RecordError } from '../write/errors.js';
-import { openRepo, soundDataset, type GlobalOptions, type Io } from './context.js';
+import { openRepo, soundDataset } from '../open/repo.js';
+import type { GlobalOptions, Io } from '../io.js';
 
 export const LIST_KINDS = ['units', 'items', 'people'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -22,7 +22,7 @@ type Row = Record<string, string | number | undefined>;
 
 /** A plain-text table: a header, a rule, rows; columns padded by display width, the last one cut to fit. */
 export function table(headers: string[], rows: string[][], columns?: number): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = headers.map((h, i) => rows.reduce((m, r) => Math.max(m, width(r[i] ?? '')), width(h)));
   const lastStart = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
   const lastMax = columns ? Math.max(10, columns - lastStart - 1) : Infinity;
   const fmt = (cells: string[]) =>
@@ -92,19 +92,19 @@ export async function runList(kind: string, opts: ListOptions, io: Io): Promise<
   const repo = await openRepo(opts, io);
   const rm = recordCatalogue(repo.lang);
   if (!(LIST_KINDS as readonly string[]).includes(kind)) {
-    const e = new RecordError('bad-list', { value: kind });
+    const e = new QingdanError('bad-list', { value: kind });
     e.lang = repo.lang;
     throw e;
   }
   const ds = soundDataset(repo);
   let year = ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (opts.year !== undefined) {
-    if (!/^\d{4}$/.test(opts.year)) throw new UsageError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });
+    if (!/^\d{4}$/.test(opts.year)) throw new QingdanError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });
     year = +opts.year;
   }
   const cat = buildCatalog(ds);
   if (kind === 'items' && !cat.checklists.has(year)) {
-    throw new UsageError('no-checklist-for-year', { year, years: [...cat.checklists.keys()].join(', ') });
+    throw new QingdanError('no-checklist-for-year', { year, years: [...cat.checklists.keys()].join(', ') });
   }
   const rows = listRows(kind as ListKind, ds, year);
   if (opts.json) {

@@ -11,7 +11,7 @@ import { monthlyReport } from '../core/reports/monthly.js';
 import { quarterlyReport } from '../core/reports/quarterly.js';
 import { longestGrace, REPORT_KINDS, selectPeriod, type ReportKind } from '../core/reports/select.js';
 import { formatPeriod } from '../core/periods.js';
-import { UsageError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { reportEn, reportZh } from '../i18n/report-labels.js';
 import { renderCsv } from '../render/csv.js';
 import type { Doc } from '../render/doc.js';
@@ -25,8 +25,9 @@ import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
 import { ledgerChecksum } from '../read/checksum.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
-import { terminalWidth, type GlobalOptions, type Io } from './context.js';
-import { checkSelection, evaluateYear, openEngine } from './engine.js';
+import { terminalWidth } from '../open/repo.js';
+import type { GlobalOptions, Io } from '../io.js';
+import { checkSelection, evaluateYear, openEngine } from '../open/engine.js';
 
 declare const QINGDAN_VERSION: string;
 
@@ -47,7 +48,7 @@ export interface ReportOptions extends GlobalOptions {
 
 function formatOf(opts: ReportOptions): Format {
   if (opts.format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('bad-option', { option: '--format', value: opts.format, hint: FORMATS.join(', ') });
+    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new QingdanError('bad-option', { option: '--format', value: opts.format, hint: FORMATS.join(', ') });
     return opts.format as Format;
   }
   if (opts.json) return 'json';
@@ -57,7 +58,7 @@ function formatOf(opts: ReportOptions): Format {
 
 export async function runReport(kind: string, opts: ReportOptions, io: Io): Promise<number> {
   if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError('bad-option', { option: 'report', value: kind, hint: REPORT_KINDS.join(', ') });
+    throw new QingdanError('bad-option', { option: 'report', value: kind, hint: REPORT_KINDS.join(', ') });
   }
   const k = kind as ReportKind;
   const format = formatOf(opts);
@@ -66,12 +67,12 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   const engine = await openEngine(opts, io, { ledger: checksum.add });
   const { repo, ds, cat } = engine;
   const chosen = selectPeriod(k, opts, repo.asOf);
-  if ('error' in chosen) throw new UsageError('bad-option', chosen.error);
+  if ('error' in chosen) throw new QingdanError('bad-option', chosen.error);
   // evaluated once the period's last deadline has passed (its end plus the longest grace)
   const grace = longestGrace(cat.checklists.get(chosen.period.year)?.source.value);
   const { period, evalDate } = selectPeriod(k, opts, repo.asOf, grace) as typeof chosen;
   // git answers in the background while the year is evaluated
-  const gitPending = gitState(repo.root, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
+  const gitPending = gitState({ cwd: repo.root, env: io.env }, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
   const ev = evaluateYear(engine, period.year, evalDate);
   const sel: Selection = {
     ...(opts.unit !== undefined ? { unit: opts.unit } : {}),

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { errorsEn } from './errors-en.js';
 import { measureNamed } from '../core/measures.js';
 
 const measure = (name: unknown) => measureNamed(String(name))?.en ?? String(name);
@@ -77,19 +78,7 @@ export const en: Catalogue = {
     summary: (p) =>
       `${p.errors} error${p.errors === 1 ? '' : 's'}${p.warnings ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : ''} (${p.files} files checked)`,
   },
-  errors: {
-    'no-checklist-for-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years})`,
-    'bad-option': (p) => `invalid value "${p.value}" for ${p.option}: ${p.hint}`,
-    'not-a-repository': (p) => `neither ${p.dir} nor any parent is a qingdan data repository (no qingdan.yaml or templates/org.yaml); use -C DIR, or create one with qingdan init`,
-    'missing-org': (p) => `the organisation file ${p.file} is missing`,
-    'missing-checklist': (p) => `no checklist template (checklist-YYYY.yaml) in ${p.dir}`,
-    'bad-settings': (p) => `the settings file ${p.file} has errors; run qingdan check first`,
-    'bad-date-option': (p) => `invalid date "${p.value}" for ${p.option}: write YYYY-MM-DD`,
-    'bad-lang': (p) => `unsupported language "${p.value}": use zh or en`,
-    unreadable: (p) => `cannot read ${p.file}: ${p.reason}`,
-    'bad-templates': () => 'the templates have errors; run qingdan check and fix them first',
-    internal: (p) => `internal error: ${p.message} (please report this message and the command to the maintainers)`,
-  },
+  errors: errorsEn,
   status: {
     met: 'met',
     'met-late': 'met late',

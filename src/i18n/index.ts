@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue.js';
-import { UsageError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -13,7 +13,7 @@ export function catalogue(lang: Lang): Catalogue {
 export function resolveLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   const lang = value.toLowerCase().replace(/[-_].*$/, '') as Lang;
-  if (!LANGS.includes(lang)) throw new UsageError('bad-lang', { value });
+  if (!LANGS.includes(lang)) throw new QingdanError('bad-lang', { value });
   return lang;
 }
 

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { errorsZh } from './errors-zh.js';
 
 const dym = (s: unknown) => (s ? `；是否想写“${s}”？` : '');
 const CADENCE: Record<string, string> = { once: '一次性', monthly: '每月', quarterly: '每季度', 'half-yearly': '每半年', yearly: '每年' };
@@ -74,19 +75,7 @@ export const zh: Catalogue = {
     clean: (p) => `✓ 未发现问题：${p.files} 个文件，${p.entries} 条登记，${p.items} 个清单项，${p.units} 个科室`,
     summary: (p) => `发现 ${p.errors} 个错误${p.warnings ? `、${p.warnings} 个警告` : ''}（共检查 ${p.files} 个文件）`,
   },
-  errors: {
-    'no-checklist-for-year': (p) => `没有 ${p.year} 年的清单（已有：${p.years}）`,
-    'bad-option': (p) => `${p.option} 的值“${p.value}”无效：${p.hint}`,
-    'not-a-repository': (p) => `${p.dir} 及其上级目录都不是 qingdan 数据仓库（找不到 qingdan.yaml 或 templates/org.yaml）；用 -C DIR 指定，或用 qingdan init 新建`,
-    'missing-org': (p) => `缺少组织文件 ${p.file}`,
-    'missing-checklist': (p) => `${p.dir} 中没有清单模板（checklist-YYYY.yaml）`,
-    'bad-settings': (p) => `设置文件 ${p.file} 有误，请先运行 qingdan check`,
-    'bad-date-option': (p) => `${p.option} 的日期“${p.value}”无效：应为 YYYY-MM-DD`,
-    'bad-lang': (p) => `不支持的语言“${p.value}”：可选 zh 或 en`,
-    unreadable: (p) => `无法读取 ${p.file}：${p.reason}`,
-    'bad-templates': () => '模板有错误，请先运行 qingdan check 并修正',
-    internal: (p) => `内部错误：${p.message}（请把这条信息和所用命令报告给维护者）`,
-  },
+  errors: errorsZh,
   status: {
     met: '已完成',
     'met-late': '逾期完成',

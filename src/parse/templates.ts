@@ -7,7 +7,7 @@ import type { Source } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Checklist, Organisation, Settings } from '../core/model.js';
 import type { RawFile } from '../read/repo.js';
-import { assemble, type Parsed, type Templates } from './dataset.js';
+import type { Templates } from './dataset.js';
 import { decodeText } from './text.js';
 import { parseYaml } from './yaml.js';
 import type { z } from 'zod';
@@ -38,17 +38,6 @@ export function parseTemplates(org: RawFile, checklistFiles: readonly RawFile[])
     diagnostics,
     texts,
   };
-}
-
-export interface RawInput {
-  org: RawFile;
-  checklists: RawFile[];
-  ledgers: Iterable<RawFile>;
-}
-
-/** Templates and ledgers parsed in one call, for `record`, which reads everything again under its lock. */
-export function parseDataset(raw: RawInput, settings: Settings): Parsed {
-  return assemble(parseTemplates(raw.org, raw.checklists), raw.ledgers, settings);
 }
 
 function loadYaml<T>(raw: RawFile, schema: z.ZodType<T>) {

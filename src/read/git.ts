@@ -1,11 +1,23 @@
 /**
- * The only code that runs git. Every call goes through `execFileSync` with an argument array —
- * never a shell — so that notes, paths and names are passed to git as data, whatever they hold
- * (`$(…)`, backticks, `;`). Paths always follow `--`, revisions follow `--end-of-options`, and
- * pathspecs are literal (`--literal-pathspecs`), so that nothing a user typed is read as an option
- * or a glob.
+ * The only code that runs git. Every call goes through `execFile` with an argument array — never
+ * a shell — so that notes, paths and names are passed to git as data, whatever they hold (`$(…)`,
+ * backticks, `;`). Paths always follow `--`, revisions follow `--end-of-options`, pathspecs are
+ * literal (`--literal-pathspecs`), so that nothing a user typed is read as an option or a glob,
+ * and replace objects are off, so that `git replace` cannot change what a command sees. git runs
+ * with the environment the command was given (`Io.env`), never the process's own.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { QingdanError } from '../errors.js';
+
+/** Where git runs and with which environment. */
+export interface At {
+  cwd: string;
+  env: Env;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const GLOBAL_ARGS = ['--no-replace-objects', '--literal-pathspecs'];
 
 export interface GitResult {
   ok: boolean;
@@ -14,26 +26,25 @@ export interface GitResult {
   stderr: string;
 }
 
-export interface GitOptions {
-  cwd: string;
-  /** Extra environment, on top of the process's own. */
-  env?: Record<string, string | undefined>;
+export interface GitOptions extends At {
+  /** Set on top of `env`. */
+  extraEnv?: Record<string, string>;
   input?: string | Uint8Array;
 }
 
 const MAX_BUFFER = 1 << 30;
 
-/** The environment git runs with: the caller's, never prompting for anything. */
-function envFor(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', ...extra };
+/** The environment git runs with: the command's, never prompting for anything. */
+function envFor(opts: GitOptions): NodeJS.ProcessEnv {
+  return { ...opts.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', ...opts.extraEnv };
 }
 
 /** Runs git and returns what it printed; never throws for a non-zero exit (see `ok`). */
 export function git(args: readonly string[], opts: GitOptions): GitResult {
   try {
-    const stdout = execFileSync('git', ['--literal-pathspecs', ...args], {
+    const stdout = execFileSync('git', [...GLOBAL_ARGS, ...args], {
       cwd: opts.cwd,
-      env: envFor(opts.env),
+      env: envFor(opts),
       input: opts.input,
       encoding: 'utf8',
       maxBuffer: MAX_BUFFER,
@@ -51,7 +62,7 @@ export function git(args: readonly string[], opts: GitOptions): GitResult {
 /** `git`, run in the background: for a question whose answer can wait while other work is done. */
 function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve) => {
-    execFile('git', ['--literal-pathspecs', ...args], { cwd: opts.cwd, env: envFor(opts.env), encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (e, stdout, stderr) => {
+    execFile('git', [...GLOBAL_ARGS, ...args], { cwd: opts.cwd, env: envFor(opts), encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (e, stdout, stderr) => {
       const err = e as (NodeJS.ErrnoException & { code?: string | number }) | null;
       if (!err) resolve({ ok: true, code: 0, stdout, stderr });
       else if (err.code === 'ENOENT') resolve({ ok: false, code: 127, stdout: '', stderr: 'git: command not found' });
@@ -60,22 +71,22 @@ function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult>
   });
 }
 
-/** A git command that had to succeed and did not; `result.stderr` holds git's own words. */
-export class GitError extends Error {
+/** A git command that had to succeed and did not; the details are git's own words. */
+export class GitError extends QingdanError {
   constructor(
     readonly args: readonly string[],
     readonly result: GitResult,
   ) {
-    super(`git ${args[0] ?? ''}: ${result.stderr.trim() || `exit ${result.code}`}`);
+    super('git-failed', { command: `git ${args.find((a) => !a.startsWith('-')) ?? ''}`.trim() }, result.stderr.trim() || `exit ${result.code}`);
   }
 }
 
 /** Runs git for its raw bytes (blob contents). Throws a GitError on failure. */
 export function gitBytes(args: readonly string[], opts: GitOptions): Buffer {
   try {
-    return execFileSync('git', ['--literal-pathspecs', ...args], {
+    return execFileSync('git', [...GLOBAL_ARGS, ...args], {
       cwd: opts.cwd,
-      env: envFor(opts.env),
+      env: envFor(opts),
       input: opts.input,
       maxBuffer: MAX_BUFFER,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -94,8 +105,8 @@ function must(args: readonly string[], opts: GitOptions): string {
   return r.stdout;
 }
 
-export function gitAvailable(cwd: string): boolean {
-  return git(['--version'], { cwd }).ok;
+export function gitAvailable(at: At): boolean {
+  return git(['--version'], at).ok;
 }
 
 /** Where the repository containing `dir` is: its top level, the prefix of `dir` in it, its git dir. */
@@ -111,21 +122,35 @@ export interface GitRepo {
  * repository", but also "detected dubious ownership…" with git's advice, which must reach the user.
  * `notRepo` tells the first case from the others.
  */
-export function probeGitRepo(dir: string): { repo: GitRepo } | { repo?: undefined; stderr: string; notRepo: boolean } {
-  const r = git(['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir'], { cwd: dir });
+export function probeGitRepo(at: At): { repo: GitRepo } | { repo?: undefined; stderr: string; notRepo: boolean } {
+  const r = git(['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir'], at);
   const [top, prefix, gitDir] = r.stdout.split('\n');
   if (r.ok && top && gitDir !== undefined) return { repo: { top, prefix: prefix ?? '', gitDir } };
   const stderr = r.stderr.trim();
   return { stderr, notRepo: r.code === 127 || stderr === '' || /not a git repository/i.test(stderr) };
 }
 
-export function isWorkTreeTop(dir: string): boolean {
-  const r = git(['rev-parse', '--show-prefix'], { cwd: dir });
+/**
+ * The git repository `at.cwd` is in. Outside one (or without git) that is an error when
+ * `required`, else undefined; when git is there but refuses the repository ("dubious
+ * ownership"…), always an error, with git's own words.
+ */
+export function gitRepoOf(at: At, required: boolean): GitRepo | undefined {
+  const probe = probeGitRepo(at);
+  if (probe.repo) return probe.repo;
+  const available = gitAvailable(at);
+  if (available && !probe.notRepo) throw new QingdanError('git-unusable', { dir: at.cwd }, probe.stderr);
+  if (!required) return undefined;
+  throw available ? new QingdanError('not-git', { dir: at.cwd }) : new QingdanError('no-git');
+}
+
+export function isWorkTreeTop(at: At): boolean {
+  const r = git(['rev-parse', '--show-prefix'], at);
   return r.ok && r.stdout.trim() === '';
 }
 
-export function init(dir: string): GitResult {
-  return git(['init', '-q'], { cwd: dir });
+export function init(at: At): GitResult {
+  return git(['init', '-q'], at);
 }
 
 export interface Identity {
@@ -134,20 +159,20 @@ export interface Identity {
 }
 
 /** git's own identity for `who` (AUTHOR or COMMITTER), or undefined when git has none. */
-export function identity(cwd: string, who: 'AUTHOR' | 'COMMITTER', env?: Record<string, string | undefined>): Identity | undefined {
-  const r = git(['var', `GIT_${who}_IDENT`], { cwd, ...(env ? { env } : {}) });
+export function identity(at: At, who: 'AUTHOR' | 'COMMITTER'): Identity | undefined {
+  const r = git(['var', `GIT_${who}_IDENT`], at);
   if (!r.ok) return undefined;
   const m = /^(.*) <([^>]*)> \d+ [+-]\d{4}$/.exec(r.stdout.trim());
   return m ? { name: m[1]!, email: m[2]! } : undefined;
 }
 
 /** `git status --porcelain` for one path: '' when it is committed and unchanged. */
-export function statusOf(cwd: string, path: string): string {
-  return must(['status', '--porcelain', '--untracked-files=all', '--', path], { cwd });
+export function statusOf(at: At, path: string): string {
+  return must(['status', '--porcelain', '--untracked-files=all', '--', path], at);
 }
 
-export function add(cwd: string, paths: readonly string[]): void {
-  must(['add', '--', ...paths], { cwd });
+export function add(at: At, paths: readonly string[]): void {
+  must(['add', '--', ...paths], at);
 }
 
 export interface CommitSpec {
@@ -159,26 +184,26 @@ export interface CommitSpec {
 }
 
 /** Commits exactly `paths` (`git commit -- paths`), whatever else is staged. Returns the new commit. */
-export function commit(cwd: string, spec: CommitSpec): GitResult & { sha?: string } {
+export function commit(at: At, spec: CommitSpec): GitResult & { sha?: string } {
   const args = ['commit', '-q', '--no-edit', `--message=${spec.message}`];
   if (spec.author) args.push(`--author=${spec.author.name} <${spec.author.email}>`);
   args.push('--', ...spec.paths);
   const env = spec.committer
     ? { GIT_COMMITTER_NAME: spec.committer.name, GIT_COMMITTER_EMAIL: spec.committer.email }
     : undefined;
-  const r = git(args, { cwd, ...(env ? { env } : {}) });
+  const r = git(args, { ...at, ...(env ? { extraEnv: env } : {}) });
   if (!r.ok) return r;
-  const head = git(['rev-parse', 'HEAD'], { cwd });
+  const head = git(['rev-parse', 'HEAD'], at);
   return head.ok ? { ...r, sha: head.stdout.trim() } : r;
 }
 
-export function isTracked(cwd: string, path: string): boolean {
-  return git(['ls-files', '--error-unmatch', '--', path], { cwd }).ok;
+export function isTracked(at: At, path: string): boolean {
+  return git(['ls-files', '--error-unmatch', '--', path], at).ok;
 }
 
 /** The commit a revision names, or undefined. */
-export function resolveCommit(cwd: string, rev: string): string | undefined {
-  const r = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd });
+export function resolveCommit(at: At, rev: string): string | undefined {
+  const r = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], at);
   return r.ok ? r.stdout.trim() : undefined;
 }
 
@@ -201,7 +226,7 @@ const LOG_FIELDS = 6;
  * rewriting, so `parents` are the real ones) — oldest first. Fields and commits are NUL-separated
  * (`-z`, `%x00`): git's names cannot hold a NUL, so no text of a commit can split a record.
  */
-export function commitsTouching(top: string, path: string | undefined, since?: string): CommitInfo[] {
+export function commitsTouching(at: At, path: string | undefined, since?: string): CommitInfo[] {
   const range = since ? `${since}..HEAD` : 'HEAD';
   const out = must(
     [
@@ -216,7 +241,7 @@ export function commitsTouching(top: string, path: string | undefined, since?: s
       range,
       ...pathspec(path),
     ],
-    { cwd: top },
+    at,
   );
   const t = out.split('\0');
   const commits: CommitInfo[] = [];
@@ -234,8 +259,8 @@ function pathspec(path: string | undefined): string[] {
   return path === undefined || path === '' ? [] : ['--', path];
 }
 
-export function hasHead(top: string): boolean {
-  return git(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: top }).ok;
+export function hasHead(at: At): boolean {
+  return git(['rev-parse', '--verify', '--quiet', 'HEAD'], at).ok;
 }
 
 export interface RawChange {
@@ -253,12 +278,12 @@ export interface RawChange {
  * whole repository when undefined) that differ. One git process for all pairs (`diff-tree --stdin`); `--always` prints a header for
  * every pair, so answers line up with questions.
  */
-export function changesOf(top: string, pairs: ReadonlyArray<readonly [string, string?]>, path: string | undefined): RawChange[][] {
+export function changesOf(at: At, pairs: ReadonlyArray<readonly [string, string?]>, path: string | undefined): RawChange[][] {
   if (pairs.length === 0) return [];
   const input = pairs.map(([c, p]) => (p ? `${c} ${p}` : c)).join('\n') + '\n';
   const out = must(
     ['diff-tree', '--stdin', '-z', '-r', '--raw', '--no-abbrev', '--no-renames', '--always', '--root', '--no-color', ...pathspec(path)],
-    { cwd: top, input },
+    { ...at, input },
   );
   const tokens = out.split('\0');
   const result: RawChange[][] = [];
@@ -279,33 +304,33 @@ export function changesOf(top: string, pairs: ReadonlyArray<readonly [string, st
 }
 
 /** Contents of blobs, by id, in one `git cat-file --batch`. */
-export function readBlobs(top: string, ids: readonly string[]): Map<string, Buffer> {
+export function readBlobs(at: At, ids: readonly string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const buf = gitBytes(['cat-file', '--batch'], { cwd: top, input: unique.join('\n') + '\n' });
-  let at = 0;
+  const buf = gitBytes(['cat-file', '--batch'], { ...at, input: unique.join('\n') + '\n' });
+  let pos = 0;
   for (const id of unique) {
-    const nl = buf.indexOf(10, at);
+    const nl = buf.indexOf(10, pos);
     if (nl === -1) break;
-    const header = buf.subarray(at, nl).toString('utf8');
+    const header = buf.subarray(pos, nl).toString('utf8');
     const [sha, type, size] = header.split(' ');
     if (type === 'missing' || size === undefined) {
-      at = nl + 1;
+      pos = nl + 1;
       continue;
     }
     const n = Number(size);
     out.set(sha ?? id, buf.subarray(nl + 1, nl + 1 + n));
-    at = nl + 1 + n + 1;
+    pos = nl + 1 + n + 1;
   }
   return out;
 }
 
 /** Files under `path` (the whole tree when undefined) at a commit: path → blob id. */
-export function treeFiles(top: string, rev: string, path: string | undefined): Map<string, string> {
+export function treeFiles(at: At, rev: string, path: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', rev, ...pathspec(path)];
-  const r = git(args, { cwd: top });
+  const r = git(args, at);
   if (!r.ok) throw new GitError(args, r);
   for (const rec of r.stdout.split('\0')) {
     if (rec === '') continue;
@@ -330,9 +355,9 @@ export const REPORT_INPUTS: readonly string[] = ['templates', 'qingdan.yaml'];
  * not committed (untracked files included). Paths are relative to `root`. Outside git, or before
  * the first commit, nothing.
  */
-export async function gitState(root: string, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): Promise<GitState> {
+export async function gitState(at: At, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): Promise<GitState> {
   // one git: the v2 format's `# branch.oid` header names HEAD's commit, '(initial)' before any
-  const status = await gitAsync(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], { cwd: root });
+  const status = await gitAsync(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], at);
   if (!status.ok) return {};
   const lines = status.stdout.split('\n');
   const commit = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length);

@@ -5,8 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, UsageError } from '../errors.js';
-import { ledgerBytesRead } from './workload.js';
+import { QingdanError } from '../errors.js';
 
 export interface RawFile {
   /** Relative to the repository root, with forward slashes. */
@@ -14,29 +13,15 @@ export interface RawFile {
   bytes: Uint8Array;
 }
 
-export interface RawRepo {
-  root: string;
-  settings?: RawFile;
-  org: RawFile;
-  checklists: RawFile[];
-  /** Ledger paths, relative to the root, in the order they are read. */
-  ledgerFiles: string[];
-  /**
-   * The ledgers' bytes, read one file at a time as the iteration asks for them, so that a large
-   * repository never holds every ledger's bytes at once.
-   */
-  ledgers: Iterable<RawFile>;
-}
-
 export const SETTINGS_FILE = 'qingdan.yaml';
 
 export function findRoot(start: string): string {
   let dir = resolve(start);
-  if (!existsSync(dir)) throw new UsageError('unreadable', { file: start, reason: 'ENOENT' });
+  if (!existsSync(dir)) throw new QingdanError('unreadable', { file: start, reason: 'ENOENT' });
   for (;;) {
     if (existsSync(join(dir, SETTINGS_FILE)) || existsSync(join(dir, 'templates', 'org.yaml'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new ConfigError('not-a-repository', { dir: resolve(start) });
+    if (parent === dir) throw new QingdanError('not-a-repository', { dir: resolve(start) });
     dir = parent;
   }
 }
@@ -45,7 +30,7 @@ export function readRaw(root: string, file: string): RawFile {
   try {
     return { file: toPosix(relative(root, join(root, file))), bytes: readFileSync(join(root, file)) };
   } catch (e) {
-    throw new ConfigError('unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new QingdanError('unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
 }
 
@@ -53,29 +38,40 @@ export function readSettingsFile(root: string): RawFile | undefined {
   return existsSync(join(root, SETTINGS_FILE)) ? readRaw(root, SETTINGS_FILE) : undefined;
 }
 
-export function readRepo(root: string, paths: { templates: string; ledgers: string }, settings?: RawFile): RawRepo {
-  const orgPath = join(paths.templates, 'org.yaml');
-  if (!existsSync(join(root, orgPath))) throw new ConfigError('missing-org', { file: toPosix(orgPath) });
-  const templateDir = join(root, paths.templates);
-  const checklistNames = readdirSync(templateDir)
+/** The template files of a repository, relative to its root: the organisation and the checklists, by name. */
+export interface TemplateFiles {
+  org: string;
+  checklists: string[];
+}
+
+export function findTemplateFiles(root: string, templatesDir: string): TemplateFiles {
+  const org = toPosix(join(templatesDir, 'org.yaml'));
+  if (!existsSync(join(root, org))) throw new QingdanError('missing-org', { file: org });
+  const checklists = readdirSync(join(root, templatesDir))
     .filter((f) => /^checklist-.*\.ya?ml$/.test(f))
-    .sort();
-  if (checklistNames.length === 0) throw new ConfigError('missing-checklist', { dir: toPosix(paths.templates) });
-  const ledgerFiles = existsSync(join(root, paths.ledgers)) ? walk(join(root, paths.ledgers), '.ledger').map((abs) => toPosix(relative(root, abs))) : [];
+    .sort()
+    .map((f) => toPosix(join(templatesDir, f)));
+  if (checklists.length === 0) throw new QingdanError('missing-checklist', { dir: toPosix(templatesDir) });
+  return { org, checklists };
+}
+
+export function readTemplateFiles(root: string, files: TemplateFiles): { org: RawFile; checklists: RawFile[] } {
+  return { org: readRaw(root, files.org), checklists: files.checklists.map((f) => readRaw(root, f)) };
+}
+
+/** The ledger files under `ledgersDir`, relative to the root, sorted. */
+export function findLedgers(root: string, ledgersDir: string): string[] {
+  return existsSync(join(root, ledgersDir)) ? walk(join(root, ledgersDir), '.ledger').map((abs) => toPosix(relative(root, abs))) : [];
+}
+
+/**
+ * The ledgers' bytes, read one file at a time as the iteration asks for them, so that a large
+ * repository never holds every ledger's bytes at once.
+ */
+export function readLedgers(root: string, files: readonly string[]): Iterable<RawFile> {
   return {
-    root,
-    ...(settings ? { settings } : {}),
-    org: readRaw(root, orgPath),
-    checklists: checklistNames.map((f) => readRaw(root, join(paths.templates, f))),
-    ledgerFiles,
-    ledgers: {
-      *[Symbol.iterator]() {
-        for (const f of ledgerFiles) {
-          const raw = readRaw(root, f);
-          ledgerBytesRead(raw.file, raw.bytes.length);
-          yield raw;
-        }
-      },
+    *[Symbol.iterator]() {
+      for (const f of files) yield readRaw(root, f);
     },
   };
 }

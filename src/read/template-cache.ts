@@ -1,12 +1,14 @@
 /**
- * The validated templates of a data repository, kept in its `.git/qingdan/` folder so that
- * the next command need not parse YAML or load zod at all: found again only when the settings
- * and every template file have the same bytes, and this very build of qingdan made the entry.
+ * The validated templates of a data repository, kept in its `.git/qingdan/` folder so that the
+ * next command need not read YAML or load zod at all. An entry is found again only when this very
+ * build made it and every file it stands for has the same path, size, modification time and inode
+ * as then (beancount keys its cache the same way). The files are looked at before they are read,
+ * so a file changed while it was being parsed is parsed again next time.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist, Organisation, Settings } from '../core/model.js';
-import type { RawFile } from './repo.js';
+import { findTemplateFiles, SETTINGS_FILE, type TemplateFiles } from './repo.js';
 
 export interface CachedTemplates {
   settingsKey: string;
@@ -25,12 +27,23 @@ export function templateCacheFile(root: string): string | undefined {
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSource = (v: unknown, valid: (x: Record<string, unknown>) => boolean) => isObject(v) && typeof v.file === 'string' && isObject(v.value) && valid(v.value);
+const isOrganisation = (o: Record<string, unknown>) => typeof o.name === 'string' && Array.isArray(o.units) && Array.isArray(o.people);
+const isChecklist = (c: Record<string, unknown>) => typeof c.year === 'number' && Array.isArray(c.areas) && c.areas.every((a) => isObject(a) && Array.isArray(a.items));
+
+/**
+ * The cache's entry, when it has the shape this build writes: anything else (another build's
+ * entry, a damaged or hand-edited file) is no entry, and the templates are parsed again.
+ */
 export function readTemplateCache(root: string): CachedTemplates | undefined {
   const file = templateCacheFile(root);
-  if (!file) return undefined;
+  if (!file || BUILD === undefined) return undefined;
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as CachedTemplates;
-    return typeof value.settingsKey === 'string' && typeof value.templatesKey === 'string' ? value : undefined;
+    const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!isObject(v) || typeof v.settingsKey !== 'string' || typeof v.templatesKey !== 'string' || !isObject(v.settings)) return undefined;
+    if (!isSource(v.org, isOrganisation) || !Array.isArray(v.checklists) || !v.checklists.every((c) => isSource(c, isChecklist))) return undefined;
+    return v as unknown as CachedTemplates;
   } catch {
     return undefined;
   }
@@ -38,21 +51,26 @@ export function readTemplateCache(root: string): CachedTemplates | undefined {
 
 declare const QINGDAN_BUILD: string;
 
-/** This build's id; undefined in a build without one (tests run from source), which never uses the cache. */
+/** This build's id; undefined when run from source (tests of the modules), which never uses the cache. */
 export const BUILD = typeof QINGDAN_BUILD === 'string' ? QINGDAN_BUILD : undefined;
 
-/**
- * What the cache is keyed by: this build and the very bytes (as text) of the files it stands
- * for, so that a change of any of them is seen without a hash to compute at start. `record`
- * compares the templates key again under its lock.
- */
-export function settingsKeyOf(settings: RawFile | undefined): string {
-  return keyOf([BUILD ?? '', settings?.bytes ?? 'no settings']);
+/** What stands for the files at `paths` (relative to `root`): path, size, modification time and inode of each; 'missing' for one that is not there. */
+export function stampOf(root: string, paths: readonly string[]): string {
+  const parts = [BUILD ?? ''];
+  for (const p of paths) {
+    try {
+      const st = statSync(join(root, p), { bigint: true });
+      parts.push(`${p}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+    } catch {
+      parts.push(`${p}\0missing`);
+    }
+  }
+  return parts.join('\0');
 }
 
-export function templatesKeyOf(settingsKey: string, org: RawFile, checklists: readonly RawFile[]): string {
-  return keyOf([settingsKey, org.file, org.bytes, ...checklists.flatMap((c) => [c.file, c.bytes])]);
+/** The stamps the cache is keyed by: the settings file's, and that with every template file's. */
+export function templateStamps(root: string, templatesDir: string): { settingsKey: string; templatesKey: string; files: TemplateFiles } {
+  const settingsKey = stampOf(root, [SETTINGS_FILE]);
+  const files = findTemplateFiles(root, templatesDir);
+  return { settingsKey, templatesKey: `${settingsKey}\0${stampOf(root, [files.org, ...files.checklists])}`, files };
 }
-
-const keyOf = (parts: (string | Uint8Array)[]) =>
-  parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('latin1'))).join('\0');

@@ -4,7 +4,7 @@
  * the verdict. (The report itself is made in src/commands/audit.ts; `--json` prints it as is.)
  */
 import type { ChalkInstance } from 'chalk';
-import type { AuditReport } from '../commands/audit.js';
+import type { AuditReport } from '../core/audit/history.js';
 import type { RecordCatalogue } from '../i18n/record-zh.js';
 import { padEnd, padStart, printable, width } from './width.js';
 

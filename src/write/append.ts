@@ -7,7 +7,12 @@
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { RecordError } from './errors.js';
+import { QingdanError } from '../errors.js';
+
+/** The refusal to append to a ledger whose last line is cut off, with that line under the message. */
+export function cutOff(file: string, line: number, text: string): QingdanError {
+  return new QingdanError('cut-off', { file, line, text }, `  ${line} | ${text}`);
+}
 
 /** Whether a ledger's bytes end in the middle of a line, and which line that is. */
 export function cutOffLine(bytes: Uint8Array): { line: number; text: string } | undefined {
@@ -64,7 +69,7 @@ export interface Appended {
 /**
  * Appends `line` (no newline inside) to the file at `abs`. A new file starts with `header`
  * (a comment line) when given. Call under the repository lock. A file whose last line has no
- * newline is refused with RecordError('cut-off') naming that line; `file` is how messages name
+ * newline is refused with QingdanError('cut-off') naming that line; `file` is how messages name
  * the file (the path relative to the repository).
  */
 export function appendLine(abs: string, line: string, header?: string, file: string = abs): Appended {
@@ -96,7 +101,7 @@ export function appendLine(abs: string, line: string, header?: string, file: str
       }
       if (last[0] !== 10) {
         const cut = cutOffLine(readFileSync(abs));
-        throw new RecordError('cut-off', { file, line: cut?.line ?? 1, text: cut?.text ?? '' });
+        throw cutOff(file, cut?.line ?? 1, cut?.text ?? '');
       }
     }
     writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));

@@ -1,10 +1,11 @@
 /**
- * src/core/audit.ts: comparing two versions of a ledger (an ordinary commit and a merge), the
+ * src/core/audit/compare.ts and registration.ts: comparing two versions of a ledger (an ordinary commit and a merge), the
  * registration statistics and the back-dating rule; and src/core/id.ts. Pure functions, no git.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closedOn, compareAppend, compareUnion, isBackdated, lagDays, lagStats, median, newInMerge } from '../../src/core/audit.js';
+import { compareAppend, compareUnion, newInMerge } from '../../src/core/audit/compare.js';
+import { closedOn, isBackdated, lagDays, lagStats, median } from '../../src/core/audit/registration.js';
 import { ID_ALPHABET, isEntryId, newId } from '../../src/core/id.js';
 
 const b = (s: string) => new TextEncoder().encode(s);

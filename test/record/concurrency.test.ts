@@ -70,7 +70,7 @@ describe('interrupted records', () => {
 
   it('killed right after the append: the line is whole; the next record breaks the stale lock and refuses to commit the orphan', async () => {
     const dir = await freshRepo();
-    const killed = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10'], gitEnv({ QINGDAN_TEST_CRASH: 'after-append' }));
+    const killed = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10'], gitEnv(), { crashAfterAppend: true });
     expect(killed.signal).toBe('SIGKILL');
     const lock = join(dir, '.git/qingdan.lock');
     expect(existsSync(lock)).toBe(true); // left behind by the dead process
@@ -92,7 +92,7 @@ describe('interrupted records', () => {
     const dir = await freshRepo();
     const lock = join(dir, '.git/qingdan.lock');
     writeFileSync(lock, `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
-    const r = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10'], gitEnv({ QINGDAN_LOCK_TIMEOUT_MS: '300' }));
+    const r = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10'], gitEnv(), { lockTimeoutMs: 300 });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('另一个 qingdan 正在登记');
     expect(existsSync(join(dir, 'ledgers/2026/office.ledger'))).toBe(false);

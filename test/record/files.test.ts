@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileInside, folderPath } from '../../src/read/files.js';
 import { appendLine } from '../../src/write/append.js';
-import { RecordError } from '../../src/write/errors.js';
+import { QingdanError } from '../../src/errors.js';
 import { AS_OF, entryLines, freshRepo, qd, read, rec, tempDir } from './helpers.js';
 
 describe('fileInside (B7)', () => {
@@ -45,7 +45,7 @@ describe('fileInside (B7)', () => {
 });
 
 describe('appendLine on a cut-off ledger (B7)', () => {
-  it('refuses with RecordError(cut-off), naming the file as given and the cut-off line', () => {
+  it('refuses with QingdanError(cut-off), naming the file as given and the cut-off line', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     const abs = join(dir, 'office.ledger');
@@ -56,7 +56,7 @@ describe('appendLine on a cut-off ledger (B7)', () => {
     } catch (e) {
       thrown = e;
     }
-    expect(thrown).toBeInstanceOf(RecordError);
+    expect(thrown).toBeInstanceOf(QingdanError);
     expect(thrown).toMatchObject({ key: 'cut-off', params: { file: 'ledgers/2026/office.ledger', line: 3, text: '2026-01-06 office T1' } });
     expect(readFileSync(abs, 'utf8')).toBe('; header\n2026-01-05 office T1.1 id:aaaaaa\n2026-01-06 office T1');
   });

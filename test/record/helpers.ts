@@ -63,7 +63,11 @@ export interface RunOptions {
   /** Written to stdin, which is then closed; stdin is closed at once without it. */
   input?: string;
   timeout?: number;
+  /** Test hooks (test/support/run-with-hooks.cjs): a crash after the append, a short lock wait, questions on a piped stdin. */
+  hooks?: { crashAfterAppend?: boolean; lockTimeoutMs?: number; prompt?: boolean };
 }
+
+const WITH_HOOKS = resolve(dirname(fileURLToPath(import.meta.url)), '../support/run-with-hooks.cjs');
 
 /** Runs the built CLI. Resolves (never rejects) with the exit code or signal and the output. */
 export function qd(args: string[], opts: RunOptions): Promise<Run> {
@@ -71,7 +75,7 @@ export function qd(args: string[], opts: RunOptions): Promise<Run> {
   return new Promise((res) => {
     const child = execFile(
       process.execPath,
-      [CLI, ...args],
+      opts.hooks ? [WITH_HOOKS, JSON.stringify(opts.hooks), ...args] : [CLI, ...args],
       { cwd: opts.cwd, env: opts.env ?? gitEnv(), timeout: opts.timeout ?? 20_000, maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
@@ -121,8 +125,8 @@ export function write(dir: string, file: string, text: string | Buffer): void {
 }
 
 /** `record` with the fixed "today". */
-export function rec(dir: string, args: string[], env?: Record<string, string>): Promise<Run> {
-  return qd(['--as-of', AS_OF, 'record', ...args], { cwd: dir, ...(env ? { env } : {}) });
+export function rec(dir: string, args: string[], env?: Record<string, string>, hooks?: RunOptions['hooks']): Promise<Run> {
+  return qd(['--as-of', AS_OF, 'record', ...args], { cwd: dir, ...(env ? { env } : {}), ...(hooks ? { hooks } : {}) });
 }
 
 export function entryLines(text: string): string[] {

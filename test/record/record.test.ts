@@ -183,10 +183,10 @@ describe('qingdan record', () => {
     }
   });
 
-  it('asks for what is missing (QINGDAN_PROMPT=1 stands in for a terminal): search, pick by number, date default', async () => {
+  it('asks for what is missing (a scripted stdin stands in for a terminal): search, pick by number, date default', async () => {
     const dir = await freshRepo();
     const answers = ['办公', '学习', '1', '1.5h', '', '集中学习', ''].join('\n');
-    const r = await qd(['--as-of', AS_OF, 'record'], { cwd: dir, env: gitEnv({ QINGDAN_PROMPT: '1' }), input: answers });
+    const r = await qd(['--as-of', AS_OF, 'record'], { cwd: dir, env: gitEnv(), input: answers, hooks: { prompt: true } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('T1.1   远程教育平台专家课程学习');
     expect(r.stderr).toContain(`[${AS_OF}]`);

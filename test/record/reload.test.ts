@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRepo } from '../../src/commands/context.js';
-import { loadRepo } from '../../src/write/ledger-writer.js';
-import { RecordError } from '../../src/write/errors.js';
+import { openRepo } from '../../src/open/repo.js';
+import { loadRepo } from '../../src/recording/write-line.js';
+import { QingdanError } from '../../src/errors.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;
@@ -39,11 +39,11 @@ describe('loadRepo under the lock', () => {
     it(`refuses when ${file} changed since the repository was opened`, async () => {
       const opened = await open();
       appendFileSync(join(dir, file), '# edited\n');
-      expect(() => loadRepo(dir, opened)).toThrow(RecordError);
+      expect(() => loadRepo(dir, opened)).toThrow(QingdanError);
       try {
         loadRepo(dir, opened);
       } catch (e) {
-        expect((e as RecordError).key).toBe('templates-changed');
+        expect((e as QingdanError).key).toBe('templates-changed');
       }
       expect(readFileSync(join(dir, file), 'utf8')).toMatch(/# edited\n$/);
     });

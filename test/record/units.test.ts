@@ -1,7 +1,9 @@
 /** Small pure pieces of the recording commands: the init template for a year, choices, quantities. */
 import { describe, expect, it } from 'vitest';
 import { templateFiles } from '../../src/commands/init.js';
-import { ledgerFileFor, parseQty, search, type Choice } from '../../src/commands/record.js';
+import { search, type Choice } from '../../src/prompt/choose.js';
+import { parseQty } from '../../src/recording/lookup.js';
+import { ledgerFileFor } from '../../src/recording/record-entry.js';
 import type { Subject } from '../../src/core/catalog.js';
 
 describe('templateFiles', () => {

@@ -1,41 +1,23 @@
 /**
- * What every command starts from: global options resolved (repository, language, "today",
- * colour) and the repository read and parsed. Commands stay thin: open → core → render → write.
+ * What every command starts from: the global options resolved (repository, language, "today",
+ * colour) and the repository read and parsed: templates from the cache when their files are
+ * unchanged, else parsed (YAML and zod are loaded only then), and the ledgers one file at a time.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { buildCatalog } from '../core/catalog.js';
 import { isCalendarDate } from '../core/dates.js';
+import type { Dataset } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Settings } from '../core/model.js';
-import { ConfigError, UsageError } from '../errors.js';
-import type { Dataset } from '../core/dataset.js';
-import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
-
-export { earlyLang, resolveLang } from '../i18n/index.js';
-import type { Catalogue } from '../i18n/catalogue.js';
-import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
-import { buildCatalog } from '../core/catalog.js';
 import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
-import { BUILD, readTemplateCache, settingsKeyOf, templatesKeyOf } from '../read/template-cache.js';
+import { QingdanError } from '../errors.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
+import type { GlobalOptions, Io } from '../io.js';
+import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
-import { findRoot, readRepo, readSettingsFile, SETTINGS_FILE, type RawFile } from '../read/repo.js';
-
-export interface Io {
-  cwd: string;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  /** Terminal width, when known. */
-  columns?: number;
-  env: Record<string, string | undefined>;
-}
-
-export interface GlobalOptions {
-  C?: string;
-  asOf?: string;
-  lang?: string;
-  color?: boolean;
-  json?: boolean;
-}
+import { findLedgers, findRoot, readLedgers, readSettingsFile, readTemplateFiles, SETTINGS_FILE, type RawFile } from '../read/repo.js';
+import { readTemplateCache, stampOf, templateStamps } from '../read/template-cache.js';
 
 export interface Opened extends Parsed {
   root: string;
@@ -47,14 +29,16 @@ export interface Opened extends Parsed {
   color: ChalkInstance;
   fileCount: number;
   ledgersDir: string;
-  /** The templates as loaded, and the key of the bytes they were loaded from: `record` reuses them under its lock. */
+  /** The templates as loaded, and the stamp of the files they were loaded from: `record` reuses them under its lock. */
   templates: Templates;
   templatesKey: string;
 }
 
-/** What a command wants besides the dataset: `ledger` sees each ledger file as it is read. */
-export interface OpenHooks {
+export interface OpenOptions {
+  /** Sees each ledger file as it is read. */
   ledger?: (file: RawFile) => void;
+  /** Whether templates parsed afresh may be written to the cache: only for commands that write anyway (record, void). */
+  writeCache?: boolean;
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
@@ -77,22 +61,22 @@ const noPositions = () => {
   throw new Error('templates from the cache have no positions');
 };
 
-export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {}): Promise<Opened> {
+export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = {}): Promise<Opened> {
   const lang0 = resolveLang(opts.lang);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
-    throw new UsageError('bad-date-option', { option: '--as-of', value: opts.asOf });
+    throw new QingdanError('bad-date-option', { option: '--as-of', value: opts.asOf });
   }
   const root = findRoot(opts.C ?? io.cwd);
-  const rawSettings = readSettingsFile(root);
-  const cache = BUILD ? readTemplateCache(root) : undefined;
-  const settingsKey = settingsKeyOf(rawSettings);
+  const cache = readTemplateCache(root);
   const parser = async () => import('../parse/templates.js');
 
+  // the settings first: they say where the templates and ledgers are
+  const settingsKey = stampOf(root, [SETTINGS_FILE]);
   let settings: Settings;
   let settingsDiagnostics: Diagnostic[] = [];
   let settingsText: string | undefined;
-  const settingsHit = cache?.settingsKey === settingsKey;
-  if (cache && settingsHit) settings = cache.settings;
+  const rawSettings = cache?.settingsKey === settingsKey ? undefined : readSettingsFile(root);
+  if (cache && cache.settingsKey === settingsKey) settings = cache.settings;
   else {
     const p = (await parser()).parseSettings(rawSettings);
     settings = p.settings ?? {};
@@ -100,10 +84,10 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
     settingsText = p.text;
   }
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
-  const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
-  const templatesKey = templatesKeyOf(settingsKey, raw.org, raw.checklists);
+  const stamps = templateStamps(root, settings.paths?.templates ?? 'templates');
+  const templatesKey = stamps.templatesKey;
   let templates: Templates;
-  if (cache && settingsHit && cache.templatesKey === templatesKey) {
+  if (cache && cache.templatesKey === templatesKey) {
     templates = {
       org: { ...cache.org, locate: noPositions },
       checklists: cache.checklists.map((c) => ({ ...c, locate: noPositions })),
@@ -113,13 +97,12 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
       texts: new Map(),
     };
   } else {
+    const raw = readTemplateFiles(root, stamps.files);
     templates = (await parser()).parseTemplates(raw.org, raw.checklists);
     const org = templates.org;
-    const clean = BUILD && org && templates.complete && settingsDiagnostics.length === 0 && templates.diagnostics.length === 0;
-    if (clean) {
+    if (open.writeCache && org && templates.complete && settingsDiagnostics.length === 0 && templates.diagnostics.length === 0) {
       const ds = { settings, org, checklists: templates.checklists, ledgers: [] };
       if (runChecks({ ds, cat: buildCatalog(ds), asOf: '' }, TEMPLATE_CHECKS).length === 0) {
-        // the writer (and the crypto its temporary file name takes) loads only on a miss
         const { writeTemplateCache } = await import('../write/template-cache.js');
         writeTemplateCache(root, {
           settingsKey,
@@ -131,8 +114,9 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
       }
     }
   }
-  const ledgers = raw.ledgers;
-  const seen = hooks.ledger;
+  const ledgerFiles = findLedgers(root, ledgersDir);
+  const ledgers = readLedgers(root, ledgerFiles);
+  const seen = open.ledger;
   // each ledger is shown to the hook as it is read and parsed, one file at a time
   const shown = seen
     ? {
@@ -156,7 +140,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
     messages: catalogue(lang),
     asOf: opts.asOf ?? today(),
     color: colorFor(opts, io),
-    fileCount: (rawSettings ? 1 : 0) + 1 + raw.checklists.length + raw.ledgerFiles.length,
+    fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + 1 + stamps.files.checklists.length + ledgerFiles.length,
     ledgersDir,
     templates,
     templatesKey,
@@ -168,8 +152,8 @@ export async function openRepo(opts: GlobalOptions, io: Io, hooks: OpenHooks = {
  * command but `check` needs before it can count anything. Problems in ledgers do not stop it.
  */
 export function soundDataset(repo: Opened): Dataset {
-  if (repo.settingsDiagnostics.some((d) => d.severity === 'error')) throw new ConfigError('bad-settings', { file: SETTINGS_FILE });
+  if (repo.settingsDiagnostics.some((d) => d.severity === 'error')) throw new QingdanError('bad-settings', { file: SETTINGS_FILE });
   const templateErrors = repo.diagnostics.some((d) => d.severity === 'error' && !d.file.endsWith('.ledger'));
-  if (!repo.dataset || templateErrors) throw new ConfigError('bad-templates');
+  if (!repo.dataset || templateErrors) throw new QingdanError('bad-templates');
   return repo.dataset;
 }

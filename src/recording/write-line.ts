@@ -1,6 +1,6 @@
 /**
- * One write of one ledger line, as `record` and `void` do it — under the repository lock, from
- * reading the ledgers to the end of the commit:
+ * One write of one ledger line, the step `record` and `void` share — under the repository lock,
+ * from reading the ledgers to the end of the commit:
  *   lock → read the repository afresh → plan the line → refuse a cut-off ledger (and, when
  *   committing, one with changes not yet committed) → a fresh unique id → validate the dataset
  *   with the line added, in memory, with the checks of `qingdan check` → append (one write, fsync)
@@ -15,22 +15,22 @@ import type { LedgerLine } from '../core/entry.js';
 import { newId, type RandomBytes } from '../core/id.js';
 import type { Settings } from '../core/model.js';
 import { CHECKS, checksFor, runChecks } from '../checks/index.js';
-import { ConfigError } from '../errors.js';
+import { QingdanError } from '../errors.js';
 import { assemble, withSources, type Templates } from '../parse/dataset.js';
 import { printLine } from '../parse/ledger-print.js';
 import * as git from '../read/git.js';
-import { readRepo, readSettingsFile, type RawFile, type RawRepo } from '../read/repo.js';
-import { settingsKeyOf, templatesKeyOf } from '../read/template-cache.js';
-import { appendLine, cutOffLine } from './append.js';
-import { RecordError } from './errors.js';
+import { findLedgers, readLedgers, type RawFile } from '../read/repo.js';
+import { templateStamps } from '../read/template-cache.js';
+import { appendLine, cutOff, cutOffLine } from '../write/append.js';
 import { readIfExists } from '../read/files.js';
-import { acquireLock, LockTimeout, type Lock } from './lock.js';
+import type { TestHooks } from '../io.js';
+import { acquireLock, LockTimeout, type Lock } from '../write/lock.js';
 
 export interface Loaded {
   root: string;
   settings: Settings;
   templates: Templates;
-  raw: RawRepo;
+  ledgers: Iterable<RawFile>;
   ds: Dataset;
   cat: Catalog;
   ledgersDir: string;
@@ -49,23 +49,22 @@ export interface OpenedWith {
  * refused, and the command can be run again.
  */
 export function loadRepo(root: string, opened: OpenedWith): Loaded {
-  const rawSettings = readSettingsFile(root);
   const settings = opened.settings;
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
-  const raw = readRepo(root, { templates: settings.paths?.templates ?? 'templates', ledgers: ledgersDir }, rawSettings);
-  if (templatesKeyOf(settingsKeyOf(rawSettings), raw.org, raw.checklists) !== opened.templatesKey) throw new RecordError('templates-changed', {});
-  const parsed = assemble(opened.templates, raw.ledgers, settings);
-  if (!parsed.dataset) throw new ConfigError('bad-templates');
-  return { root, settings, templates: opened.templates, raw, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
+  if (templateStamps(root, settings.paths?.templates ?? 'templates').templatesKey !== opened.templatesKey) throw new QingdanError('templates-changed', {});
+  const ledgers = readLedgers(root, findLedgers(root, ledgersDir));
+  const parsed = assemble(opened.templates, ledgers, settings);
+  if (!parsed.dataset) throw new QingdanError('bad-templates');
+  return { root, settings, templates: opened.templates, ledgers, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
 }
 
 /** The dataset as it would be with `bytes` as the content of `file`, and that file's diagnostics. */
 export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: string): { ds: Dataset; cat: Catalog; diagnostics: Diagnostic[] } {
-  const ledgers: RawFile[] = [...loaded.raw.ledgers].filter((l) => l.file !== file);
+  const ledgers: RawFile[] = [...loaded.ledgers].filter((l) => l.file !== file);
   ledgers.push({ file, bytes });
   ledgers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = assemble(loaded.templates, ledgers, loaded.settings);
-  if (!parsed.dataset) throw new ConfigError('bad-templates');
+  if (!parsed.dataset) throw new QingdanError('bad-templates');
   const cat = buildCatalog(parsed.dataset);
   const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf }, checksFor(CHECKS, loaded.templates))];
   const mine = sortDiagnostics(diagnostics).filter((d) => d.file === file);
@@ -84,14 +83,14 @@ export interface Plan {
 
 export interface WriteOptions {
   root: string;
-  opened: OpenedWith;
   asOf: string;
   /** The git repository the data repository is in, if any. */
   repo?: git.GitRepo;
   commit: boolean;
   author?: git.Identity;
   committer?: git.Identity;
-  env: Record<string, string | undefined>;
+  env: git.Env;
+  hooks?: TestHooks;
   random?: RandomBytes;
 }
 
@@ -130,26 +129,27 @@ export function lockPathOf(root: string, repo?: git.GitRepo): string {
   return repo ? join(repo.gitDir, 'qingdan.lock') : join(root, '.qingdan.lock');
 }
 
-export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): Written {
+export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded: Loaded) => Plan): Written {
   let lock: Lock;
   try {
-    lock = acquireLock(lockPathOf(opts.root, opts.repo), { timeoutMs: Number(opts.env.QINGDAN_LOCK_TIMEOUT_MS) || 60_000 });
+    lock = acquireLock(lockPathOf(opts.root, opts.repo), { timeoutMs: opts.hooks?.lockTimeoutMs ?? 60_000 });
   } catch (e) {
     if (e instanceof LockTimeout) {
-      throw new RecordError('locked', { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?' });
+      throw new QingdanError('locked', { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?' });
     }
     throw e;
   }
   try {
-    const loaded = loadRepo(opts.root, opts.opened);
+    const loaded = loadRepo(opts.root, opened);
     const p = plan(loaded);
     const abs = join(opts.root, p.file);
     const before = readIfExists(abs);
     const cut = before ? cutOffLine(before) : undefined;
-    if (cut) throw new RecordError('cut-off', { file: p.file, line: cut.line, text: cut.text });
+    if (cut) throw cutOff(p.file, cut.line, cut.text);
+    const at = { cwd: opts.root, env: opts.env };
     if (opts.repo && opts.commit) {
-      const status = git.statusOf(opts.root, p.file);
-      if (status.trim() !== '') throw new RecordError('uncommitted', { file: p.file }, status.trimEnd());
+      const status = git.statusOf(at, p.file);
+      if (status.trim() !== '') throw new QingdanError('uncommitted', { file: p.file }, status.trimEnd());
     }
     const id = newId(opts.random ?? defaultRandom, takenIds(loaded.ds));
     const line = { ...p.line, id } as LedgerLine;
@@ -160,29 +160,29 @@ export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): W
     const checked = withFile(loaded, p.file, after, opts.asOf);
     const mine = checked.diagnostics.filter((d) => d.line === lineNo);
     const errors = mine.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new InvalidLine(text, errors);
+    if (errors.length > 0) throw invalidLine(text, errors);
 
     // the line as `check` reads it back from the file
     const written = checked.ds.ledgers.find((l) => l.file === p.file)?.lines.find((l) => l.line === lineNo);
     if (!written || printLine(written) !== text) throw new Error(`the line does not read back as written: ${text}`);
 
     const appended = appendLine(abs, text, before ? undefined : p.header, p.file);
-    if (opts.env.QINGDAN_TEST_CRASH === 'after-append') process.kill(process.pid, 'SIGKILL');
+    opts.hooks?.afterAppend?.();
 
     let sha: string | undefined;
     let staged = false;
     if (opts.repo) {
-      const added = git.git(['add', '--', p.file], { cwd: opts.root });
-      if (!added.ok) throw new RecordError('git-failed', { file: p.file, line: lineNo }, added.stderr.trim());
+      const added = git.git(['add', '--', p.file], at);
+      if (!added.ok) throw new QingdanError('git-failed', { file: p.file, line: lineNo }, added.stderr.trim());
       staged = true;
       if (opts.commit) {
-        const c = git.commit(opts.root, {
+        const c = git.commit(at, {
           message: p.message(id),
           paths: [p.file],
           ...(opts.author ? { author: opts.author } : {}),
           ...(opts.committer ? { committer: opts.committer } : {}),
         });
-        if (!c.ok) throw new RecordError('commit-failed', { file: p.file, line: lineNo }, (c.stderr || c.stdout).trim());
+        if (!c.ok) throw new QingdanError('commit-failed', { file: p.file, line: lineNo }, (c.stderr || c.stdout).trim());
         sha = c.sha;
         staged = false;
       }
@@ -206,23 +206,20 @@ export function writeLine(opts: WriteOptions, plan: (loaded: Loaded) => Plan): W
 }
 
 /** The line would not pass `qingdan check`: nothing was written. */
-export class InvalidLine extends Error {
-  constructor(
-    readonly text: string,
-    readonly diagnostics: Diagnostic[],
-  ) {
-    super('invalid line');
-  }
+function invalidLine(text: string, diagnostics: Diagnostic[]): QingdanError {
+  const e = new QingdanError('invalid-entry', { count: diagnostics.length });
+  e.refused = { text, diagnostics };
+  return e;
 }
 
 /** Who the commit is by: `--by`'s person as author, else git's identity; committer git's, else the person. */
 export function identities(
-  cwd: string,
+  at: git.At,
   person: { id: string; name: string } | undefined,
 ): { author?: git.Identity; committer?: git.Identity } | undefined {
   const byPerson = person ? { name: person.name, email: `${person.id}@qingdan.invalid` } : undefined;
-  const gitAuthor = git.identity(cwd, 'AUTHOR');
-  const gitCommitter = git.identity(cwd, 'COMMITTER');
+  const gitAuthor = git.identity(at, 'AUTHOR');
+  const gitCommitter = git.identity(at, 'COMMITTER');
   const author = byPerson ?? gitAuthor;
   if (!author) return undefined;
   if (gitCommitter) return { ...(byPerson ? { author: byPerson } : {}) };

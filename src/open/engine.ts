@@ -7,8 +7,9 @@ import { buildCatalog, type Catalog } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
 import { COUNTING_CHECKS, checksFor, runChecks } from '../checks/index.js';
-import { UsageError } from '../errors.js';
-import { openRepo, soundDataset, type GlobalOptions, type Io, type OpenHooks, type Opened } from './context.js';
+import { QingdanError } from '../errors.js';
+import { openRepo, soundDataset, type Opened, type OpenOptions } from './repo.js';
+import type { GlobalOptions, Io } from '../io.js';
 
 export interface Engine {
   repo: Opened;
@@ -16,7 +17,7 @@ export interface Engine {
   cat: Catalog;
 }
 
-export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenHooks): Promise<Engine> {
+export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenOptions): Promise<Engine> {
   const repo = await openRepo(opts, io, hooks);
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
@@ -28,7 +29,7 @@ export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenHooks)
 /** The evaluation of one checklist year (default: the settings' year, else the year of as-of). */
 export function evaluateYear({ repo, ds, cat }: Engine, year?: number, asOf = repo.asOf): Evaluation {
   const y = year ?? ds.settings.year ?? +repo.asOf.slice(0, 4);
-  if (!cat.checklists.has(y)) throw new UsageError('no-checklist-for-year', { year: y, years: [...cat.checklists.keys()].join(', ') });
+  if (!cat.checklists.has(y)) throw new QingdanError('no-checklist-for-year', { year: y, years: [...cat.checklists.keys()].join(', ') });
   return evaluate(ds, cat, y, asOf);
 }
 
@@ -36,11 +37,11 @@ export function evaluateYear({ repo, ds, cat }: Engine, year?: number, asOf = re
 export function checkSelection(ds: Dataset, sel: { unit?: string | undefined; person?: string | undefined; supervisor?: string | undefined }): void {
   const org = ds.org.value;
   if (sel.unit !== undefined && !org.units.some((u) => u.id === sel.unit || u.name === sel.unit)) {
-    throw new UsageError('bad-option', { option: '--unit', value: sel.unit, hint: 'qingdan list units' });
+    throw new QingdanError('bad-option', { option: '--unit', value: sel.unit, hint: 'qingdan list units' });
   }
   for (const [option, value] of [['--person', sel.person], ['--supervisor', sel.supervisor]] as const) {
     if (value !== undefined && !org.people.some((p) => p.id === value || p.name === value)) {
-      throw new UsageError('bad-option', { option, value, hint: 'qingdan list people' });
+      throw new QingdanError('bad-option', { option, value, hint: 'qingdan list people' });
     }
   }
 }

@@ -1,19 +1,16 @@
-/** The terminal side of `record`'s questions. */
+/** The terminal side of `record`'s questions: questions on `output`, answers from `input`, a line each. */
 import { createInterface, type Interface } from 'node:readline';
-import type { Prompter } from './record.js';
+import type { Prompter } from '../io.js';
 
-/**
- * Questions on stderr, answers from stdin, one line each. The readline interface is made at the
- * first question, so that a record with every argument given never touches stdin.
- */
-export function terminalPrompter(): Prompter & { close(): void } {
+/** The readline interface is made at the first question, so a record with every argument given never reads `input`. */
+export function terminalPrompter(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Prompter {
   let rl: Interface | undefined;
   let closed = false;
   const lines: string[] = [];
   const waiting: Array<(s: string | undefined) => void> = [];
   const open = () => {
     if (rl) return;
-    rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+    rl = createInterface({ input, output, terminal: Boolean(input.isTTY) });
     rl.on('line', (l) => {
       const w = waiting.shift();
       if (w) w(l);
@@ -29,13 +26,13 @@ export function terminalPrompter(): Prompter & { close(): void } {
   return {
     async ask(question: string) {
       open();
-      process.stderr.write(question);
+      output.write(question);
       if (lines.length > 0) return lines.shift();
       if (closed) return undefined;
       return new Promise<string | undefined>((res) => waiting.push(res));
     },
     say(text: string) {
-      process.stderr.write(`${text}\n`);
+      output.write(`${text}\n`);
     },
     close() {
       rl?.close();

@@ -1,0 +1,42 @@
+/**
+ * What `main` is given of the outside world. bin.ts makes it from the process; tests make their
+ * own. Nothing below bin.ts reads `process`: streams, the environment, the terminal and the test
+ * hooks all come in here.
+ */
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colour, width). */
+  isTTY: boolean;
+  /** Terminal width, when known. */
+  columns?: number;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Present when questions can be asked (stdin is a terminal): opens the prompter. */
+  prompter?: () => Promise<Prompter>;
+  /** Only for tests: points where a test stops or bends a run. */
+  hooks?: TestHooks;
+}
+
+/** Asking on a terminal. `ask` resolves to undefined at end of input (Ctrl-D). */
+export interface Prompter {
+  ask(question: string): Promise<string | undefined>;
+  say(text: string): void;
+  close(): void;
+}
+
+export interface TestHooks {
+  /** Called right after a ledger line is appended, before git add (a crash test kills the process here). */
+  afterAppend?: () => void;
+  /** How long `record` waits for another's lock (ms; default 60 000). */
+  lockTimeoutMs?: number;
+}
+
+/** The options every command takes (cli.ts). */
+export interface GlobalOptions {
+  C?: string;
+  asOf?: string;
+  lang?: string;
+  color?: boolean;
+  json?: boolean;
+}

@@ -1,0 +1,96 @@
+/**
+ * `record`'s questions: searchable choices of subjects and items (type part of an id, name or
+ * title; a number picks from the list shown), and the hint of what an item's target asks for.
+ */
+import { inScope, type ItemRef, type Subject } from '../core/catalog.js';
+import type { Dataset } from '../core/dataset.js';
+import type { Item } from '../core/model.js';
+import { QingdanError } from '../errors.js';
+import type { RecordCatalogue } from '../i18n/record-zh.js';
+import type { Prompter } from '../io.js';
+import { padEnd, truncate } from '../render/width.js';
+
+export interface Choice<T> {
+  value: T;
+  /** What the list shows. */
+  label: string;
+  /** Exact words that pick it (id, name). */
+  keys: string[];
+}
+
+/** Choices with a key (id, name, title) containing `query`, case-insensitive; an exact key wins alone. */
+export function search<T>(choices: readonly Choice<T>[], query: string): Choice<T>[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [...choices];
+  const exact = choices.filter((c) => c.keys.some((k) => k.toLowerCase() === q));
+  if (exact.length > 0) return exact;
+  return choices.filter((c) => c.keys.some((k) => k.toLowerCase().includes(q)));
+}
+
+const LIST_MAX = 40;
+
+/** The answer, or 'cancelled' at the end of input (Ctrl-D). */
+export async function askOrCancel(p: Prompter, question: string): Promise<string> {
+  const a = await p.ask(question);
+  if (a === undefined) throw new QingdanError('cancelled');
+  return a;
+}
+
+export async function choose<T>(p: Prompter, question: string, choices: readonly Choice<T>[], rm: RecordCatalogue): Promise<T> {
+  let shown: Choice<T>[] = [];
+  for (;;) {
+    const a = (await askOrCancel(p, question)).trim();
+    if (/^\d+$/.test(a) && shown.length > 0) {
+      const c = shown[+a - 1];
+      if (c) return c.value;
+    }
+    const found = search(choices, a);
+    if (found.length === 1 && a !== '') return found[0]!.value;
+    if (found.length === 0) {
+      p.say(rm.prompt.noMatch({ query: a }));
+      continue;
+    }
+    shown = found.slice(0, LIST_MAX);
+    const w = String(shown.length).length;
+    p.say(shown.map((c, i) => `  ${String(i + 1).padStart(w)}. ${c.label}`).join('\n') + (found.length > LIST_MAX ? `\n  … ${rm.prompt.more({ n: found.length - LIST_MAX })}` : ''));
+    p.say(rm.prompt.pick({}));
+  }
+}
+
+export function subjectChoices(ds: Dataset): Choice<Subject>[] {
+  const out: Choice<Subject>[] = ds.org.value.units.map((u) => ({
+    value: { kind: 'unit', unit: u },
+    label: `${padEnd(u.id, 12)} ${u.name}`,
+    keys: [u.id, u.name],
+  }));
+  out.push({ value: { kind: 'org' }, label: `${padEnd('org', 12)} ${ds.org.value.name}`, keys: ['org', '全行', '党委'] });
+  for (const p of ds.org.value.people) {
+    out.push({ value: { kind: 'person', person: p }, label: `${padEnd(p.id, 12)} ${p.name}${p.title ? `（${p.title}）` : ''}`, keys: [p.id, p.name] });
+  }
+  return out;
+}
+
+export function targetHint(item: Item, rm: RecordCatalogue): string {
+  const t = item.target;
+  if (t === undefined || t === 'done') return rm.prompt.hintDone({});
+  if (t.rate !== undefined) return rm.prompt.hintRate({ rate: Math.round(t.rate * 100) });
+  const m = t.measure ?? '次';
+  if (t.sum !== undefined) return rm.prompt.hintSum({ sum: t.sum, measure: m });
+  return rm.prompt.hintCount({ count: t.count ?? 1, measure: m });
+}
+
+export function itemChoices(items: Iterable<ItemRef>, subject: Subject | undefined, rm: RecordCatalogue): Choice<ItemRef>[] {
+  const seen = new Set<string>();
+  const out: Choice<ItemRef>[] = [];
+  for (const ref of items) {
+    if (seen.has(ref.item.id)) continue;
+    seen.add(ref.item.id);
+    if (subject && !inScope(ref.item, subject)) continue;
+    out.push({
+      value: ref,
+      label: `${padEnd(ref.item.id, 6)} ${padEnd(truncate(ref.item.title, 28), 28)}  ${rm.prompt.cadence[ref.item.cadence] ?? ref.item.cadence} · ${targetHint(ref.item, rm)}`,
+      keys: [ref.item.id, ref.item.title],
+    });
+  }
+  return out;
+}

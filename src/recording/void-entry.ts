@@ -1,0 +1,56 @@
+/**
+ * Cancelling an entry: a void line appended to the entry's own ledger, committed like a record.
+ * An id that names no entry, a void line, or an entry already voided is refused — checked again
+ * under the lock, against the ledgers as they are then.
+ */
+import { dayOf } from '../core/dates.js';
+import type { Dataset } from '../core/dataset.js';
+import type { Entry, Void } from '../core/entry.js';
+import type { Person } from '../core/model.js';
+import { closest } from '../core/suggest.js';
+import { QingdanError } from '../errors.js';
+import { writeLine, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
+
+/** The entry `id` names, or why it cannot be voided. */
+export function voidTarget(ds: Dataset, id: string): Entry {
+  let entry: Entry | undefined;
+  let voidedAt: string | undefined;
+  let isVoid = false;
+  const ids: string[] = [];
+  for (const l of ds.ledgers) {
+    for (const line of l.lines) {
+      if (line.id !== undefined) ids.push(line.id);
+      if (line.id === id) {
+        if (line.kind === 'entry') entry ??= line;
+        else isVoid = true;
+      }
+      if (line.kind === 'void' && line.target === id && voidedAt === undefined) voidedAt = `${line.file}:${line.line}`;
+    }
+  }
+  if (!entry) {
+    if (isVoid) throw new QingdanError('void-void', { id });
+    throw new QingdanError('void-unknown', { id, suggestion: closest(id, ids) ?? '' });
+  }
+  if (voidedAt) throw new QingdanError('void-twice', { id, first: voidedAt });
+  return entry;
+}
+
+export interface VoidInput {
+  id: string;
+  reason: string;
+  date: string;
+  by?: Person;
+}
+
+/** Writes the void line; returns it with the entry it cancels. */
+export function voidEntry(opened: OpenedWith, target: WriteOptions, input: VoidInput): { written: Written; voided: Entry } {
+  let voided: Entry | undefined;
+  const written = writeLine(opened, target, (loaded) => {
+    voided = voidTarget(loaded.ds, input.id);
+    const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date: input.date, day: dayOf(input.date), target: input.id, reason: input.reason };
+    const line = fields as Void;
+    if (input.by) line.by = input.by.id;
+    return { file: voided.file, line, header: '', message: (newId) => `void: ${input.id} ${input.date} (id:${newId})` };
+  });
+  return { written, voided: voided! };
+}
