@@ -20,9 +20,19 @@ export function processIo(test: { hooks?: Io['hooks']; prompt?: boolean } = {}):
     isTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
+    self: { pid: process.pid, alive },
     ...(process.stdin.isTTY || test.prompt ? { prompter: async () => (await import('./prompt/terminal.js')).terminalPrompter(process.stdin, process.stderr) } : {}),
     ...(hooks ? { hooks } : {}),
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function run(io: Io = processIo()): Promise<void> {

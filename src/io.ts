@@ -12,10 +12,18 @@ export interface Io {
   /** Terminal width, when known. */
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;
+  /** This process, as a lock file names its owner. */
+  self: Self;
   /** Present when questions can be asked (stdin is a terminal): opens the prompter. */
   prompter?: () => Promise<Prompter>;
   /** Only for tests: points where a test stops or bends a run. */
   hooks?: TestHooks;
+}
+
+/** The running process: its id, and whether another process id on this host is alive. */
+export interface Self {
+  pid: number;
+  alive: (pid: number) => boolean;
 }
 
 /** Asking on a terminal. `ask` resolves to undefined at end of input (Ctrl-D). */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { main } from '../src/cli.js';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostic.js';
+import { SELF } from './support/self.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -32,6 +33,7 @@ async function run(argv: string[], opts: { isTTY?: boolean; env?: Record<string,
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     isTTY: opts.isTTY ?? false,
+    self: SELF,
     env: opts.env ?? {},
   });
   return { code, stdout, stderr };

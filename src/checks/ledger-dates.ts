@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { formatPeriod, parsePeriod, periodKindOf, periodStart } from '../core/periods.js';
-import { checklistYearOf } from './ledger-year.js';
+import { checklistYearOf } from '../core/entry.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';
 

@@ -6,7 +6,7 @@
 import { isRateItem, measureOfItem, resolveSubject } from '../core/catalog.js';
 import { diagnostic, type Diagnostic, type Params } from '../core/diagnostic.js';
 import { measureNamed, measureOf } from '../core/measures.js';
-import { checklistYearOf } from './ledger-year.js';
+import { checklistYearOf } from '../core/entry.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';
 import { printQuantity } from '../core/entry.js';

@@ -5,7 +5,7 @@
 import { inScope, resolveSubject, ORG } from '../core/catalog.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
-import { checklistYearOf } from './ledger-year.js';
+import { checklistYearOf } from '../core/entry.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';
 

@@ -5,6 +5,7 @@ import { QingdanError, speaking } from '../errors.js';
 import { recordCatalogue } from '../i18n/record-zh.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo } from '../open/repo.js';
+import { parseLedger } from '../parse/ledger.js';
 import { evidenceHashes } from '../read/evidence.js';
 import * as git from '../read/git.js';
 import { readHistory } from '../read/history.js';
@@ -31,7 +32,7 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
       if (!since) throw new QingdanError('bad-rev', { rev: opts.since });
     }
     const history = readHistory(at, g, since);
-    const report = auditHistory(history, repo.dataset, { ...(since ? { since } : {}), closeDays, evidence: evidenceHashes(repo.root, repo.dataset) });
+    const report = auditHistory(history, repo.dataset, { ...(since ? { since } : {}), closeDays, evidence: evidenceHashes(repo.root, repo.dataset), parseLine: (file, text) => parseLedger(file, `${text}\n`).lines[0] });
     io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, recordCatalogue(repo.lang)));
     return report.violations.length > 0 ? 1 : 0;
   });

@@ -4,6 +4,8 @@
  * a diagnostic needs them (parse/ledger.ts `spansOf`). Every field is present on every entry
  * (`undefined` when absent), so all entries share one shape.
  */
+import { parsePeriod } from './periods.js';
+
 export interface Quantity {
   value: number;
   /** The measure suffix as typed (`h`, `学时`, `篇`), if any. */
@@ -50,3 +52,12 @@ export interface Void extends LineBase {
 }
 
 export type LedgerLine = Entry | Void;
+
+/**
+ * The checklist year an entry belongs to: its period's year when it names one (the December
+ * report filed on 3 January), else the year of its date.
+ */
+export function checklistYearOf(l: LedgerLine): number {
+  const p = l.period === undefined ? undefined : parsePeriod(l.period);
+  return p ? p.year : Math.floor(l.day / 10000);
+}

@@ -7,7 +7,7 @@ import { dayOf } from '../core/dates.js';
 import type { Entry, Quantity } from '../core/entry.js';
 import { subjectId } from '../core/expand.js';
 import type { Item, Person } from '../core/model.js';
-import { checklistYearOf } from '../checks/ledger-year.js';
+import { checklistYearOf } from '../core/entry.js';
 import { printQuantity } from '../parse/ledger-print.js';
 import { folderPath } from '../read/files.js';
 import { writeLine, type OpenedWith, type WriteOptions, type Written } from './write-line.js';

@@ -7,7 +7,7 @@ import { subjectId, subjectKeyOf, subjectName } from '../core/expand.js';
 import { periodForEntry } from '../core/match.js';
 import { formatPeriod, type Period } from '../core/periods.js';
 import type { Status } from '../core/status.js';
-import { checklistYearOf } from '../checks/ledger-year.js';
+import { checklistYearOf } from '../core/entry.js';
 
 export interface ObligationStatus {
   item: string;

@@ -12,7 +12,7 @@ import { identities, type WriteOptions } from './write-line.js';
 export function writeTarget(root: string, asOf: string, io: Io, commit: boolean, person: Person | undefined): WriteOptions {
   const at = { cwd: root, env: io.env };
   const repo = git.gitRepoOf(at, commit);
-  const base = { root, asOf, commit, env: io.env, ...(io.hooks ? { hooks: io.hooks } : {}) };
+  const base = { root, asOf, commit, env: io.env, self: io.self, ...(io.hooks ? { hooks: io.hooks } : {}) };
   if (!repo) return base;
   if (!commit) return { ...base, repo };
   const ids = identities(at, person);

@@ -23,7 +23,7 @@ import { findLedgers, readLedgers, type RawFile } from '../read/repo.js';
 import { templateStamps } from '../read/template-cache.js';
 import { appendLine, cutOff, cutOffLine } from '../write/append.js';
 import { readIfExists } from '../read/files.js';
-import type { TestHooks } from '../io.js';
+import type { Self, TestHooks } from '../io.js';
 import { acquireLock, LockTimeout, type Lock } from '../write/lock.js';
 
 export interface Loaded {
@@ -90,6 +90,7 @@ export interface WriteOptions {
   author?: git.Identity;
   committer?: git.Identity;
   env: git.Env;
+  self: Self;
   hooks?: TestHooks;
   random?: RandomBytes;
 }
@@ -132,7 +133,7 @@ export function lockPathOf(root: string, repo?: git.GitRepo): string {
 export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded: Loaded) => Plan): Written {
   let lock: Lock;
   try {
-    lock = acquireLock(lockPathOf(opts.root, opts.repo), { timeoutMs: opts.hooks?.lockTimeoutMs ?? 60_000 });
+    lock = acquireLock(lockPathOf(opts.root, opts.repo), { self: opts.self, timeoutMs: opts.hooks?.lockTimeoutMs ?? 60_000 });
   } catch (e) {
     if (e instanceof LockTimeout) {
       throw new QingdanError('locked', { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?' });

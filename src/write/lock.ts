@@ -13,8 +13,11 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { Self } from '../io.js';
 
 export interface LockOptions {
+  /** Who takes the lock (its pid is written into it) and how to tell whether another pid lives. */
+  self: Self;
   /** Give up after this long (ms). */
   timeoutMs?: number;
   /** A lock older than this is stale whatever its pid (ms). */
@@ -59,15 +62,6 @@ export function readOwner(path: string): LockOwner | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function ageMs(path: string, now: number): number {
   try {
     return now - statSync(path).mtimeMs;
@@ -76,14 +70,14 @@ function ageMs(path: string, now: number): number {
   }
 }
 
-function isStale(path: string, owner: LockOwner | undefined, now: number, staleMs: number): boolean {
+function isStale(path: string, owner: LockOwner | undefined, now: number, staleMs: number, alive: Self['alive']): boolean {
   const age = ageMs(path, now);
   if (!owner) return age > 2_000; // being written, or garbage: give its writer a moment
   if (owner.host === hostname() && !alive(owner.pid)) return true;
   return age > staleMs;
 }
 
-function tryCreate(path: string): boolean {
+function tryCreate(path: string, pid: number): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o644);
@@ -92,7 +86,7 @@ function tryCreate(path: string): boolean {
     throw e;
   }
   try {
-    writeSync(fd, `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
+    writeSync(fd, `${pid}\n${hostname()}\n${new Date().toISOString()}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -109,22 +103,22 @@ function unlinkQuiet(path: string): void {
 }
 
 /** Removes a stale lock, unless someone else is doing so or it changed meanwhile. */
-function breakStale(path: string, seen: LockOwner | undefined, now: number, staleMs: number): void {
+function breakStale(path: string, seen: LockOwner | undefined, now: number, staleMs: number, self: Self): void {
   const breaker = `${path}.break`;
-  if (!tryCreate(breaker)) {
+  if (!tryCreate(breaker, self.pid)) {
     if (ageMs(breaker, now) > 10_000) unlinkQuiet(breaker); // a breaker that died
     return;
   }
   try {
     const again = readOwner(path);
     const unchanged = (again === undefined && seen === undefined) || (again && seen && again.pid === seen.pid && again.since === seen.since);
-    if (unchanged && isStale(path, again, now, staleMs)) unlinkQuiet(path);
+    if (unchanged && isStale(path, again, now, staleMs, self.alive)) unlinkQuiet(path);
   } finally {
     unlinkQuiet(breaker);
   }
 }
 
-export function acquireLock(path: string, opts: LockOptions = {}): Lock {
+export function acquireLock(path: string, opts: LockOptions): Lock {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? sleepSync;
   const timeoutMs = opts.timeoutMs ?? 60_000;
@@ -132,7 +126,7 @@ export function acquireLock(path: string, opts: LockOptions = {}): Lock {
   const deadline = now() + timeoutMs;
   let wait = 10;
   for (;;) {
-    if (tryCreate(path)) {
+    if (tryCreate(path, opts.self.pid)) {
       let released = false;
       const mine = readOwner(path);
       return {
@@ -147,8 +141,8 @@ export function acquireLock(path: string, opts: LockOptions = {}): Lock {
       };
     }
     const owner = readOwner(path);
-    if (isStale(path, owner, now(), staleMs)) {
-      breakStale(path, owner, now(), staleMs);
+    if (isStale(path, owner, now(), staleMs, opts.self.alive)) {
+      breakStale(path, owner, now(), staleMs, opts.self);
       if (!existsSync(path)) continue;
     }
     if (now() >= deadline) throw new LockTimeout(path, owner);

@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockTimeout } from '../../src/write/lock.js';
+import { SELF } from '../support/self.js';
 import { AS_OF, entryLines, freshRepo, g, gitEnv, qd, read, rec, tempDir } from './helpers.js';
 
 const UNITS = ['office', 'hr', 'discipline', 'credit'];
@@ -104,14 +105,14 @@ describe('the lock itself', () => {
     const dir = tempDir('lock');
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'q.lock');
-    const a = acquireLock(path);
-    expect(() => acquireLock(path, { timeoutMs: 50 })).toThrow(LockTimeout);
+    const a = acquireLock(path, { self: SELF });
+    expect(() => acquireLock(path, { self: SELF, timeoutMs: 50 })).toThrow(LockTimeout);
     a.release();
-    const b = acquireLock(path, { timeoutMs: 50 });
+    const b = acquireLock(path, { self: SELF, timeoutMs: 50 });
     b.release();
     // a dead owner: a pid that cannot be alive on this host
     writeFileSync(path, `2147483646\n${hostname()}\n2026-01-01T00:00:00Z\n`);
-    const c = acquireLock(path, { timeoutMs: 50 });
+    const c = acquireLock(path, { self: SELF, timeoutMs: 50 });
     expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(String(process.pid));
     c.release();
     expect(existsSync(path)).toBe(false);
@@ -122,9 +123,9 @@ describe('the lock itself', () => {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'q.lock');
     writeFileSync(path, `1\nsome-other-host\n2026-01-01T00:00:00Z\n`);
-    expect(() => acquireLock(path, { timeoutMs: 30 })).toThrow(LockTimeout);
+    expect(() => acquireLock(path, { self: SELF, timeoutMs: 30 })).toThrow(LockTimeout);
     const later = Date.now() + 11 * 60_000;
-    const l = acquireLock(path, { timeoutMs: 30, now: () => later });
+    const l = acquireLock(path, { self: SELF, timeoutMs: 30, now: () => later });
     l.release();
   });
 });

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRepo } from '../../src/open/repo.js';
 import { loadRepo } from '../../src/recording/write-line.js';
 import { QingdanError } from '../../src/errors.js';
+import { SELF } from '../support/self.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const open = () => openRepo({ C: dir, asOf: '2026-11-27' }, { cwd: dir, stdout: () => {}, stderr: () => {}, isTTY: false, env: {} });
+const open = () => openRepo({ C: dir, asOf: '2026-11-27' }, { cwd: dir, stdout: () => {}, stderr: () => {}, isTTY: false, env: {}, self: SELF });
 
 describe('loadRepo under the lock', () => {
   it('reads a line appended since the repository was opened, with the templates it was opened with', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
+import { SELF } from '../support/self.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const AS_OF = '2026-11-27';
@@ -35,6 +36,7 @@ export async function run(cwd: string, argv: string[], opts: RunOptions = {}): P
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     isTTY: opts.isTTY ?? false,
+    self: SELF,
     ...(opts.columns !== undefined ? { columns: opts.columns } : {}),
     env: opts.env ?? {},
   });

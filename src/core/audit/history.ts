@@ -7,12 +7,11 @@
  */
 import { buildCatalog, resolveSubject, type Catalog } from '../catalog.js';
 import type { Dataset } from '../dataset.js';
-import type { Entry } from '../entry.js';
+import type { Entry, LedgerLine } from '../entry.js';
 import { dueOf } from '../expand.js';
 import { periodForEntry } from '../match.js';
 import { formatPeriod } from '../periods.js';
-import { checklistYearOf } from '../../checks/ledger-year.js';
-import { parseLedger } from '../../parse/ledger.js';
+import { checklistYearOf } from '../entry.js';
 import { compareAppend, compareUnion, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange } from './compare.js';
 import { closedOn, isBackdated, lagDays, lagStats, type LagRow, type LagSample } from './registration.js';
 
@@ -57,6 +56,8 @@ export interface AuditOptions {
   closeDays: number;
   /** The SHA-256 (hex) of each evidence file the ledgers name, undefined when it is not there. */
   evidence: ReadonlyMap<string, string | undefined>;
+  /** Reads one ledger line (src/parse/ledger.ts), undefined for a comment or a blank. */
+  parseLine: (file: string, text: string) => LedgerLine | undefined;
 }
 
 export type ViolationKind =
@@ -207,7 +208,7 @@ export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOpt
   });
   const addNew = (c: Commit, file: string, added: AddedLine[]) => {
     for (const a of added) {
-      const parsed = parseLedger(rel(file), `${a.text}\n`).lines[0];
+      const parsed = opts.parseLine(rel(file), a.text);
       if (!parsed) continue;
       const id = parsed.id;
       const key = id !== undefined ? `${id}\u0000${lineKey(a.text)}` : `${rel(file)}\u0000${lineKey(a.text)}`;
