@@ -6,7 +6,7 @@
  * collected as diagnostics.
  */
 import type { Diagnostic, Params } from './core/diagnostic.js';
-import type { Lang } from './i18n/index.js';
+import type { Lang } from './i18n/lang.js';
 
 export type ErrorKey =
   | 'not-a-repository'

@@ -2,7 +2,7 @@
 import { auditHistory } from '../core/audit/history.js';
 import { DEFAULT_CLOSE_DAYS } from '../core/audit/registration.js';
 import { QingdanError, speaking } from '../errors.js';
-import { recordCatalogue } from '../i18n/record-zh.js';
+import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo } from '../open/repo.js';
 import { parseLedger } from '../parse/ledger.js';

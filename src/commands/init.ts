@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { isCalendarDate, isLeapYear } from '../core/dates.js';
 import { QingdanError } from '../errors.js';
-import { recordCatalogue } from '../i18n/record-zh.js';
+import { recordCatalogue } from '../i18n/index.js';
 import * as git from '../read/git.js';
 import { today } from '../read/clock.js';
 import { exists, isDirectory } from '../read/files.js';

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../core/dates.js';
 import type { Person } from '../core/model.js';
 import { closest } from '../core/suggest.js';
 import { QingdanError, speaking } from '../errors.js';
-import { recordCatalogue } from '../i18n/record-zh.js';
+import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo, soundDataset } from '../open/repo.js';
 import { checkText, findPerson } from '../recording/lookup.js';

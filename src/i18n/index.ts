@@ -3,8 +3,12 @@ import { QingdanError } from '../errors.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+import { LANGS, type Lang } from './lang.js';
+import type { RecordCatalogue } from './record-catalogue.js';
+import { recordEn } from './record-en.js';
+import { recordZh } from './record-zh.js';
+
+export { LANGS, type Lang };
 
 export function catalogue(lang: Lang): Catalogue {
   return lang === 'en' ? en : zh;
@@ -24,4 +28,9 @@ export function earlyLang(opts: { lang?: string }): Lang {
   } catch {
     return 'zh';
   }
+}
+
+/** The messages of the recording commands (init, list, record, void, audit). */
+export function recordCatalogue(lang: Lang): RecordCatalogue {
+  return lang === 'en' ? recordEn : recordZh;
 }

@@ -1,5 +1,5 @@
 /** Messages of the recording commands in English (the shape is in record-zh.ts). */
-import type { RecordCatalogue } from './record-zh.js';
+import type { RecordCatalogue } from './record-catalogue.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

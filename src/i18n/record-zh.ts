@@ -2,84 +2,10 @@
  * Messages of the recording commands (init, list, record, void, audit), in Chinese; the English
  * ones are in record-en.ts, of the same shape. Kept apart from the main catalogue (zh.ts, en.ts).
  */
-import type { Params } from '../core/diagnostic.js';
-import type { PeriodKind } from '../core/periods.js';
-import type { Lang } from './index.js';
-import { recordEn } from './record-en.js';
-
-type Message = (p: Params) => string;
-
-export interface ViolationLike {
-  kind: string;
-  count?: number;
-  to?: string;
-  expected?: string;
-  actual?: string;
-  id?: string;
-}
-
-export interface RecordCatalogue {
-  prompt: {
-    unit: Message;
-    item: Message;
-    quantity: Message;
-    date: Message;
-    note: Message;
-    noMatch: Message;
-    more: Message;
-    pick: Message;
-    badQuantity: Message;
-    badDate: Message;
-    hintDone: Message;
-    hintRate: Message;
-    hintSum: Message;
-    hintCount: Message;
-    cadence: Record<string, string>;
-  };
-  record: {
-    done: Message;
-    committed: Message;
-    staged: Message;
-    notInGit: Message;
-    status: Message;
-    header: Message;
-    evidenceUntracked: Message;
-  };
-  void: { done: Message };
-  period: (kind: PeriodKind, index: number, year: number) => string;
-  init: {
-    created: Message;
-    committed: Message;
-    initialised: Message;
-    noGit: Message;
-    noIdentity: Message;
-    commitFailed: Message;
-    next: Message;
-  };
-  list: {
-    headers: Record<'id' | 'name' | 'chief' | 'supervisor' | 'members' | 'headcount' | 'role' | 'title' | 'area' | 'cadence' | 'target' | 'weight' | 'due', string>;
-    done: Message;
-    role: Record<string, string>;
-  };
-  audit: {
-    heading: Message;
-    violations: Message;
-    workingTree: Message;
-    againstParent: Message;
-    kind: (v: ViolationLike) => string;
-    lagHeading: Message;
-    lagColumns: Record<'subject' | 'entries' | 'median' | 'max', string>;
-    backdatedHeading: Message;
-    dueClosed: Message;
-    more: Message;
-    clean: Message;
-    dirty: Message;
-  };
-}
+import type { RecordCatalogue } from './record-catalogue.js';
 
 const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
 const QUARTERS = ['一季度', '二季度', '三季度', '四季度'];
-
 
 export const recordZh: RecordCatalogue = {
   prompt: {
@@ -195,7 +121,3 @@ export const recordZh: RecordCatalogue = {
     dirty: (p) => `✗ 发现 ${p.n} 处违规`,
   },
 };
-
-export function recordCatalogue(lang: Lang): RecordCatalogue {
-  return lang === 'en' ? recordEn : recordZh;
-}

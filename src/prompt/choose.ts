@@ -6,7 +6,7 @@ import { inScope, type ItemRef, type Subject } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import type { Item } from '../core/model.js';
 import { QingdanError } from '../errors.js';
-import type { RecordCatalogue } from '../i18n/record-zh.js';
+import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import type { Prompter } from '../io.js';
 import { padEnd, truncate } from '../render/width.js';
 

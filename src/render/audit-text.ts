@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { AuditReport } from '../core/audit/history.js';
-import type { RecordCatalogue } from '../i18n/record-zh.js';
+import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import { padEnd, padStart, printable, width } from './width.js';
 
 /**

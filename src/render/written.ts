@@ -1,7 +1,7 @@
 /** What `record` and `void` print after writing: where the line went, the line, and the obligation's status. */
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue } from '../i18n/catalogue.js';
-import type { RecordCatalogue } from '../i18n/record-zh.js';
+import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import type { ObligationStatus } from '../recording/status-after.js';
 import type { Written } from '../recording/write-line.js';
 import { formatPeriod } from '../core/periods.js';

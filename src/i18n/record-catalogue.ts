@@ -1,0 +1,73 @@
+/** The shape of the recording commands' messages (record-zh.ts, record-en.ts). */
+import type { Params } from '../core/diagnostic.js';
+import type { PeriodKind } from '../core/periods.js';
+
+type Message = (p: Params) => string;
+
+export interface ViolationLike {
+  kind: string;
+  count?: number;
+  to?: string;
+  expected?: string;
+  actual?: string;
+  id?: string;
+}
+
+export interface RecordCatalogue {
+  prompt: {
+    unit: Message;
+    item: Message;
+    quantity: Message;
+    date: Message;
+    note: Message;
+    noMatch: Message;
+    more: Message;
+    pick: Message;
+    badQuantity: Message;
+    badDate: Message;
+    hintDone: Message;
+    hintRate: Message;
+    hintSum: Message;
+    hintCount: Message;
+    cadence: Record<string, string>;
+  };
+  record: {
+    done: Message;
+    committed: Message;
+    staged: Message;
+    notInGit: Message;
+    status: Message;
+    header: Message;
+    evidenceUntracked: Message;
+  };
+  void: { done: Message };
+  period: (kind: PeriodKind, index: number, year: number) => string;
+  init: {
+    created: Message;
+    committed: Message;
+    initialised: Message;
+    noGit: Message;
+    noIdentity: Message;
+    commitFailed: Message;
+    next: Message;
+  };
+  list: {
+    headers: Record<'id' | 'name' | 'chief' | 'supervisor' | 'members' | 'headcount' | 'role' | 'title' | 'area' | 'cadence' | 'target' | 'weight' | 'due', string>;
+    done: Message;
+    role: Record<string, string>;
+  };
+  audit: {
+    heading: Message;
+    violations: Message;
+    workingTree: Message;
+    againstParent: Message;
+    kind: (v: ViolationLike) => string;
+    lagHeading: Message;
+    lagColumns: Record<'subject' | 'entries' | 'median' | 'max', string>;
+    backdatedHeading: Message;
+    dueClosed: Message;
+    more: Message;
+    clean: Message;
+    dirty: Message;
+  };
+}
