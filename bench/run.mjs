@@ -8,6 +8,8 @@
 //   npm run bench                          all sizes
 //   BENCH_SIZES=2000,100000 npm run bench  some sizes
 //   BENCH_NO_WRITE=1 npm run bench         do not rewrite docs/performance.md
+//
+// `node bench/structures.mjs` (not run here) measures the hand-rolled structures against built-ins.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';

@@ -2,8 +2,8 @@
  * The first line carrying each id, over a million lines. A JavaScript Map hashes each fresh
  * string and rehashes as it grows; this open-addressing table with an FNV-1a hash over the id's
  * characters and a typed-array index, sized once, does the same work in about two thirds of the
- * time and a third of the memory at a million ids (`node bench/structures.mjs`; `check` of a
- * million entries took 0.6 s longer with a Map).
+ * time and of the memory at a million ids (`node bench/structures.mjs`; `check` of a million
+ * entries took 0.6 s longer with a Map).
  */
 import type { LedgerLine } from './entry.js';
 

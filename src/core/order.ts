@@ -1,6 +1,8 @@
 /**
  * Orders of ids (letters, digits, '.', '_', '-') as ICU orders them, written out: `localeCompare`
- * goes to ICU at every call, which was most of the time of sorting a report's rows.
+ * goes to ICU at every call, which was most of the time of sorting a report's rows, and even one
+ * `Intl.Collator` kept for every sort costs loading ICU's collation data, about 8 ms of each `due`
+ * and `report`, and is no faster once created (`node bench/structures.mjs`).
  */
 
 /** Item ids, natural: T1.2 before T1.10 (what `localeCompare(b, 'en', { numeric: true })` gave). */
