@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/qingdan.js');
-const sizes = (process.env.BENCH_SIZES ?? '2000,100000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '2000,100000,1000000').split(',').filter(Boolean).map(Number);
 const asOf = '2026-12-31';
 const hasTime = existsSync('/usr/bin/time');
 const hasLedger = spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status === 0;
