@@ -1,0 +1,36 @@
+/** src/core/audit/registration.ts: the registration statistics and the back-dating rule. Pure functions, no git. */
+import { describe, expect, it } from 'vitest';
+import { closedOn, isBackdated, lagDays, lagStats, median } from '../../../src/core/audit/registration.js';
+
+describe('registration statistics', () => {
+  it('median and max lag per subject, in the given order', () => {
+    expect(median([])).toBe(0);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    const rows = lagStats(
+      [
+        { subject: 'hr', lag: 3 },
+        { subject: 'office', lag: 1 },
+        { subject: 'office', lag: 10 },
+        { subject: 'office', lag: 2 },
+        { subject: 'zz', lag: 0 },
+      ],
+      ['office', 'hr'],
+    );
+    expect(rows).toEqual([
+      { subject: 'office', entries: 3, median: 2, max: 10 },
+      { subject: 'hr', entries: 1, median: 3, max: 3 },
+      { subject: 'zz', entries: 1, median: 0, max: 0 },
+    ]);
+    expect(lagDays('2026-02-27', '2026-03-01')).toBe(2);
+  });
+
+  it('back-dating: committed after the period closed, dated on time (or exempt)', () => {
+    expect(closedOn('2026-02-28', 7)).toBe('2026-03-07');
+    const onTime = { date: '2026-02-20', exempt: false };
+    expect(isBackdated(onTime, '2026-02-28', '2026-03-07', 7)).toBe(false); // the last day it is open
+    expect(isBackdated(onTime, '2026-02-28', '2026-03-08', 7)).toBe(true);
+    expect(isBackdated({ date: '2026-03-05', exempt: false }, '2026-02-28', '2026-05-01', 7)).toBe(false); // honestly late
+    expect(isBackdated({ date: '2026-03-05', exempt: true }, '2026-02-28', '2026-05-01', 7)).toBe(true);
+  });
+});
