@@ -1,6 +1,6 @@
 /**
- * The commands that write to or inspect the history of a data repository: init, list, record,
- * void, audit. Registered on the program by cli.ts; their errors (QingdanError) go on to its catch.
+ * The commands that write to or inspect the history of a data repository: init, new-year, list,
+ * record, void, audit. Registered on the program by cli.ts; their errors (QingdanError) go on to its catch.
  */
 import type { Command } from 'commander';
 import type { GlobalOptions, Io } from './io.js';
@@ -9,6 +9,14 @@ const EXAMPLES_INIT = `
 示例 (examples):
   qingdan init dangjian                 在 dangjian/ 新建数据仓库 (a new data repository in dangjian/)
   qingdan init --year 2027              在当前目录新建 2027 年的仓库 (here, for 2027)
+`;
+
+const EXAMPLES_NEW_YEAR = `
+示例 (examples):
+  qingdan new-year 2027                 由 2026 年清单顺延出 2027 年清单并提交 (the 2027 checklist from 2026's)
+  qingdan new-year 2028 --from 2026     指定来源年度 (from a given year)
+
+日期整体顺延（2月29日在非闰年改为28日），注释保留；不会覆盖已有的清单。
 `;
 
 const EXAMPLES_LIST = `
@@ -56,6 +64,18 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .action(async (dir: string | undefined, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
       run(await (await import('./commands/init.js')).runInit(dir, opts, io));
+    });
+
+  cli
+    .command('new-year')
+    .description('开始新的一年：由上一年清单顺延出新清单、新建登记簿目录、更新默认年度并提交 (start a new year from the previous checklist)')
+    .argument('<year>', '新的年度 YYYY (the new year)')
+    .option('--from <year>', '来源年度，默认新年度之前最近的一年 (the year to carry forward)')
+    .option('--json', '以 JSON 输出 (print JSON)')
+    .addHelpText('after', EXAMPLES_NEW_YEAR)
+    .action(async (year: string, local: object, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
+      run(await (await import('./commands/new-year.js')).runNewYear(year, opts, io));
     });
 
   cli

@@ -43,6 +43,7 @@ export type ErrorKey =
   | 'commit-failed'
   | 'locked'
   | 'init-exists'
+  | 'new-year-exists'
   | 'init-not-dir'
   | 'no-embedded'
   | 'void-unknown'

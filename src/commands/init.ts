@@ -6,7 +6,8 @@
  * committing, a first commit. Never overwrites a file.
  */
 import { join, resolve } from 'node:path';
-import { isCalendarDate, isLeapYear } from '../core/dates.js';
+import { isCalendarDate } from '../core/dates.js';
+import { moveToYear } from '../core/years.js';
 import { QingdanError } from '../errors.js';
 import { recordCatalogue } from '../i18n/index.js';
 import * as git from '../read/git.js';
@@ -36,21 +37,17 @@ exit 0
 `;
 
 /**
- * The template's files for `year`: the checklist's year, title and absolute deadlines (every
- * four-digit occurrence of the template's year) become `year`; a 29 February that does not exist
- * in that year becomes the 28th. Pure.
+ * The template's files for `year`: the checklist and the settings moved to that year
+ * (core/years.ts). Pure.
  */
 export function templateFiles(embedded: Record<string, string>, year: number): Map<string, string> {
   const out = new Map<string, string>();
   const checklistName = Object.keys(embedded).find((f) => /^templates\/checklist-\d{4}\.ya?ml$/.test(f));
   const from = checklistName ? /(\d{4})/.exec(checklistName.slice('templates/'.length))![1]! : String(year);
-  const re = new RegExp(`(?<![0-9])${from}(?![0-9])`, 'g');
   const y = String(year);
   for (const [file, text] of Object.entries(embedded)) {
     if (file === checklistName || file === 'qingdan.yaml') {
-      let t = text.replace(re, y);
-      if (!isLeapYear(year)) t = t.split(`${y}-02-29`).join(`${y}-02-28`);
-      out.set(file === checklistName ? file.replace(from, y) : file, t);
+      out.set(file === checklistName ? file.replace(from, y) : file, moveToYear(text, +from, year));
     } else out.set(file, text);
   }
   out.set(`ledgers/${y}/.gitkeep`, '');
@@ -78,7 +75,7 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
   const target = resolve(io.cwd, opts.C ?? '.', dir ?? '.');
   if (exists(target) && !isDirectory(target)) throw new QingdanError('init-not-dir', { dir: target });
   if (exists(join(target, 'qingdan.yaml')) || exists(join(target, 'templates', 'org.yaml'))) {
-    throw new QingdanError('init-exists', { dir: target });
+    throw new QingdanError('init-exists', { dir: target, repo: 1 });
   }
   const files = templateFiles(embedded, year);
   const clash = [...files.keys()].filter((f) => exists(join(target, f)));

@@ -60,7 +60,8 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
       `${p.file}:${p.line} was written and staged, but the commit failed; see what git says below (a pre-commit hook's check, for instance), fix it, then commit with git commit -- ${p.file}:`,
     locked: (p) =>
       `another qingdan is recording (lock file ${p.lock}, process ${p.pid}@${p.host}) and the wait timed out; try again later. If that process is gone, delete the lock file`,
-    'init-exists': (p) => `${p.dir} is already a qingdan data repository or has files of the same names; init never overwrites a file`,
+    'init-exists': (p) => `${p.dir} is already a qingdan data repository or has files of the same names; init never overwrites a file${p.repo ? '; to start a new year there, run qingdan new-year YEAR' : ''}`,
+    'new-year-exists': (p) => `the ${p.year} checklist exists already (${p.file}); new-year never overwrites it: delete the file first to make it again`,
     'init-not-dir': (p) => `${p.dir} is not a directory`,
     'no-embedded': () => 'this qingdan has no built-in template (run init with dist/qingdan.js as built by npm run build)',
     'void-unknown': (p) => `there is no entry with id ${p.id}${dym(p.suggestion)}`,

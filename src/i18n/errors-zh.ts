@@ -60,7 +60,8 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
       `已写入 ${p.file}:${p.line} 并暂存，但提交失败；检查下面 git 的说明（例如 pre-commit 钩子的检查结果），修正后用 git commit -- ${p.file} 提交：`,
     locked: (p) =>
       `另一个 qingdan 正在登记（锁文件 ${p.lock}，进程 ${p.pid}@${p.host}），等待超时；请稍后再试。若该进程已不存在，可删除锁文件`,
-    'init-exists': (p) => `${p.dir} 已是 qingdan 数据仓库或有同名文件，init 不会覆盖任何文件`,
+    'init-exists': (p) => `${p.dir} 已是 qingdan 数据仓库或有同名文件，init 不会覆盖任何文件${p.repo ? '；要开始新的一年，用 qingdan new-year 年份' : ''}`,
+    'new-year-exists': (p) => `${p.year} 年的清单已存在（${p.file}），new-year 不会覆盖它；要重建，先删除该文件`,
     'init-not-dir': (p) => `${p.dir} 不是目录`,
     'no-embedded': () => '这份 qingdan 没有内置模板（请用 npm run build 构建的 dist/qingdan.js 运行 init）',
     'void-unknown': (p) => `没有编号为 ${p.id} 的登记${dym(p.suggestion)}`,

@@ -51,6 +51,13 @@ export interface RecordCatalogue {
     commitFailed: Message;
     next: Message;
   };
+  newYear: {
+    created: Message;
+    settings: Message;
+    committed: Message;
+    notCommitted: Message;
+    next: Message;
+  };
   list: {
     headers: Record<'id' | 'name' | 'chief' | 'supervisor' | 'members' | 'headcount' | 'role' | 'title' | 'area' | 'cadence' | 'target' | 'weight' | 'due', string>;
     done: Message;

@@ -52,6 +52,18 @@ export const recordEn: RecordCatalogue = {
         '  git config core.hooksPath .githooks    (optional) run qingdan check before every commit',
       ].join('\n'),
   },
+  newYear: {
+    created: (p) => `made the ${p.year} checklist from ${p.from}'s, every date moved by ${p.years} year${p.years === 1 ? '' : 's'}:`,
+    settings: (p) => `qingdan.yaml: the default year is now ${p.year}`,
+    committed: (p) => `git: committed ${p.sha}`,
+    notCommitted: (p) => `not committed (${p.reason}); review, then git add and git commit`,
+    next: (p) =>
+      [
+        'Next:',
+        `  review ${p.file} (this year's requirements, points, deadlines), then run qingdan check`,
+        `  late records of ${p.from} go on as before: dated in ${p.from}, counted late by ${p.from}'s rules`,
+      ].join('\n'),
+  },
   list: {
     headers: {
       id: 'id',

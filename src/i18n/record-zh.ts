@@ -55,6 +55,18 @@ export const recordZh: RecordCatalogue = {
         '  git config core.hooksPath .githooks    （可选）每次提交前运行 qingdan check',
       ].join('\n'),
   },
+  newYear: {
+    created: (p) => `已建立 ${p.year} 年清单（由 ${p.from} 年清单顺延，日期顺延 ${p.years} 年）：`,
+    settings: (p) => `qingdan.yaml 的默认年度改为 ${p.year}`,
+    committed: (p) => `git：已提交 ${p.sha}`,
+    notCommitted: (p) => `未提交（${p.reason}）；核对后用 git add 和 git commit 提交`,
+    next: (p) =>
+      [
+        '下一步：',
+        `  核对 ${p.file}（新一年的考核要求、分值、截止日期），修改后运行 qingdan check`,
+        `  ${p.from} 年的补登照常：日期写 ${p.from} 年，按 ${p.from} 年的规则计为逾期完成`,
+      ].join('\n'),
+  },
   list: {
     headers: {
       id: '编号',
