@@ -12,6 +12,8 @@ export interface Io {
   /** Terminal width, when known. */
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;
+  /** Today's calendar date, YYYY-MM-DD, when not the clock's (tests); the default of `--as-of`. */
+  today?: string;
   /** This process, as a lock file names its owner. */
   self: Self;
   /** Present when questions can be asked (stdin is a terminal): opens the prompter. */
@@ -24,6 +26,11 @@ export interface Io {
 export interface Self {
   pid: number;
   alive: (pid: number) => boolean;
+  /**
+   * Whether a live process id on this host runs node or qingdan — false when it runs something
+   * else (the pid of a dead lock owner reused), undefined when that cannot be told (no /proc).
+   */
+  looksLikeQingdan?: (pid: number) => boolean | undefined;
 }
 
 /** Asking on a terminal. `ask` resolves to undefined at end of input (Ctrl-D). */

@@ -9,7 +9,7 @@ import { openRepo } from '../open/repo.js';
 import type { GlobalOptions, Io } from '../io.js';
 
 export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
-  const repo = await openRepo(opts, io);
+  const repo = await openRepo(opts, io, { asOfView: true });
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
   const ds = repo.dataset;
   if (ds) for (const d of runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }, checksFor(CHECKS, repo.templates))) found.push(d);

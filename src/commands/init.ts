@@ -64,7 +64,7 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new QingdanError('bad-date-option', { option: '--as-of', value: opts.asOf });
   }
-  const asOf = opts.asOf ?? today();
+  const asOf = opts.asOf ?? io.today ?? today();
   let year = +asOf.slice(0, 4);
   if (opts.year !== undefined) {
     if (!/^\d{4}$/.test(opts.year) || +opts.year < 2000 || +opts.year > 2100) throw new QingdanError('bad-year', { value: opts.year });

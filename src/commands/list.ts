@@ -8,7 +8,7 @@ import type { Item } from '../core/model.js';
 import { QingdanError } from '../errors.js';
 import { recordCatalogue } from '../i18n/index.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
-import { padEnd, truncate, width } from '../render/width.js';
+import { padEnd, printable, truncate, width } from '../render/width.js';
 import { openRepo, soundDataset } from '../open/repo.js';
 import type { GlobalOptions, Io } from '../io.js';
 
@@ -21,8 +21,10 @@ export interface ListOptions extends GlobalOptions {
 
 type Row = Record<string, string | number | undefined>;
 
-/** A plain-text table: a header, a rule, rows; columns padded by display width, the last one cut to fit. */
-export function table(headers: string[], rows: string[][], columns?: number): string {
+/** A plain-text table: a header, a rule, rows (shown `printable`); columns padded by display width, the last one cut to fit. */
+export function table(headers: string[], cells: string[][], columns?: number): string {
+  // names and titles come from the templates, as anyone wrote them
+  const rows = cells.map((r) => r.map(printable));
   const widths = headers.map((h, i) => rows.reduce((m, r) => Math.max(m, width(r[i] ?? '')), width(h)));
   const lastStart = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
   const lastMax = columns ? Math.max(10, columns - lastStart - 1) : Infinity;
@@ -90,7 +92,7 @@ export function listRows(kind: ListKind, ds: Dataset, year: number): Row[] {
 }
 
 export async function runList(kind: string, opts: ListOptions, io: Io): Promise<number> {
-  const repo = await openRepo(opts, io);
+  const repo = await openRepo(opts, io, { asOfView: true });
   const rm = recordCatalogue(repo.lang);
   if (!(LIST_KINDS as readonly string[]).includes(kind)) {
     const e = new QingdanError('bad-list', { value: kind });

@@ -26,3 +26,15 @@ export interface Dataset {
   checklists: Source<Checklist>[];
   ledgers: Ledger[];
 }
+
+/**
+ * The dataset as it stood at the end of `asOf`: lines dated after it (entries and voids alike)
+ * have not happened yet, so they are neither counted nor checked. Reports and checks at a past
+ * date (`--as-of`) see this view.
+ */
+export function asOfView(ds: Dataset, asOf: string): Dataset {
+  let later = false;
+  for (const l of ds.ledgers) for (const line of l.lines) if (line.date > asOf) later = true;
+  if (!later) return ds;
+  return { ...ds, ledgers: ds.ledgers.map((l) => ({ file: l.file, lines: l.lines.filter((line) => line.date <= asOf) })) };
+}

@@ -18,7 +18,7 @@ export interface Engine {
 }
 
 export async function openEngine(opts: GlobalOptions, io: Io, hooks?: OpenOptions): Promise<Engine> {
-  const repo = await openRepo(opts, io, hooks);
+  const repo = await openRepo(opts, io, { ...hooks, asOfView: true });
   const ds = soundDataset(repo);
   const cat = buildCatalog(ds);
   const problems = repo.diagnostics.length + runChecks({ ds, cat, asOf: repo.asOf }, checksFor(COUNTING_CHECKS, repo.templates)).filter((d) => d.severity === 'error').length;

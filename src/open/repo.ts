@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { buildCatalog } from '../core/catalog.js';
 import { isCalendarDate } from '../core/dates.js';
-import type { Dataset } from '../core/dataset.js';
+import { asOfView, type Dataset } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Settings } from '../core/model.js';
 import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
@@ -39,6 +39,8 @@ export interface OpenOptions {
   ledger?: (file: RawFile) => void;
   /** Whether templates parsed afresh may be written to the cache: only for commands that write anyway (record, void). */
   writeCache?: boolean;
+  /** With `--as-of`, see the ledgers as they stood then (core/dataset.ts `asOfView`): for check, list, due and report. */
+  asOfView?: boolean;
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
@@ -129,6 +131,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
       }
     : ledgers;
   const parsed = assemble(templates, shown, settings);
+  if (open.asOfView && opts.asOf !== undefined && parsed.dataset) parsed.dataset = asOfView(parsed.dataset, opts.asOf);
   if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
   const lang = lang0 ?? settings.lang ?? 'zh';
   return {
@@ -138,7 +141,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
     settingsDiagnostics,
     lang,
     messages: catalogue(lang),
-    asOf: opts.asOf ?? today(),
+    asOf: opts.asOf ?? io.today ?? today(),
     color: colorFor(opts, io),
     fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + 1 + stamps.files.checklists.length + ledgerFiles.length,
     ledgersDir,

@@ -34,6 +34,7 @@ async function run(argv: string[], opts: { isTTY?: boolean; env?: Record<string,
     stderr: (s) => (stderr += s),
     isTTY: opts.isTTY ?? false,
     self: SELF,
+    today: AS_OF,
     env: opts.env ?? {},
   });
   return { code, stdout, stderr };
@@ -61,7 +62,7 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'subject-out-of-scope': [L, 12, 12], // hr on the org-only item T2.2
   // dates
   'date-out-of-year': [L, 12, 1], // 2025-12-30
-  'future-date': [L, 12, 1], // 2026-11-28 > --as-of 2026-11-27
+  'future-date': [L, 12, 1], // 2026-11-28 > today, 2026-11-27
   'bad-period': [L, 12, 36], // period:2026-13 → the value
   // quantities
   'measure-mismatch': [L, 12, 20], // 2篇 on an item counted in 学时
@@ -122,7 +123,7 @@ describe('fixtures', () => {
 
 describe.each(CASES)('golden: %s', (name) => {
   const dir = join(FIXTURES, name);
-  const base = ['-C', dir, 'check', '--no-color', '--as-of', AS_OF];
+  const base = ['-C', dir, 'check', '--no-color'];
 
   it('zh text output', async () => {
     const r = await run(base);
@@ -157,7 +158,7 @@ describe.each(CASES)('golden: %s', (name) => {
 
 describe('golden: the text header of each finding matches the hand-written position', () => {
   it.each(DIAGNOSTIC_CODES.map((c) => [c]))('%s', async (code) => {
-    const r = await run(['-C', join(FIXTURES, code), 'check', '--no-color', '--as-of', AS_OF, '--lang', 'en']);
+    const r = await run(['-C', join(FIXTURES, code), 'check', '--no-color', '--lang', 'en']);
     const [file, line, column] = SINGLE[code];
     const first = r.stdout.split('\n')[0];
     expect(first?.startsWith(`${file}:${line}:${column}: error ${code}: `)).toBe(true);
@@ -170,14 +171,14 @@ describe('golden: the text header of each finding matches the hand-written posit
 
 describe('check: messages in both languages say what is wrong', () => {
   it('names the offending text and the suggestion', async () => {
-    const zh = await run(['-C', join(FIXTURES, 'unknown-unit'), 'check', '--no-color', '--as-of', AS_OF]);
+    const zh = await run(['-C', join(FIXTURES, 'unknown-unit'), 'check', '--no-color']);
     expect(zh.stdout).toContain('未知的科室或人员“offce”；是否想写“office”？');
-    const en = await run(['-C', join(FIXTURES, 'unknown-unit'), 'check', '--no-color', '--as-of', AS_OF, '--lang', 'en']);
+    const en = await run(['-C', join(FIXTURES, 'unknown-unit'), 'check', '--no-color', '--lang', 'en']);
     expect(en.stdout).toContain('unknown unit or person "offce"; did you mean "office"?');
   });
 
   it('the caret sits under the offending text by display width (CJK characters are two columns)', async () => {
-    const r = await run(['-C', join(FIXTURES, 'bad-tag'), 'check', '--no-color', '--as-of', AS_OF]);
+    const r = await run(['-C', join(FIXTURES, 'bad-tag'), 'check', '--no-color']);
     const [, source, caret] = r.stdout.split('\n');
     expect(source).toBe(' 12 | 2026-07-03 hr T1.2 "7月集中学习" evidnce:photo.jpg id:k011');
     // `2026-07-03 hr T1.2 "7月集中学习" ` is 28 characters but 33 columns wide (5 CJK characters)
@@ -185,14 +186,14 @@ describe('check: messages in both languages say what is wrong', () => {
   });
 
   it('the clean case summarises what it checked', async () => {
-    const zh = await run(['-C', join(FIXTURES, 'clean'), 'check', '--no-color', '--as-of', AS_OF]);
+    const zh = await run(['-C', join(FIXTURES, 'clean'), 'check', '--no-color']);
     expect(zh.stdout).toBe('✓ 未发现问题：4 个文件，10 条登记，6 个清单项，2 个科室\n');
   });
 });
 
 describe('check: colour', () => {
   const dir = join(FIXTURES, 'mixed');
-  const argv = ['-C', dir, 'check', '--as-of', AS_OF];
+  const argv = ['-C', dir, 'check'];
   const ESC = '\u001b[';
 
   it('colours a TTY', async () => {
