@@ -1,9 +1,10 @@
 /**
- * Matching: each entry (less voided ones) goes to the one obligation of its item, subject and
- * period. The period is the entry's `period:` tag when it names one; otherwise the period of its
- * date, except that the days between a period's end and its deadline belong to that period when
- * the item's deadline runs past the period's end: the March report filed on 2 April is the
- * March report. (docs/scoring.md explains the rule.)
+ * Matching: each entry (less voided ones, and exact copies of an earlier line: the same id and
+ * the same text) goes to the one obligation of its item, subject and period. The period is the
+ * entry's `period:` tag when it names one; otherwise the period of its date, except that the days
+ * between a period's end and its deadline belong to that period when the item's deadline runs past
+ * the period's end: the March report filed on 2 April is the March report. (docs/scoring.md
+ * explains the rule.)
  *
  * It runs once per entry, so it works by index: item and subject tokens are resolved once per
  * distinct token, and the period is computed from the date's characters.
@@ -13,6 +14,7 @@ import { addDays } from './dates.js';
 import type { Dataset } from './dataset.js';
 import type { Entry } from './entry.js';
 import { subjectKeyOf, type Obligation } from './expand.js';
+import { FirstById } from './first-by-id.js';
 import type { Item } from './model.js';
 import { MONTHS_IN, parsePeriod, periodEnd, periodKindOf, periodsInYear, type Period } from './periods.js';
 
@@ -78,9 +80,15 @@ export function match(obligations: readonly Obligation[], ds: Dataset, cat: Cata
     return s;
   };
   const voided = voidedIds(ds);
+  const firstWithId = new FirstById(ds.ledgers.reduce((n, l) => n + l.lines.length, 0));
   for (const ledger of ds.ledgers) {
     for (const e of ledger.lines) {
       if (e.kind !== 'entry' || (e.id !== undefined && voided.has(e.id))) continue;
+      // an exact copy of an earlier line (appended again, or by a merge) is the same work: counted once
+      if (e.id !== undefined) {
+        const first = firstWithId.add(e as Entry & { id: string });
+        if (first?.kind === 'entry' && sameEntry(first, e)) continue;
+      }
       const s = lookup(e.item, e.subject);
       if (!s) continue;
       const index = periodIndexForEntry(s.item, e, year, s.ends);
@@ -89,6 +97,25 @@ export function match(obligations: readonly Obligation[], ds: Dataset, cat: Cata
     }
   }
   return out;
+}
+
+/** Whether `b` says exactly what `a` says (where each was written aside): a copy of the same line. */
+export function sameEntry(a: Entry, b: Entry): boolean {
+  const p = a.quantity;
+  const q = b.quantity;
+  return (
+    a.id === b.id &&
+    a.date === b.date &&
+    a.subject === b.subject &&
+    a.item === b.item &&
+    a.exempt === b.exempt &&
+    a.note === b.note &&
+    a.by === b.by &&
+    a.evidence === b.evidence &&
+    a.sha256 === b.sha256 &&
+    a.period === b.period &&
+    (p === q || (p !== undefined && q !== undefined && p.value === q.value && p.unit === q.unit && p.expected === q.expected))
+  );
 }
 
 /** The period of `item` an entry counts for (the tag's, or the date's with the grace rule). */
