@@ -20,7 +20,7 @@ export const en: Catalogue = {
   diagnostics: {
     'invalid-utf8': (p) => `not valid UTF-8 (byte ${p.byte}); save the file as UTF-8`,
     'no-final-newline': () => 'the last line has no newline and may have been cut off while written; check it is complete, then end it with a newline',
-    'yaml-syntax': (p) => `YAML syntax error: ${p.detail}`,
+    'yaml-syntax': (p) => `YAML syntax error: ${p.code === 'TAB_AS_INDENT' ? 'tabs are not allowed as indentation; use spaces' : p.detail}`,
     schema: (p) => {
       const where = `"${p.path}"`;
       if (p.detail === 'unknown-key') return p.suggestion ? `unknown key ${where}; did you mean "${p.suggestion}"?` : `unknown key ${where} (misspelt?)`;

@@ -3,6 +3,18 @@ import { errorsZh } from './errors-zh.js';
 
 const dym = (s: unknown) => (s ? `；是否想写“${s}”？` : '');
 const CADENCE: Record<string, string> = { once: '一次性', monthly: '每月', quarterly: '每季度', 'half-yearly': '每半年', yearly: '每年' };
+/** The YAML parser's error codes in words; others keep the parser's own (English) message. */
+const YAML_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '缩进不能用 Tab 键，请改用空格',
+  DUPLICATE_KEY: '同一层级的键不能重复',
+  BAD_INDENT: '缩进不对齐：同一层级的各项应从同一列开始',
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BLOCK_AS_IMPLICIT_KEY: '这一行的缩进或冒号有误，可能是上一行缩进不对',
+  MULTILINE_IMPLICIT_KEY: '键必须写在一行内，可能是缺少冒号或缩进有误',
+  UNEXPECTED_TOKEN: '出现了不应有的字符，请检查冒号、引号和短横线',
+  BAD_DQ_ESCAPE: '双引号内的转义写法无效',
+};
+
 const DETAIL: Record<string, string> = {
   slug: '应为小写英文字母开头的标识（字母、数字、- 或 _），如 office',
   'item-id': '应为字母开头的编号，如 T1.1',
@@ -18,7 +30,7 @@ export const zh: Catalogue = {
   diagnostics: {
     'invalid-utf8': (p) => `文件不是有效的 UTF-8 编码（字节 ${p.byte}）；请用 UTF-8 重新保存`,
     'no-final-newline': () => '最后一行没有换行符，可能在写入时被截断；确认内容完整后在行尾补一个换行',
-    'yaml-syntax': (p) => `YAML 语法错误：${p.detail}`,
+    'yaml-syntax': (p) => `YAML 语法错误：${YAML_ZH[String(p.code)] ?? p.detail}`,
     schema: (p) => {
       const where = `“${p.path}”`;
       if (p.detail === 'unknown-key') return p.suggestion ? `未知的键 ${where}；是否想写“${p.suggestion}”？` : `未知的键 ${where}（拼写错误？）`;

@@ -41,12 +41,13 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>): 
   const withSource = (d: Diagnostic): Diagnostic => ({ ...d, source: sourceAt(d.line) });
 
   const diagnostics: Diagnostic[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    diagnostics.push(
-      withSource(diagnostic(posAt(err.pos[0], err.pos[1] - err.pos[0]), 'yaml-syntax', { detail: firstLine(err.message) })),
-    );
+  // one syntax error follows from another (a tab in a list gives dozens): report the first only,
+  // where it is, in words the catalogue has for its code
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    diagnostics.push(withSource(diagnostic(posAt(first.pos[0], first.pos[1] - first.pos[0]), 'yaml-syntax', { detail: firstLine(first.message), code: first.code })));
+    return { diagnostics, locate };
   }
-  if (diagnostics.length > 0) return { diagnostics, locate };
 
   let data: unknown;
   try {

@@ -7,6 +7,8 @@ import { parseYaml } from '../../src/parse/yaml.js';
 import { parseSettings } from '../../src/parse/templates.js';
 import { Checklist, Organisation, Settings } from '../../src/core/model.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { catalogue } from '../../src/i18n/index.js';
+import { messageOf } from '../../src/render/diagnostics.js';
 
 const where = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.line, d.column, d.length]);
 
@@ -258,5 +260,32 @@ describe('parseYaml: YAML itself', () => {
     const r = parseSettings({ file: 'qingdan.yaml', bytes: new TextEncoder().encode('# 全部使用默认值\n# year: 2026\n') });
     expect(r.diagnostics).toEqual([]);
     expect(r.settings).toEqual({});
+  });
+});
+
+describe('a YAML syntax error is one finding, where it is, in the reader’s language', () => {
+  const org = [
+    'name: 测试支行',
+    'people:',
+    '  - { id: wang, name: 王建国, role: secretary }',
+    '\t- { id: li, name: 李明华, role: committee }',
+    '  - { id: ma, name: 马秀兰, role: chief }',
+    'units:',
+    '  - { id: office, name: 办公室, chief: ma, supervisor: li, members: 9, headcount: 12 }',
+    '',
+  ].join('\n');
+
+  it('a tab in a list: one diagnostic at the tab, not a cascade', () => {
+    const r = parseYaml('templates/org.yaml', org, Organisation);
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.params.code])).toEqual([['yaml-syntax', 4, 1, 'TAB_AS_INDENT']]);
+    expect(messageOf(r.diagnostics[0]!, catalogue('zh'))).toBe('YAML 语法错误：缩进不能用 Tab 键，请改用空格');
+    expect(messageOf(r.diagnostics[0]!, catalogue('en'))).toContain('tabs are not allowed as indentation');
+  });
+
+  it('several syntax errors: the first one only', () => {
+    const r = parseYaml('x.yaml', 'a: 1\n\tb: [1, 2\nc:\n\t- 1\n  d: "x\n', Organisation);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.line).toBe(2);
   });
 });
