@@ -6,9 +6,10 @@ import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo } from '../open/repo.js';
 import { parseLedger } from '../parse/ledger.js';
-import { evidenceHashes } from '../read/evidence.js';
+import { parseSettings } from '../parse/templates.js';
+import { evidenceHashes, lastChangeOf } from '../read/evidence.js';
 import * as git from '../read/git.js';
-import { readHistory } from '../read/history.js';
+import { openHistory } from '../read/history.js';
 import { renderAudit } from '../render/audit-text.js';
 
 export interface AuditCommandOptions extends GlobalOptions {
@@ -18,7 +19,7 @@ export interface AuditCommandOptions extends GlobalOptions {
 
 export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<number> {
   const repo = await openRepo(opts, io);
-  return speaking(repo.lang, () => {
+  return speaking(repo.lang, async () => {
     let closeDays = DEFAULT_CLOSE_DAYS;
     if (opts.closeDays !== undefined) {
       if (!/^\d{1,3}$/.test(opts.closeDays)) throw new QingdanError('bad-option', { option: '--close-days', value: opts.closeDays, hint: '0–999' });
@@ -31,9 +32,22 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
       since = git.resolveCommit({ cwd: g.top, env: io.env }, opts.since);
       if (!since) throw new QingdanError('bad-rev', { rev: opts.since });
     }
-    const history = readHistory(at, g, since);
-    const report = auditHistory(history, repo.dataset, { ...(since ? { since } : {}), closeDays, evidence: evidenceHashes(repo.root, repo.dataset), parseLine: (file, text) => parseLedger(file, `${text}\n`).lines[0] });
-    io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, recordCatalogue(repo.lang)));
-    return report.violations.length > 0 ? 1 : 0;
+    const history = await openHistory(at, g, since);
+    try {
+      // today's ledger folder, and every one the settings named in the history walked
+      const folders = [repo.ledgersDir, ...history.settings.map((bytes) => parseSettings({ file: 'qingdan.yaml', bytes }).settings?.paths?.ledgers ?? 'ledgers')];
+      const report = await auditHistory(history, repo.dataset, {
+        ...(since ? { since } : {}),
+        closeDays,
+        folders,
+        evidence: evidenceHashes(repo.root, repo.dataset),
+        evidenceChange: (path) => lastChangeOf(at, path),
+        parseLine: (file, text) => parseLedger(file, `${text}\n`).lines[0],
+      });
+      io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, recordCatalogue(repo.lang)));
+      return report.violations.length > 0 ? 1 : 0;
+    } finally {
+      history.close();
+    }
   });
 }

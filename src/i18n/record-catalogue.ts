@@ -6,6 +6,7 @@ type Message = (p: Params) => string;
 
 export interface ViolationLike {
   kind: string;
+  commit?: string | null;
   count?: number;
   to?: string;
   expected?: string;
@@ -69,6 +70,8 @@ export interface RecordCatalogue {
     workingTree: Message;
     againstParent: Message;
     kind: (v: ViolationLike) => string;
+    /** Who last changed an evidence file (`by`: commit, date, author; or the working tree). */
+    evidenceChangedBy: Message;
     lagHeading: Message;
     lagColumns: Record<'subject' | 'entries' | 'median' | 'max', string>;
     backdatedHeading: Message;

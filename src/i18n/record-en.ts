@@ -107,6 +107,18 @@ export const recordEn: RecordCatalogue = {
           return 'deleted the whole ledger';
         case 'renamed':
           return `renamed the ledger to ${v.to}`;
+        case 'merge-added':
+          return `the merge added a line no parent had${n}: a merge only keeps the lines of both sides`;
+        case 'merge-duplicated':
+          return `the merge copied a recorded line${n}: it is there more often than in any parent`;
+        case 'duplicated':
+          return `a recorded line appended again (the same id and text)${n}: counted once`;
+        case 'shallow':
+          return `a shallow clone holds only part of the history (cut at ${(v.commit ?? '').slice(0, 7)}${v.count ? ` and ${v.count - 1} more` : ''}), so earlier changes cannot be checked: run git fetch --unshallow to fetch the full history, then audit again`;
+        case 'replace-refs':
+          return `the repository has a git replace ref: ${(v.commit ?? '').slice(0, 7)} is replaced by ${(v.to ?? '').slice(0, 7)}. Audit checks the original objects and is not misled, but git log and others show the replaced history; find out why, then remove it with git replace -d`;
+        case 'grafts':
+          return 'the repository has a grafts file (it gives commits other parents). Audit ignores it, but git log and others show the rewired history; find out why, then delete it';
         case 'future-dated':
           return 'the date of the work is after its commit (recorded before it happened)';
         case 'reused-id':
@@ -121,6 +133,7 @@ export const recordEn: RecordCatalogue = {
           return v.kind;
       }
     },
+    evidenceChangedBy: (p) => `the evidence was last changed by ${p.by}`,
     lagHeading: () => 'registration lag (commit date − date of the work, days):',
     lagColumns: { subject: 'subject', entries: 'entries', median: 'median', max: 'max' },
     backdatedHeading: (p) => `${p.n} entries recorded after their period closed (due date + ${p.days} days) yet dated on time or exempt:`,

@@ -110,6 +110,18 @@ export const recordZh: RecordCatalogue = {
           return '删除了整个登记簿';
         case 'renamed':
           return `把登记簿改名为 ${v.to}`;
+        case 'merge-added':
+          return `合并时加入了任何一方都没有的行${n}：合并只能保留双方已有的行`;
+        case 'merge-duplicated':
+          return `合并时把已有的行多写了一遍${n}：比任何一方中出现的次数都多`;
+        case 'duplicated':
+          return `重复追加了已登记的行（编号和内容都相同）${n}：统计时只计一次`;
+        case 'shallow':
+          return `这是浅克隆，只有部分历史（截至 ${(v.commit ?? '').slice(0, 7)}${v.count ? ` 等 ${v.count} 个提交` : ''}），更早的改动无法核验；请先运行 git fetch --unshallow 取回完整历史，再审计`;
+        case 'replace-refs':
+          return `仓库里有 git replace 替换引用：${(v.commit ?? '').slice(0, 7)} 被替换为 ${(v.to ?? '').slice(0, 7)}。审计按原始对象核验，不受其影响，但 git log 等会显示替换后的历史；请查明来由，用 git replace -d 删除`;
+        case 'grafts':
+          return '仓库里有 grafts 文件（改写提交的父提交）。审计不受其影响，但 git log 等会显示改写后的历史；请查明来由后删除';
         case 'future-dated':
           return '活动日期晚于提交日期（登记了尚未发生的事）';
         case 'reused-id':
@@ -124,6 +136,7 @@ export const recordZh: RecordCatalogue = {
           return v.kind;
       }
     },
+    evidenceChangedBy: (p) => `佐证材料最后一次改动：${p.by}`,
     lagHeading: () => '登记滞后（提交日期 − 活动日期，天）：',
     lagColumns: { subject: '责任主体', entries: '登记数', median: '中位数', max: '最长' },
     backdatedHeading: (p) => `补登 ${p.n} 条：期间关闭（截止日 + ${p.days} 天）后才提交，日期却不晚于截止日或为免考核：`,

@@ -3,7 +3,7 @@
  * files — resolved inside the repository (no `..`, no symbolic link leading out) and hashed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export function readIfExists(abs: string): Buffer | undefined {
@@ -64,9 +64,31 @@ export function fileInside(root: string, base: string, path: string): InsideResu
   return { ok: true, abs: real, rel: rel.split(sep).join('/') };
 }
 
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * The SHA-256 (hex) of a file, read in chunks of 1 MiB: memory stays constant, and a file larger
+ * than one Buffer can hold (2 GiB) is hashed too.
+ */
+export function sha256OfFile(abs: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(HASH_CHUNK);
+  const fd = openSync(abs, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, chunk, 0, HASH_CHUNK, null);
+      if (n === 0) break;
+      hash.update(chunk.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /** The SHA-256 of the file at `rel` under `root`, or undefined when it is not there. */
 export function hashOf(root: string, rel: string): string | undefined {
   const r = fileInside(root, root, rel);
   if (!r.ok) return undefined;
-  return sha256Hex(readFileSync(r.abs));
+  return sha256OfFile(r.abs);
 }

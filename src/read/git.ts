@@ -6,7 +6,7 @@
  * and replace objects are off, so that `git replace` cannot change what a command sees. git runs
  * with the environment the command was given (`Io.env`), never the process's own.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { QingdanError } from '../errors.js';
 
 /** Where git runs and with which environment. */
@@ -339,6 +339,157 @@ export function treeFiles(at: At, rev: string, path: string | undefined): Map<st
     if (type === 'blob' && blob) out.set(rec.slice(tab + 1), blob);
   }
   return out;
+}
+
+/**
+ * Reads blobs from one `git cat-file --batch` kept running, a few at a time (audit asks for the
+ * versions one commit changed, then the next commit's): never the whole history's at once. Each
+ * blob arrives in a buffer of its own. Close it when done.
+ */
+export interface BlobReader {
+  /** The contents of `ids`; rejects with a GitError when git fails or an object is missing. */
+  read(ids: readonly string[]): Promise<Map<string, Buffer>>;
+  close(): void;
+}
+
+export function blobReader(at: At): BlobReader {
+  const args = ['cat-file', '--batch'];
+  const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd: at.cwd, env: envFor(at), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 1 << 16) stderr += d;
+  });
+  interface Pending {
+    ids: string[];
+    got: Map<string, Buffer>;
+    resolve: (m: Map<string, Buffer>) => void;
+    reject: (e: Error) => void;
+  }
+  const queue: Pending[] = [];
+  const chunks: Buffer[] = [];
+  let body: { size: number; buf: Buffer; filled: number } | undefined;
+  let failed: Error | undefined;
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const p of queue.splice(0)) p.reject(failed);
+  };
+  const gitFailed = (text: string, code = 128) => new GitError(args, { ok: false, code, stdout: '', stderr: text });
+  /** Removes `n` bytes from the front of what arrived (n ≤ what arrived). */
+  const drop = (n: number) => {
+    while (n > 0) {
+      const c = chunks[0]!;
+      if (c.length <= n) {
+        chunks.shift();
+        n -= c.length;
+      } else {
+        chunks[0] = c.subarray(n);
+        n = 0;
+      }
+    }
+  };
+  /** The header line at the front, without its newline, once it has all arrived. */
+  const header = (): string | undefined => {
+    const parts: Buffer[] = [];
+    for (const c of chunks) {
+      const nl = c.indexOf(10);
+      if (nl === -1) {
+        parts.push(c);
+        continue;
+      }
+      parts.push(c.subarray(0, nl));
+      const line = Buffer.concat(parts);
+      drop(line.length + 1);
+      return line.toString('utf8');
+    }
+    return undefined;
+  };
+  const pump = () => {
+    for (;;) {
+      const p = queue[0];
+      if (!p) return;
+      const asked = p.ids[p.got.size]!;
+      if (!body) {
+        const h = header();
+        if (h === undefined) return;
+        const [, type, size] = h.split(' ');
+        if (type === 'missing' || size === undefined || !/^\d+$/.test(size)) return fail(gitFailed(`fatal: ${h}`));
+        body = { size: Number(size), buf: Buffer.allocUnsafe(Number(size)), filled: 0 };
+      }
+      while (body.filled < body.size && chunks.length > 0) {
+        const c = chunks[0]!;
+        const k = Math.min(c.length, body.size - body.filled);
+        c.copy(body.buf, body.filled, 0, k);
+        body.filled += k;
+        drop(k);
+      }
+      // the contents, then a newline
+      if (body.filled < body.size || chunks.length === 0) return;
+      drop(1);
+      p.got.set(asked, body.buf);
+      body = undefined;
+      if (p.got.size === p.ids.length) {
+        queue.shift();
+        p.resolve(p.got);
+      }
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    chunks.push(d);
+    pump();
+  });
+  child.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? gitFailed('git: command not found', 127) : e));
+  child.on('close', (code) => {
+    if (queue.length > 0) fail(gitFailed(stderr.trim() || `exit ${code ?? 1}`, code ?? 1));
+    failed ??= gitFailed('git cat-file has ended', code ?? 1);
+  });
+  // a git that died is reported by 'close'
+  child.stdin.on('error', () => undefined);
+  return {
+    read(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return Promise.resolve(new Map());
+      if (failed) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        queue.push({ ids: unique, got: new Map(), resolve, reject });
+        child.stdin.write(unique.join('\n') + '\n');
+      });
+    },
+    close() {
+      child.stdin.end();
+    },
+  };
+}
+
+/** Whether the repository is a shallow clone: its history stops at some commits (`git fetch --unshallow` fetches the rest). */
+export function isShallow(at: At): boolean {
+  const r = git(['rev-parse', '--is-shallow-repository'], at);
+  return r.ok && r.stdout.trim() === 'true';
+}
+
+/** Where git keeps one of its own files (`shallow`, `info/grafts`): relative to `at.cwd`, or absolute. */
+export function gitPath(at: At, name: string): string {
+  return must(['rev-parse', '--git-path', name], at).replace(/\n$/, '');
+}
+
+/** The replace refs (`refs/replace/*`): each ref, the object it replaces (its name) and the object put in its place. */
+export function replaceRefs(at: At): Array<{ ref: string; object: string; by: string }> {
+  const out = must(['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/replace/'], at);
+  return out
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => {
+      const [ref, by] = l.split('\0') as [string, string];
+      return { ref, object: ref.slice(ref.lastIndexOf('/') + 1), by };
+    });
+}
+
+/** The last commit that changed `path` (relative to `at.cwd`), or undefined when none did. */
+export function lastCommitOf(at: At, path: string): CommitInfo | undefined {
+  const out = must(['log', '-1', '-z', '--no-color', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI', '--', path], at);
+  const [sha, parents, author, email, authored, committed] = out.split('\0');
+  if (!sha || committed === undefined) return undefined;
+  return { sha, parents: (parents ?? '').split(' ').filter(Boolean), author: author ?? '', email: email ?? '', authored: authored ?? '', committed };
 }
 
 export interface GitState {

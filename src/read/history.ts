@@ -1,58 +1,117 @@
 /**
  * Reading what `qingdan audit` examines (src/core/audit/history.ts): every commit that touched a
- * file of the data repository — merges included, against each parent — the ledgers each changed,
- * their blobs, the ledgers of HEAD and their bytes in the working tree. Every `*.ledger` of the
- * data repository counts, not just those under today's `paths.ledgers`: a ledger that was moved
- * must still be seen going, and followed where it went.
+ * file of the data repository — merges included, against each parent — and the `*.ledger` files
+ * each changed (which of them are ledgers, core/audit/scope.ts decides); the versions of those
+ * files, read on demand from one `git cat-file --batch`, a commit's at a time; the ledgers of HEAD
+ * and their bytes in the working tree; the versions of the settings; and what makes the history
+ * not the one its objects record: a shallow clone, replace refs, a grafts file.
+ *
+ * git runs without replace objects (read/git.ts) and here also without grafts and without the
+ * commit-graph file (a cache of parents kept beside the objects), so that what is walked is what
+ * the commits themselves say.
  */
-import { join } from 'node:path';
-import type { FileChange, History } from '../core/audit/history.js';
-import { ledgerScope } from '../core/audit/scope.js';
-import { readIfExists } from './files.js';
+import { isAbsolute, join } from 'node:path';
+import type { CommitChanges, FileChange, HistorySource, RepositoryFacts } from '../core/audit/history.js';
+import { isLedgerFile } from '../core/audit/scope.js';
+import { exists, readIfExists } from './files.js';
 import * as git from './git.js';
 
-export function readHistory(at: git.At, g: git.GitRepo, since: string | undefined): History {
-  const top = { cwd: g.top, env: at.env };
-  const prefix = g.prefix;
-  const empty: History = { prefix, commits: [], changes: [], blobs: new Map(), head: new Map(), workTree: new Map() };
-  if (!git.hasHead(top)) return empty;
-  const scope = prefix === '' ? undefined : prefix.replace(/\/+$/, '');
-  const rel = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+export interface OpenedHistory extends HistorySource {
+  /** Every version of the settings (`qingdan.yaml`) the walk saw, empty where it was deleted: the ledger folders they name count too. */
+  settings: Uint8Array[];
+  /** Ends the git reading the blobs. */
+  close(): void;
+}
 
-  const commits = git.commitsTouching(top, scope, since);
+const SETTINGS = 'qingdan.yaml';
+
+/** `env` with grafts and the commit-graph file turned off, on top of replace objects (read/git.ts). */
+function literalHistory(env: git.Env): git.Env {
+  const n = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
+  return {
+    ...env,
+    // git for Windows reads /dev/null as its own null device
+    GIT_GRAFT_FILE: '/dev/null',
+    GIT_CONFIG_COUNT: String(n + 1),
+    [`GIT_CONFIG_KEY_${n}`]: 'core.commitGraph',
+    [`GIT_CONFIG_VALUE_${n}`]: 'false',
+  };
+}
+
+/** What makes the history of the repository at `at` not the history its objects record. */
+export function repositoryFacts(at: git.At): RepositoryFacts {
+  const facts: RepositoryFacts = { replaceRefs: git.replaceRefs(at) };
+  const where = (name: string) => {
+    const p = git.gitPath(at, name);
+    return { rel: p, abs: isAbsolute(p) ? p : join(at.cwd, p) };
+  };
+  if (git.isShallow(at)) {
+    const shallow = where('shallow');
+    const commits = (readIfExists(shallow.abs)?.toString('utf8') ?? '').split('\n').filter((l) => l !== '');
+    facts.shallow = { file: shallow.rel, commits };
+  }
+  const grafts = where('info/grafts');
+  if (exists(grafts.abs)) facts.grafts = grafts.rel;
+  return facts;
+}
+
+export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined): Promise<OpenedHistory> {
+  const facts = repositoryFacts({ cwd: g.top, env: at.env });
+  const top = { cwd: g.top, env: literalHistory(at.env) };
+  const prefix = g.prefix;
+  const rel = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  const workTree = (path: string) => readIfExists(join(g.top, prefix + path));
+  if (!git.hasHead(top)) {
+    return { commits: [], head: new Map(), blobs: async () => new Map(), workTree, facts, settings: [], close: () => undefined };
+  }
+  const scope = prefix === '' ? undefined : prefix.replace(/\/+$/, '');
+
+  const found = git.commitsTouching(top, scope, since);
   const pairs: Array<[string, string?]> = [];
-  for (const c of commits) {
+  for (const c of found) {
     if (c.parents.length === 0) pairs.push([c.sha]);
     else for (const p of c.parents) pairs.push([c.sha, p]);
   }
   const all = git.changesOf(top, pairs, scope);
-  const headTree = git.treeFiles(top, 'HEAD', scope);
-  const paths = function* () {
-    for (const p of headTree.keys()) yield rel(p);
-    for (const list of all) for (const ch of list) yield rel(ch.path);
-  };
-  const ours = ledgerScope(paths());
-  const mine = (ch: git.RawChange): FileChange => ({ status: ch.status, path: ch.path, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
-
-  const changes: FileChange[][][] = [];
-  const ids: string[] = [];
+  const settingsIds = new Set<string>();
+  let settingsDeleted = false;
+  const commits: CommitChanges[] = [];
   let k = 0;
-  for (const c of commits) {
-    const perParent: FileChange[][] = [];
-    for (let i = 0; i < Math.max(1, c.parents.length); i++) {
-      const list = (all[k++] ?? []).filter((ch) => ours(rel(ch.path))).map(mine);
-      for (const ch of list) {
-        if (!/^0+$/.test(ch.oldBlob)) ids.push(ch.oldBlob);
-        if (!/^0+$/.test(ch.newBlob)) ids.push(ch.newBlob);
+  for (const commit of found) {
+    const changes: FileChange[][] = [];
+    for (let i = 0; i < Math.max(1, commit.parents.length); i++) {
+      const list: FileChange[] = [];
+      for (const ch of all[k++] ?? []) {
+        const path = rel(ch.path);
+        if (isLedgerFile(path)) list.push({ status: ch.status, path, oldBlob: ch.oldBlob, newBlob: ch.newBlob });
+        else if (path === SETTINGS) {
+          if (ch.status === 'D') settingsDeleted = true;
+          else settingsIds.add(ch.newBlob);
+        }
       }
-      perParent.push(list);
+      changes.push(list);
     }
-    changes.push(perParent);
+    commits.push({ commit, changes });
   }
-  const head = new Map([...headTree].filter(([p]) => ours(rel(p))));
-  for (const id of head.values()) ids.push(id);
-  const blobs = git.readBlobs(top, ids);
-  const workTree = new Map<string, Uint8Array | undefined>();
-  for (const path of head.keys()) workTree.set(path, readIfExists(join(g.top, path)));
-  return { prefix, commits, changes, blobs, head, workTree };
+  const head = new Map<string, string>();
+  for (const [path, id] of git.treeFiles(top, 'HEAD', scope)) if (isLedgerFile(rel(path))) head.set(rel(path), id);
+
+  const reader = git.blobReader(top);
+  // the versions of the commit before stay at hand: its new versions are this one's old ones
+  let last: ReadonlyMap<string, Uint8Array> = new Map();
+  const blobs = async (ids: readonly string[]) => {
+    const now = new Map<string, Uint8Array>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const b = last.get(id);
+      if (b) now.set(id, b);
+      else missing.push(id);
+    }
+    for (const [id, b] of await reader.read(missing)) now.set(id, b);
+    last = now;
+    return now;
+  };
+  // a deleted qingdan.yaml: the defaults held
+  const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
+  return { commits, head, blobs, workTree, facts, settings, close: () => reader.close() };
 }

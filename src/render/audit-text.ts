@@ -4,7 +4,7 @@
  * the verdict. (The report itself is made in src/commands/audit.ts; `--json` prints it as is.)
  */
 import type { ChalkInstance } from 'chalk';
-import type { AuditReport } from '../core/audit/history.js';
+import { REPOSITORY_KINDS, type AuditReport } from '../core/audit/history.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import { padEnd, padStart, printable, width } from './width.js';
 
@@ -22,6 +22,11 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
   if (r.violations.length > 0) {
     out.push('', c.red.bold(rm.audit.violations({ n: r.violations.length })));
     for (const v of r.violations) {
+      if (REPOSITORY_KINDS.includes(v.kind)) {
+        // the repository itself: where git keeps what is wrong, and what to do
+        out.push(`  ${c.yellow(printable(v.file))}  ${printable(rm.audit.kind(v))}`);
+        continue;
+      }
       const commit = v.commit ? v.commit.slice(0, 7) : rm.audit.workingTree({});
       // names and paths come from the history, as anyone wrote them
       const who = v.commit ? ` ${(v.date ?? '').slice(0, 10)} ${printable(v.author ?? '')} <${printable(v.email ?? '')}>` : '';
@@ -30,6 +35,11 @@ export function renderAudit(r: AuditReport, c: ChalkInstance, rm: RecordCatalogu
       out.push(`  ${c.yellow(commit)}${who}  ${where}  ${printable(rm.audit.kind(v))}${merge}`);
       if (v.before !== undefined) out.push(c.red(`    - ${visible(v.before)}`));
       if (v.after !== undefined) out.push(c.green(`    + ${visible(v.after)}`));
+      if (v.changed) {
+        const ch = v.changed;
+        const by = ch.commit ? `${ch.commit.slice(0, 7)} ${(ch.date ?? '').slice(0, 10)} ${printable(ch.author ?? '')} <${printable(ch.email ?? '')}>` : rm.audit.workingTree({});
+        out.push(`    ${rm.audit.evidenceChangedBy({ by })}`);
+      }
     }
   }
   if (r.lag.length > 0) {

@@ -1,19 +1,29 @@
 /**
  * The audit of a ledger history (`qingdan audit`), as a pure function of what was read from git:
  * every commit that touched a ledger — merges against each of their parents — must only have
- * appended (compare.ts); then the registration lag per subject, entries recorded after their
- * period was closed (back-dating), entries dated after their own commit, ids reused for another
- * line, and evidence files whose hash no longer matches. The rules: docs/audit.md.
+ * appended (compare.ts), and a merge must be the union of its parents, nothing more; then the
+ * registration lag per subject, entries recorded after their period was closed (back-dating),
+ * entries dated after their own commit, ids reused for another line, exact copies of a recorded
+ * line, and evidence files whose hash no longer matches. A repository whose history cannot be
+ * taken at its word — shallow, with replace refs or grafts — is a violation too. The rules:
+ * docs/audit.md.
+ *
+ * The history is walked commit by commit: the versions of the ledgers one commit changed are
+ * read (`HistorySource.blobs`), compared and dropped, so that memory is bounded by the largest
+ * ledger, not by the length of the history. What is kept of each recorded line is its text, to
+ * know it again.
  */
 import { buildCatalog, resolveSubject, type Catalog } from '../catalog.js';
 import type { Dataset } from '../dataset.js';
 import type { Entry, LedgerLine } from '../entry.js';
+import { checklistYearOf } from '../entry.js';
 import { dueOf } from '../expand.js';
 import { periodForEntry } from '../match.js';
 import { formatPeriod } from '../periods.js';
-import { checklistYearOf } from '../entry.js';
 import { compareAppend, compareUnion, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange } from './compare.js';
-import { closedOn, isBackdated, lagDays, lagStats, type LagRow, type LagSample } from './registration.js';
+import { closedOn, isBackdated, lagDays, lagRows, type LagRow } from './registration.js';
+import { lineKey, renamedTo, sameBytes } from './rename.js';
+import { followMovesBack, LedgerScope, type LedgerChange } from './scope.js';
 
 export interface Commit {
   sha: string;
@@ -26,36 +36,62 @@ export interface Commit {
   committed: string;
 }
 
-export interface FileChange {
-  /** A added, D deleted, M modified, T type changed. */
-  status: string;
-  path: string;
-  oldBlob: string;
-  newBlob: string;
+/** A `*.ledger` file that differs between a commit and one parent; the path is relative to the data repository. */
+export type FileChange = LedgerChange;
+
+export interface CommitChanges {
+  commit: Commit;
+  /** For each parent (a root commit: one list), the `*.ledger` files that differ. */
+  changes: FileChange[][];
 }
 
-/** What audit reads of a git history: only the data repository's ledgers (scope.ts). */
-export interface History {
-  /** Where the data repository is in the git repository: '' at its top, else `dir/`. */
-  prefix: string;
-  /** Oldest first. */
-  commits: Commit[];
-  /** For each commit, for each parent (a root commit: one list), the ledgers that differ. */
-  changes: FileChange[][][];
-  /** The blobs those changes name, by id. */
-  blobs: ReadonlyMap<string, Uint8Array>;
-  /** The ledgers of HEAD: path → blob id (their blobs are in `blobs`). */
+/** What makes a repository's history not the history its objects record. */
+export interface RepositoryFacts {
+  /** A shallow clone: git's `shallow` file, and the commits where the history was cut. */
+  shallow?: { file: string; commits: string[] };
+  /** `refs/replace/*`: the object each one replaces, and by which. */
+  replaceRefs: Array<{ ref: string; object: string; by: string }>;
+  /** A grafts file (which gives commits other parents): where it is. */
+  grafts?: string;
+}
+
+/** What audit reads of a git history, as it goes. */
+export interface HistorySource {
+  /** Oldest first: every commit of the walk, with the `*.ledger` files it changed. */
+  commits: readonly CommitChanges[];
+  /** The `*.ledger` files of HEAD: path (relative to the data repository) → blob id. */
   head: ReadonlyMap<string, string>;
-  /** The working tree's bytes of each ledger of HEAD; undefined when it is gone. */
-  workTree: ReadonlyMap<string, Uint8Array | undefined>;
+  /** The contents of blobs, by id. */
+  blobs(ids: readonly string[]): Promise<ReadonlyMap<string, Uint8Array>>;
+  /** The bytes of a file of the working tree (relative to the data repository), undefined when it is gone. */
+  workTree(path: string): Uint8Array | undefined;
+  facts: RepositoryFacts;
+}
+
+/** Who last changed a file: a commit, or `commit: null` when it has changes not committed (or was never committed). */
+export interface LastChange {
+  commit: string | null;
+  author?: string;
+  email?: string;
+  /** Author date. */
+  date?: string;
+  /** Committer date. */
+  committed?: string;
 }
 
 export interface AuditOptions {
   /** The commit `--since` named. */
   since?: string;
   closeDays: number;
+  /**
+   * The ledger folders, relative to the data repository: today's `paths.ledgers`, and any other
+   * the settings named in the history walked (scope.ts).
+   */
+  folders: readonly string[];
   /** The SHA-256 (hex) of each evidence file the ledgers name, undefined when it is not there. */
   evidence: ReadonlyMap<string, string | undefined>;
+  /** Who last changed an evidence file whose hash no longer matches. */
+  evidenceChange?: (path: string) => LastChange;
   /** Reads one ledger line (src/parse/ledger.ts), undefined for a comment or a blank. */
   parseLine: (file: string, text: string) => LedgerLine | undefined;
 }
@@ -64,15 +100,27 @@ export type ViolationKind =
   | ChangeKind
   | 'deleted'
   | 'renamed'
+  | 'merge-added'
+  | 'merge-duplicated'
+  | 'duplicated'
   | 'future-dated'
   | 'reused-id'
   | 'evidence-changed'
   | 'evidence-missing'
-  | 'evidence-unverifiable';
+  | 'evidence-unverifiable'
+  | 'shallow'
+  | 'replace-refs'
+  | 'grafts';
+
+/** The violations that concern the repository rather than a ledger (their `file` is git's). */
+export const REPOSITORY_KINDS: readonly ViolationKind[] = ['shallow', 'replace-refs', 'grafts'];
 
 export interface Violation {
   kind: ViolationKind;
-  /** The commit, or null for the working tree (changes not committed). */
+  /**
+   * The commit, or null for the working tree (changes not committed). For `replace-refs`: the
+   * object replaced; for `shallow`: the first commit the history was cut at.
+   */
   commit: string | null;
   /** For a merge: the parent the comparison was made against. */
   parent?: string;
@@ -82,17 +130,23 @@ export interface Violation {
   date?: string;
   /** Committer date. */
   committed?: string;
+  /** The ledger; for `replace-refs` the ref, for `shallow` and `grafts` git's file. */
   file: string;
   line?: number;
   afterLine?: number;
   count?: number;
   before?: string;
   after?: string;
-  /** For renamed: where the ledger went (also on the line changes found in the renamed copy); for evidence: the file. */
+  /**
+   * For renamed: where the ledger went (also on the line changes found in the renamed copy); for
+   * evidence: the file; for `replace-refs`: the object put in its place.
+   */
   to?: string;
   id?: string;
   expected?: string;
   actual?: string;
+  /** For `evidence-changed`: who last changed the evidence file. */
+  changed?: LastChange;
 }
 
 export interface Backdated {
@@ -120,121 +174,174 @@ export interface AuditReport {
   backdated: Backdated[];
 }
 
-/** A ledger line as first added to the history: by which commit, where. */
-interface Seen {
-  /** The entry, or undefined for a void line. */
-  entry?: Entry;
-  id?: string;
-  commit: Commit;
-  file: string;
-  line: number;
-  text: string;
-}
-
-/** A line as the same line: without trailing blanks or a carriage return. */
-const lineKey = (text: string) => text.replace(/\s+$/, '');
-
 /** Fewer hex digits than this prove little: 1 in 16^n files matches by chance. */
 export const MIN_SHA256_DIGITS = 12;
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+const ZERO = /^0+$/;
+const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** The lines of a version as they are known again (lineKey). */
+function keysOf(bytes: Uint8Array): Set<string> {
+  return new Set(splitLines(decoder.decode(bytes)).map((l) => lineKey(l.bare)));
 }
 
-/**
- * The ledger `added` most likely is `deleted` under a new name: the same bytes, the same plus
- * appended lines, or else the one that keeps the most of its lines (at least half of them).
- */
-function renamedTo(old: Uint8Array, candidates: Array<{ path: string; bytes: Uint8Array }>): { path: string; bytes: Uint8Array } | undefined {
-  if (old.length === 0) return undefined;
-  const exact = candidates.find((c) => sameBytes(c.bytes, old));
-  if (exact) return exact;
-  const grown = candidates.find((c) => compareAppend(old, c.bytes).changes.length === 0);
-  if (grown) return grown;
-  const oldLines = splitLines(new TextDecoder().decode(old)).map((l) => lineKey(l.bare)).filter((l) => l !== '');
-  if (oldLines.length === 0) return undefined;
-  let best: { path: string; bytes: Uint8Array } | undefined;
-  let bestKept = 0;
-  for (const c of candidates) {
-    const have = new Map<string, number>();
-    for (const l of splitLines(new TextDecoder().decode(c.bytes))) {
-      const k = lineKey(l.bare);
-      have.set(k, (have.get(k) ?? 0) + 1);
-    }
-    let kept = 0;
-    for (const l of oldLines) {
-      const n = have.get(l) ?? 0;
-      if (n > 0) {
-        kept++;
-        have.set(l, n - 1);
-      }
-    }
-    if (kept > bestKept) {
-      best = c;
-      bestKept = kept;
-    }
-  }
-  return best && bestKept * 2 >= oldLines.length ? best : undefined;
+/** Where an entry with evidence was recorded. */
+interface WithEvidence {
+  commit: Commit;
+  evidence: string;
+  sha256: string;
 }
 
-export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOptions): AuditReport {
+export async function auditHistory(src: HistorySource, ds: Dataset | undefined, opts: AuditOptions): Promise<AuditReport> {
   const closeDays = opts.closeDays;
-  const rel = (p: string) => (h.prefix && p.startsWith(h.prefix) ? p.slice(h.prefix.length) : p);
   const report: AuditReport = { since: opts.since ?? null, commits: 0, merges: 0, entries: 0, closeDays, violations: [], lag: [], backdated: [] };
-  const commits = h.commits;
-  const changes = h.changes;
+  const scope = new LedgerScope(opts.folders);
+  await followMovesBack(
+    src.commits.flatMap((c) => c.changes),
+    scope,
+    (ids) => src.blobs(ids),
+  );
 
-  const blob = (id: string) => (/^0+$/.test(id) ? new Uint8Array(0) : (h.blobs.get(id) ?? new Uint8Array(0)));
+  const violations: Violation[] = repositoryViolations(src.facts);
+  /** Entries dated after their commit: reported after the changes to the history. */
+  const dated: Violation[] = [];
+  const cat = ds ? buildCatalog(ds) : undefined;
+  const lags = new Map<string, number[]>();
 
-  /** Every line first added, by id and text (lines without an id: by file and text). */
-  const seen = new Map<string, Seen>();
-  /** The first line that carried each id. */
-  const firstWithId = new Map<string, Seen>();
-  const violations: Violation[] = [];
+  /** Each id's first line (lineKey), the only one allowed to carry it. */
+  const firstWithId = new Map<string, string>();
+  /** Other lines seen with an id already used (`id\0line`): each a reused-id, reported once. */
+  const otherWithId = new Set<string>();
+  /** Lines without an id, by file and line. */
+  const seenNoId = new Set<string>();
+  /** Entries with evidence and a digest, by id: where they were recorded. */
+  const withEvidence = new Map<string, WithEvidence[]>();
+  /** The number of complete lines of each version compared so far (saves counting them again). */
+  const lineCounts = new Map<string, number>();
+
   const whoOf = (c: Commit) => ({ commit: c.sha, author: c.author, email: c.email, date: c.authored, committed: c.committed });
   const fromChange = (c: Commit, file: string, ch: LineChange, parent?: string, to?: string): Violation => ({
     kind: ch.kind,
     ...whoOf(c),
     ...(parent ? { parent } : {}),
-    file: rel(file),
+    file,
     line: ch.line,
     ...(ch.afterLine !== undefined ? { afterLine: ch.afterLine } : {}),
     ...(ch.count > 1 ? { count: ch.count } : {}),
     ...(ch.before !== undefined ? { before: ch.before } : {}),
     ...(ch.after !== undefined ? { after: ch.after } : {}),
-    ...(to !== undefined ? { to: rel(to) } : {}),
+    ...(to !== undefined ? { to } : {}),
   });
-  const addNew = (c: Commit, file: string, added: AddedLine[]) => {
-    for (const a of added) {
-      const parsed = opts.parseLine(rel(file), a.text);
-      if (!parsed) continue;
-      const id = parsed.id;
-      const key = id !== undefined ? `${id}\u0000${lineKey(a.text)}` : `${rel(file)}\u0000${lineKey(a.text)}`;
-      // the same line again (a renamed ledger, a cherry-pick, the other side of a merge): counted once
-      if (seen.has(key)) continue;
-      const s: Seen = { ...(parsed.kind === 'entry' ? { entry: { ...parsed, line: a.line } } : {}), ...(id !== undefined ? { id } : {}), commit: c, file: rel(file), line: a.line, text: a.text };
-      seen.set(key, s);
-      if (id === undefined) continue;
-      const first = firstWithId.get(id);
-      if (!first) {
-        firstWithId.set(id, s);
-        continue;
-      }
-      // an id already used by another line: a new line passed off as a recorded one
-      violations.push({ kind: 'reused-id', ...whoOf(c), file: rel(file), line: a.line, id, before: first.text, after: a.text });
+
+  /** A new entry: its lag, whether it was dated after its commit, whether it was back-dated. */
+  const register = (c: Commit, file: string, line: number, text: string, entry: Entry) => {
+    const committedOn = c.committed.slice(0, 10);
+    const lag = lagDays(entry.date, committedOn);
+    report.entries++;
+    if (entry.id !== undefined && entry.evidence !== undefined && entry.sha256 !== undefined) {
+      const list = withEvidence.get(entry.id) ?? [];
+      list.push({ commit: c, evidence: entry.evidence, sha256: entry.sha256 });
+      withEvidence.set(entry.id, list);
+    }
+    if (lag < 0) {
+      dated.push({ kind: 'future-dated', ...whoOf(c), file, line, after: text, ...(entry.id ? { id: entry.id } : {}) });
+      return;
+    }
+    const subject = subjectKey(cat, entry.subject);
+    const list = lags.get(subject);
+    if (list) list.push(lag);
+    else lags.set(subject, [lag]);
+    const ref = cat?.checklists.get(checklistYearOf(entry))?.items.get(entry.item);
+    const period = ref ? periodForEntry(ref.item, entry) : undefined;
+    if (!ref || !period) return;
+    const due = dueOf(ref.item, period);
+    if (isBackdated(entry, due, committedOn, closeDays)) {
+      report.backdated.push({
+        commit: c.sha,
+        author: c.author,
+        committed: committedOn,
+        file,
+        line,
+        text,
+        ...(entry.id ? { id: entry.id } : {}),
+        item: ref.item.id,
+        period: formatPeriod(period),
+        due,
+        closed: closedOn(due, closeDays),
+      });
     }
   };
 
-  let k = 0;
-  for (const c of commits) {
-    const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((p, i) => ({ parent: p, list: changes[k]?.[i] ?? [] }));
-    k++;
-    if (perParent.every(({ list }) => list.length === 0)) continue;
-    report.commits++;
+  /**
+   * Lines a commit added to `file`. A line seen before (a renamed ledger, a cherry-pick, the other
+   * side of a merge) counts once, at its own commit; but a copy of a line the same ledger already
+   * has (`before`), or has twice in what was added, is the violation `duplicated`.
+   */
+  const addNew = (c: Commit, file: string, added: readonly AddedLine[], before?: Uint8Array) => {
+    let beforeKeys: Set<string> | undefined;
+    const here = new Set<string>();
+    for (const a of added) {
+      const parsed = opts.parseLine(file, a.text);
+      if (!parsed) continue;
+      const id = parsed.id;
+      const k = lineKey(a.text);
+      let known: boolean;
+      if (id === undefined) known = seenNoId.has(`${file}\u0000${k}`);
+      else known = firstWithId.get(id) === k || otherWithId.has(`${id}\u0000${k}`);
+      if (known) {
+        if (here.has(k) || (before !== undefined && (beforeKeys ??= keysOf(before)).has(k))) {
+          violations.push({ kind: 'duplicated', ...whoOf(c), file, line: a.line, ...(id !== undefined ? { id } : {}), after: a.text });
+        }
+        here.add(k);
+        continue;
+      }
+      here.add(k);
+      if (id === undefined) seenNoId.add(`${file}\u0000${k}`);
+      else {
+        const first = firstWithId.get(id);
+        if (first === undefined) firstWithId.set(id, k);
+        else {
+          // an id already used by another line: a new line passed off as a recorded one
+          otherWithId.add(`${id}\u0000${k}`);
+          violations.push({ kind: 'reused-id', ...whoOf(c), file, line: a.line, id, before: first, after: a.text });
+        }
+      }
+      if (parsed.kind === 'entry') register(c, file, a.line, a.text, { ...parsed, line: a.line });
+    }
+  };
+
+  for (const { commit: c, changes } of src.commits) {
     const merge = c.parents.length > 1;
+    const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((parent, i) => {
+      const list = changes[i] ?? [];
+      const mine = list.filter((ch) => scope.has(ch.path));
+      // where a ledger is deleted, any *.ledger added may be where it went
+      const moving = mine.some((ch) => ch.status === 'D');
+      const elsewhere = moving ? list.filter((ch) => ch.status === 'A' && !scope.has(ch.path)) : [];
+      return { parent, mine, elsewhere };
+    });
+    if (perParent.every(({ mine }) => mine.length === 0)) continue;
+    report.commits++;
     if (merge) report.merges++;
+
+    // the versions this commit needs, read now and dropped after it
+    const ids = new Set<string>();
+    for (const { mine, elsewhere } of perParent) {
+      for (const ch of mine) {
+        if (ch.status !== 'A') ids.add(ch.oldBlob);
+        if (ch.status !== 'D') ids.add(ch.newBlob);
+      }
+      for (const ch of elsewhere) ids.add(ch.newBlob);
+    }
+    const got = await src.blobs([...ids].filter((id) => !ZERO.test(id)));
+    const blob = (id: string) => (ZERO.test(id) ? EMPTY : (got.get(id) ?? EMPTY));
+    const append = (oldBlob: string, newBlob: string) => {
+      const cmp = compareAppend(blob(oldBlob), blob(newBlob), ZERO.test(oldBlob) ? 0 : lineCounts.get(oldBlob));
+      if (cmp.lines !== undefined) lineCounts.set(newBlob, cmp.lines);
+      return cmp;
+    };
+
     /** Per ledger, the lines of this commit's version already reported as a changed recorded line. */
     const changedLines = new Map<string, Set<number>>();
     const pushChange = (v: Violation, path: string) => {
@@ -244,46 +351,50 @@ export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOpt
       for (let i = 0; i < (v.count ?? 1); i++) set.add(v.afterLine + i);
       changedLines.set(path, set);
     };
-    for (const { parent, list } of perParent) {
-      const addedHere = list.filter((ch) => ch.status === 'A').map((ch) => ({ path: ch.path, bytes: blob(ch.newBlob) }));
+    for (const { parent, mine, elsewhere } of perParent) {
+      const addedHere = [...mine.filter((ch) => ch.status === 'A'), ...elsewhere].map((ch) => ({ path: ch.path, blob: ch.newBlob, bytes: blob(ch.newBlob) }));
       const claimed = new Set<string>();
-      for (const ch of list) {
+      for (const ch of mine) {
         if (ch.status === 'D') {
           const old = blob(ch.oldBlob);
-          const to = renamedTo(old, addedHere.filter((a) => !claimed.has(a.path)));
+          const to = renamedTo(
+            old,
+            addedHere.filter((a) => !claimed.has(a.path)),
+          );
           violations.push({
             kind: to ? 'renamed' : 'deleted',
             ...whoOf(c),
             ...(merge && parent ? { parent } : {}),
-            file: rel(ch.path),
-            ...(to ? { to: rel(to.path) } : {}),
+            file: ch.path,
+            ...(to ? { to: to.path } : {}),
           });
           if (!to) continue;
-          // the ledger under its new name: compared with the old one, line by line
+          // the ledger under its new name: compared with the old one, line by line, and followed on
           claimed.add(to.path);
-          const cmp = compareAppend(old, to.bytes);
+          scope.follow(to.path);
+          const cmp = append(ch.oldBlob, to.blob);
           for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v, merge ? parent : undefined, to.path));
-          if (!merge) addNew(c, to.path, cmp.added);
+          if (!merge) addNew(c, to.path, cmp.added, old);
         } else if (ch.status === 'M' || ch.status === 'T') {
           if (merge) {
             for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) pushChange(fromChange(c, ch.path, v, parent), ch.path);
           } else {
-            const cmp = compareAppend(blob(ch.oldBlob), blob(ch.newBlob));
+            const cmp = append(ch.oldBlob, ch.newBlob);
             for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v));
-            addNew(c, ch.path, cmp.added);
+            addNew(c, ch.path, cmp.added, blob(ch.oldBlob));
           }
         }
       }
       // new ledgers (not a renamed one): every line is new
       if (!merge) {
-        for (const a of addedHere) if (!claimed.has(a.path)) addNew(c, a.path, compareAppend(new Uint8Array(0), a.bytes).added);
+        for (const a of addedHere) if (!claimed.has(a.path) && scope.has(a.path)) addNew(c, a.path, append('0', a.blob).added);
       }
     }
     if (merge) {
-      // lines no parent had: what the merge itself added
+      // a merge is the union of its parents: a line no parent had, or had as often, is the merge's own
       const byPath = new Map<string, { olds: Uint8Array[]; newBlob: string; n: number }>();
-      for (const { list } of perParent) {
-        for (const ch of list) {
+      for (const { mine } of perParent) {
+        for (const ch of mine) {
           if (ch.status === 'D') continue;
           const e = byPath.get(ch.path) ?? { olds: [], newBlob: ch.newBlob, n: 0 };
           e.olds.push(blob(ch.oldBlob));
@@ -293,27 +404,35 @@ export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOpt
       }
       for (const [path, e] of byPath) {
         if (e.n !== c.parents.length) continue;
-        // a recorded line the merge changed is reported as such, not counted as a new line
+        // a recorded line the merge changed is reported as such already
         const changed = changedLines.get(path);
-        addNew(c, path, newInMerge(e.olds, blob(e.newBlob)).filter((a) => !changed?.has(a.line)));
+        const extra = newInMerge(e.olds, blob(e.newBlob)).filter((a) => !changed?.has(a.line));
+        for (const v of foldAdded(extra)) violations.push({ ...whoOf(c), file: path, ...v });
+        addNew(
+          c,
+          path,
+          extra.filter((a) => !a.known),
+        );
       }
     }
   }
 
-  // the working tree: changes not committed yet must be appends too
-  for (const [path, id] of h.head) {
-    const now = h.workTree.get(path);
-    const committed = blob(id);
+  // the working tree: changes not committed yet must be appends too, and copy no line
+  for (const [path, id] of src.head) {
+    if (!scope.has(path)) continue;
+    const now = src.workTree(path);
     if (now === undefined) {
-      violations.push({ kind: 'deleted', commit: null, file: rel(path) });
+      violations.push({ kind: 'deleted', commit: null, file: path });
       continue;
     }
+    const committed = (await src.blobs([id])).get(id) ?? EMPTY;
     if (sameBytes(committed, now)) continue;
-    for (const v of compareAppend(committed, now).changes) {
+    const cmp = compareAppend(committed, now);
+    for (const v of cmp.changes) {
       violations.push({
         kind: v.kind,
         commit: null,
-        file: rel(path),
+        file: path,
         line: v.line,
         ...(v.afterLine !== undefined ? { afterLine: v.afterLine } : {}),
         ...(v.count > 1 ? { count: v.count } : {}),
@@ -321,61 +440,27 @@ export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOpt
         ...(v.after !== undefined ? { after: v.after } : {}),
       });
     }
-  }
-
-  // registration: lag, back-dating, dates after their commit
-  const cat = ds ? buildCatalog(ds) : undefined;
-  const samples: LagSample[] = [];
-  for (const s of seen.values()) {
-    const entry = s.entry;
-    if (!entry) continue;
-    const committedOn = s.commit.committed.slice(0, 10);
-    const lag = lagDays(entry.date, committedOn);
-    report.entries++;
-    if (lag < 0) {
-      violations.push({
-        kind: 'future-dated',
-        ...whoOf(s.commit),
-        file: s.file,
-        line: s.line,
-        after: s.text,
-        ...(entry.id ? { id: entry.id } : {}),
-      });
-      continue;
-    }
-    samples.push({ subject: subjectKey(cat, entry.subject), lag });
-    const ref = cat?.checklists.get(checklistYearOf(entry))?.items.get(entry.item);
-    const period = ref ? periodForEntry(ref.item, entry) : undefined;
-    if (!ref || !period) continue;
-    const due = dueOf(ref.item, period);
-    if (isBackdated(entry, due, committedOn, closeDays)) {
-      report.backdated.push({
-        commit: s.commit.sha,
-        author: s.commit.author,
-        committed: committedOn,
-        file: s.file,
-        line: s.line,
-        text: s.text,
-        ...(entry.id ? { id: entry.id } : {}),
-        item: ref.item.id,
-        period: formatPeriod(period),
-        due,
-        closed: closedOn(due, closeDays),
-      });
+    let keys: Set<string> | undefined;
+    for (const a of cmp.added) {
+      const parsed = opts.parseLine(path, a.text);
+      if (!parsed) continue;
+      const k = lineKey(a.text);
+      keys ??= keysOf(committed);
+      if (keys.has(k)) violations.push({ kind: 'duplicated', commit: null, file: path, line: a.line, ...(parsed.id !== undefined ? { id: parsed.id } : {}), after: a.text });
+      keys.add(k);
     }
   }
-  report.lag = lagStats(samples, ds ? subjectOrder(ds) : []).map((r) => ({ ...r, name: nameOf(ds, r.subject) }));
+  for (const v of dated) violations.push(v);
+  report.lag = lagRows(lags, ds ? subjectOrder(ds) : []).map((r) => ({ ...r, name: nameOf(ds, r.subject) }));
 
   // evidence: the file must still have the hash recorded with it
   if (ds) {
-    const withId = new Map<string, Seen[]>();
-    for (const s of seen.values()) if (s.entry?.id) withId.set(s.entry.id, [...(withId.get(s.entry.id) ?? []), s]);
     for (const l of ds.ledgers) {
       for (const line of l.lines) {
         if (line.kind !== 'entry' || line.evidence === undefined || line.sha256 === undefined) continue;
         const expected = line.sha256.toLowerCase();
-        const candidates = line.id ? (withId.get(line.id) ?? []) : [];
-        const s = candidates.find((x) => x.entry?.evidence === line.evidence && x.entry?.sha256 === line.sha256) ?? candidates[0];
+        const candidates = line.id ? (withEvidence.get(line.id) ?? []) : [];
+        const s = candidates.find((x) => x.evidence === line.evidence && x.sha256 === line.sha256) ?? candidates[0];
         const where = { ...(s ? whoOf(s.commit) : { commit: null }), file: l.file, line: line.line, ...(line.id ? { id: line.id } : {}), to: line.evidence, expected };
         // a digest too short (or not hex) matches too many files to prove anything
         if (!new RegExp(`^[0-9a-f]{${MIN_SHA256_DIGITS},64}$`).test(expected)) {
@@ -384,16 +469,38 @@ export function auditHistory(h: History, ds: Dataset | undefined, opts: AuditOpt
         }
         const actual = opts.evidence.get(line.evidence);
         if (actual !== undefined && actual.startsWith(expected)) continue;
-        violations.push({
-          kind: actual === undefined ? 'evidence-missing' : 'evidence-changed',
-          ...where,
-          ...(actual ? { actual: actual.slice(0, expected.length) } : {}),
-        });
+        if (actual === undefined) {
+          violations.push({ kind: 'evidence-missing', ...where });
+          continue;
+        }
+        const changed = opts.evidenceChange?.(line.evidence);
+        violations.push({ kind: 'evidence-changed', ...where, actual: actual.slice(0, expected.length), ...(changed ? { changed } : {}) });
       }
     }
   }
   report.violations = violations;
   return report;
+}
+
+/** The violations of a history that cannot be taken at its word. */
+function repositoryViolations(f: RepositoryFacts): Violation[] {
+  const out: Violation[] = [];
+  if (f.shallow) out.push({ kind: 'shallow', commit: f.shallow.commits[0] ?? null, file: f.shallow.file, ...(f.shallow.commits.length > 1 ? { count: f.shallow.commits.length } : {}) });
+  for (const r of f.replaceRefs) out.push({ kind: 'replace-refs', commit: r.object, file: r.ref, to: r.by });
+  if (f.grafts !== undefined) out.push({ kind: 'grafts', commit: null, file: f.grafts });
+  return out;
+}
+
+/** Lines a merge added (`merge-added`) or copied (`merge-duplicated`), consecutive ones of a kind as one with a count. */
+function foldAdded(extra: readonly AddedLine[]): Array<Pick<Violation, 'kind' | 'line' | 'afterLine' | 'after' | 'count'>> {
+  const out: Array<Pick<Violation, 'kind' | 'line' | 'afterLine' | 'after' | 'count'>> = [];
+  for (const a of extra) {
+    const kind = a.known ? 'merge-duplicated' : 'merge-added';
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === kind && prev.afterLine! + (prev.count ?? 1) === a.line) prev.count = (prev.count ?? 1) + 1;
+    else out.push({ kind, line: a.line, afterLine: a.line, after: a.text });
+  }
+  return out;
 }
 
 function subjectKey(cat: Catalog | undefined, token: string): string {

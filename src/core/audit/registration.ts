@@ -33,6 +33,11 @@ export function lagStats(samples: readonly LagSample[], order: readonly string[]
     if (list) list.push(s.lag);
     else by.set(s.subject, [s.lag]);
   }
+  return lagRows(by, order);
+}
+
+/** Registration lag per subject from the lags of each subject (`lagStats` without a sample object per entry). */
+export function lagRows(by: ReadonlyMap<string, readonly number[]>, order: readonly string[] = []): LagRow[] {
   const keys = [...order.filter((k) => by.has(k)), ...[...by.keys()].filter((k) => !order.includes(k)).sort()];
   return keys.map((subject) => {
     const lags = by.get(subject)!;

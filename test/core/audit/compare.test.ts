@@ -21,7 +21,7 @@ describe('compareAppend: an ordinary commit', () => {
 
   it('passes a new file and an unchanged one', () => {
     expect(compareAppend(b(''), b(base)).added).toHaveLength(4);
-    expect(compareAppend(b(base), b(base))).toEqual({ changes: [], added: [] });
+    expect(compareAppend(b(base), b(base))).toEqual({ changes: [], added: [], lines: 4 });
   });
 
   it('passes an append after a cut-off last line; the completed line counts as added', () => {
