@@ -9,6 +9,7 @@ const EXAMPLES_INIT = `
 示例 (examples):
   qingdan init dangjian                 在 dangjian/ 新建数据仓库 (a new data repository in dangjian/)
   qingdan init --year 2027              在当前目录新建 2027 年的仓库 (here, for 2027)
+  qingdan init --start 2026-11-01       年中开始：此前已结束的期间不计 (start tracking mid-year)
 `;
 
 const EXAMPLES_NEW_YEAR = `
@@ -59,6 +60,7 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .description('新建数据仓库：内置模板、git init、.gitattributes、提交前检查钩子 (a new data repository from the built-in template)')
     .argument('[dir]', '目录，默认当前目录 (directory, default: here)')
     .option('--year <year>', '清单年度 YYYY，默认今年 (the checklist year, default: this year)')
+    .option('--start <date>', '从这一天起纳入考核，YYYY-MM-DD；一月以后新建时默认今天 (track the year from this day; default today after January)')
     .option('--json', '以 JSON 输出 (print JSON)')
     .addHelpText('after', EXAMPLES_INIT)
     .action(async (dir: string | undefined, local: object, cmd: Command) => {

@@ -21,6 +21,7 @@ declare const QINGDAN_TEMPLATE_FILES: Record<string, string> | undefined;
 
 export interface InitOptions extends GlobalOptions {
   year?: string;
+  start?: string;
 }
 
 export const GITATTRIBUTES = ['# qingdan: ledgers are only appended to; a merge keeps the lines of both sides', 'ledgers/** merge=union'];
@@ -77,7 +78,11 @@ function init(dir: string | undefined, opts: InitOptions, io: Io, rm: ReturnType
   if (exists(join(target, 'qingdan.yaml')) || exists(join(target, 'templates', 'org.yaml'))) {
     throw new QingdanError('init-exists', { dir: target, repo: 1 });
   }
+  // an office that starts after January tracks the year from that day (the settings' `start:`)
+  if (opts.start !== undefined && !isCalendarDate(opts.start)) throw new QingdanError('bad-date-option', { option: '--start', value: opts.start });
+  const start = opts.start ?? (year === +asOf.slice(0, 4) && asOf.slice(5, 7) !== '01' ? asOf : undefined);
   const files = templateFiles(embedded, year);
+  if (start !== undefined) files.set('qingdan.yaml', `${files.get('qingdan.yaml') ?? ''}\n# 从这一天起纳入考核：此前已结束的期间不计逾期、不计满分（年中开始使用时）\nstart: ${start}\n`);
   const clash = [...files.keys()].filter((f) => exists(join(target, f)));
   if (clash.length > 0) throw new QingdanError('init-exists', { dir: target }, clash.map((f) => `  ${f}`).join('\n'));
 

@@ -87,6 +87,7 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
     ...(await gitPending),
     ledgerChecksum: checksum.hex(),
     entries: ds.ledgers.reduce((n, l) => n + l.lines.length, 0),
+    ...(ds.settings.start !== undefined ? { trackedFrom: ds.settings.start } : {}),
     generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
   };
 

@@ -23,7 +23,10 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
   const checklist = cat.checklists.get(year);
   if (!checklist) return { year, asOf, obligations: [], progress: [] };
   const org = ds.org.value;
-  const obligations = expand(checklist.source.value, org);
+  // an office that starts mid-year does not owe what ended, or fell due, before it started
+  const start = ds.settings.start;
+  const expanded = expand(checklist.source.value, org);
+  const obligations = start === undefined ? expanded : expanded.filter((o) => o.end >= start && o.due >= start);
   const matched = match(obligations, ds, cat, year);
   const allMembers = org.units.reduce((n, u) => n + u.members, 0);
   const dueSoonDays = ds.settings.due_soon_days ?? DEFAULT_DUE_SOON_DAYS;

@@ -53,6 +53,9 @@ export const Settings = z
       .optional()
       .describe("Share of party work in a unit's annual assessment, e.g. 0.3"),
     due_soon_days: z.int().min(0).max(366).optional().describe('How near a deadline counts as due soon'),
+    start: IsoDate.optional().describe(
+      'The day from which obligations are tracked (an office that starts in November): those whose period ended, or that fell due, before it are neither overdue nor in any maximum',
+    ),
     accountability: z
       .strictObject({
         reminder: Threshold.optional().describe('提醒'),

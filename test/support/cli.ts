@@ -108,7 +108,7 @@ let template: string | undefined;
 export async function freshRepo(): Promise<string> {
   if (!template) {
     const dir = tempDir('template');
-    const r = await qd(['init', dir, '--year', '2026', '--as-of', AS_OF], { cwd: scratch });
+    const r = await qd(['init', dir, '--year', '2026', '--start', '2026-01-01', '--as-of', AS_OF], { cwd: scratch });
     if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
     template = dir;
   }

@@ -15,6 +15,8 @@ export interface Provenance {
   /** SHA-256 of the ledger content used (file names and bytes, in path order). */
   ledgerChecksum: string;
   entries: number;
+  /** The settings' `start:`: obligations of periods that ended before it are not tracked. */
+  trackedFrom?: string;
   generator: string;
 }
 

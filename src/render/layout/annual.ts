@@ -135,7 +135,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
   ];
   return {
     title: L.annualTitle({ year: r.year }),
-    subtitle: L.subtitle({ org: r.org, asOf: r.asOf }),
+    subtitle: L.subtitle({ org: r.org, asOf: r.asOf, trackedFrom: ctx.provenance.trackedFrom ?? '' }),
     sections,
     footer: footer(ctx, ctx.provenance.generator),
     lang: ctx.lang,

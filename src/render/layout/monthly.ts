@@ -77,7 +77,7 @@ export function layoutMonthly(r: MonthlyReport, ctx: LayoutContext): Doc {
   }
   return {
     title: L.monthlyTitle({ year: r.year, month: +r.month.slice(5) }),
-    subtitle: L.subtitle({ org: r.org, asOf: r.asOf }),
+    subtitle: L.subtitle({ org: r.org, asOf: r.asOf, trackedFrom: ctx.provenance.trackedFrom ?? '' }),
     sections,
     footer: footer(ctx, ctx.provenance.generator),
     lang: ctx.lang,

@@ -62,7 +62,7 @@ export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
   });
   return {
     title: L.quarterlyTitle({ year: r.year, quarter: r.quarter.slice(-1) }),
-    subtitle: L.subtitle({ org: r.org, asOf: r.asOf }),
+    subtitle: L.subtitle({ org: r.org, asOf: r.asOf, trackedFrom: ctx.provenance.trackedFrom ?? '' }),
     sections,
     footer: footer(ctx, ctx.provenance.generator),
     lang: ctx.lang,
