@@ -501,17 +501,21 @@ export interface GitState {
 export const REPORT_INPUTS: readonly string[] = ['templates', 'qingdan.yaml'];
 
 /**
- * The git facts a report states about its data: the commit of `HEAD`, and whether the data it
- * read — the ledgers, and `others` (by default the templates and qingdan.yaml) — has changes
- * not committed (untracked files included). Paths are relative to `root`. Outside git, or before
- * the first commit, nothing.
+ * The git facts a report states about its data: the last commit that changed what it read — the
+ * ledgers, and `others` (by default the templates and qingdan.yaml) — not HEAD, so that a report
+ * made again over the same data (after the cron job committed the last one) is the same bytes;
+ * and whether that data has changes not committed (untracked files included). Paths are relative
+ * to `root`. Outside git, or before the first commit, nothing.
  */
 export async function gitState(at: At, ledgersDir: string, others: readonly string[] = REPORT_INPUTS): Promise<GitState> {
-  // one git: the v2 format's `# branch.oid` header names HEAD's commit, '(initial)' before any
-  const status = await gitAsync(['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--', ledgersDir, ...others], at);
-  if (!status.ok) return {};
-  const lines = status.stdout.split('\n');
-  const commit = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
-  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return {};
-  return { commit, dirty: lines.some((l) => l !== '' && !l.startsWith('#')) };
+  const paths = ['--', ledgersDir, ...others];
+  const [status, last] = await Promise.all([
+    gitAsync(['status', '--porcelain', '--untracked-files=all', ...paths], at),
+    gitAsync(['log', '-1', '--format=%H', 'HEAD', ...paths], at),
+  ]);
+  if (!status.ok || !last.ok) return {};
+  const commit = last.stdout.trim();
+  const dirty = status.stdout.trim() !== '';
+  // no commit has touched the data yet: only whether it has changes
+  return /^[0-9a-f]{40,64}$/.test(commit) ? { commit, dirty } : { dirty };
 }

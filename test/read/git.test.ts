@@ -59,6 +59,20 @@ describe('gitState, in read/git.ts (S6)', () => {
     expect((await gitState(at(dir), 'ledgers')).dirty).toBe(false);
   });
 
+  it('names the last commit that changed the data, not HEAD: committing a report changes nothing', async () => {
+    const dir = repo();
+    const data = g(dir, ['rev-parse', 'HEAD']).trim();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'monthly-2026-10.md'), '# report\n');
+    g(dir, ['add', 'reports']);
+    g(dir, ['commit', '-qm', 'report: monthly-2026-10']);
+    expect(g(dir, ['rev-parse', 'HEAD']).trim()).not.toBe(data);
+    expect(await gitState(at(dir), 'ledgers')).toEqual({ commit: data, dirty: false });
+    writeFileSync(join(dir, 'ledgers', 'a.ledger'), '2026-01-05 office T1.1 id:aaaaaa\n2026-01-07 office T1.1 id:cccccc\n');
+    g(dir, ['commit', '-qam', 'record']);
+    expect((await gitState(at(dir), 'ledgers')).commit).toBe(g(dir, ['rev-parse', 'HEAD']).trim());
+  });
+
   it('takes paths literally: a folder name with glob characters matches only itself', async () => {
     const dir = repo();
     writeFileSync(join(dir, 'ledgers', 'a.ledger'), 'changed\n');
