@@ -5,7 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { QingdanError } from './errors.js';
-import { catalogue, earlyLang } from './i18n/index.js';
+import { commanderError, helpTitle } from './i18n/commander.js';
+import { catalogue, earlyLang, type Lang } from './i18n/index.js';
 import type { GlobalOptions, Io } from './io.js';
 import { registerRecordCommands } from './cli-record.js';
 
@@ -47,7 +48,14 @@ const EXAMPLES_REPORT = `
   qingdan report monthly --period previous --format md --out reports/   供 cron 每月 1 日运行
 `;
 
-function program(io: Io, run: (code: number) => void): Command {
+/** The language asked for on the command line, before commander has parsed it (for its own messages). */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  return earlyLang(value === undefined ? {} : { lang: value });
+}
+
+function program(io: Io, run: (code: number) => void, lang: Lang): Command {
   const version = typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev';
   const cli = new Command('qingdan')
     .description('清单 qingdan：党建责任清单的登记、核查、计分与报告 (responsibility checklists over plain-text ledgers)')
@@ -61,9 +69,9 @@ function program(io: Io, run: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES_MAIN)
     .showSuggestionAfterError(true)
     // a subcommand's help lists -C, --as-of, --lang… too
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => helpTitle(title, lang) })
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text, lang)) });
 
   cli
     .command('check')
@@ -113,7 +121,7 @@ function program(io: Io, run: (code: number) => void): Command {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
-  const cli = program(io, (c) => (code = c));
+  const cli = program(io, (c) => (code = c), langOf(argv));
   try {
     if (argv.length === 0) {
       cli.outputHelp();

@@ -188,7 +188,7 @@ describe('qingdan: usage and configuration errors exit 2, with the message on st
     const opt = await qingdan(['check', '--bogus'], { cwd: repo });
     expect(opt.code).toBe(2);
     expect(opt.stdout).toBe('');
-    expect(opt.stderr).toContain("unknown option '--bogus'");
+    expect(opt.stderr).toBe('qingdan: 未知的选项“--bogus”（加 --help 查看可用的选项）\n');
     const cmd = await qingdan(['chekc'], { cwd: repo });
     expect(cmd.code).toBe(2);
     expect(cmd.stdout).toBe('');
