@@ -2,6 +2,7 @@
  * The process around `main`: the real streams, environment and terminal in, its result into the
  * exit code. `dist/qingdan.js` (src/launch.cts) loads the bundle this file heads and calls `run`.
  */
+import { readFileSync } from 'node:fs';
 import { main } from './cli.js';
 import type { Io } from './io.js';
 
@@ -20,7 +21,7 @@ export function processIo(test: { hooks?: Io['hooks']; prompt?: boolean } = {}):
     isTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
-    self: { pid: process.pid, alive },
+    self: { pid: process.pid, alive, looksLikeQingdan },
     ...(process.stdin.isTTY || test.prompt ? { prompter: async () => (await import('./prompt/terminal.js')).terminalPrompter(process.stdin, process.stderr) } : {}),
     ...(hooks ? { hooks } : {}),
   };
@@ -33,6 +34,22 @@ function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether process `pid` runs node or qingdan, from its command line in /proc (Linux); undefined
+ * where there is no /proc or it cannot be read.
+ */
+function looksLikeQingdan(pid: number): boolean | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return undefined;
+  }
+  const args = raw.split('\0').filter((a) => a !== '');
+  if (args.length === 0) return undefined; // a zombie, or a kernel thread
+  return args.some((a) => /qingdan/i.test(a)) || /(^|[/\\])(node|nodejs)[\w.-]*$/i.test(args[0]!);
 }
 
 export function run(io: Io = processIo()): Promise<void> {

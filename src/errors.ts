@@ -51,7 +51,21 @@ export type ErrorKey =
   | 'void-void'
   | 'reason-needed'
   | 'bad-rev'
-  | 'cancelled';
+  | 'cancelled'
+  // writing never leaves a mess (docs/recording.md, "What never happens")
+  | 'unsafe-path'
+  | 'disk-full'
+  | 'read-only'
+  | 'no-permission'
+  | 'add-failed'
+  | 'index-locked'
+  | 'undo-failed'
+  | 'git-in-progress'
+  | 'detached-head'
+  | 'void-ambiguous'
+  | 'out-special'
+  | 'out-inside-data'
+  | 'locked-elsewhere';
 
 export class QingdanError extends Error {
   /** The language of the repository the command opened, when the error happened after that. */

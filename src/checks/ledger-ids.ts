@@ -1,4 +1,8 @@
-/** Entry ids are unique across all ledgers; a void names an existing entry, once. */
+/**
+ * Entry ids are unique across all ledgers; a void names an existing entry. A second void of the
+ * same entry is only a warning: two clerks on two clones who void one entry leave two void lines
+ * after their union merge, which cancel the entry just as one does — nothing to repair.
+ */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { LedgerLine } from '../core/entry.js';
 import { FirstById } from '../core/first-by-id.js';
@@ -33,7 +37,7 @@ export const ledgerIds: Check = ({ ds }) => {
         continue;
       }
       const earlier = voided.get(l.target);
-      if (earlier) out.push(diagnostic(at, 'void-twice', { id: l.target, first: earlier }));
+      if (earlier) out.push(diagnostic(at, 'void-twice', { id: l.target, first: earlier }, 'warning'));
       else voided.set(l.target, `${l.file}:${l.line}`);
     }
   }

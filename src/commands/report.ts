@@ -3,7 +3,7 @@
  * before it), build the report value, lay it out, render it in one format, print it or write it
  * atomically with --out.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { annualReport } from '../core/reports/annual.js';
 import type { Provenance, Selection } from '../core/reports/common.js';
@@ -24,6 +24,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
 import { ledgerChecksum } from '../read/checksum.js';
+import { isWithin, kindOf, realPathOf } from '../read/files.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 import { terminalWidth } from '../open/repo.js';
 import type { GlobalOptions, Io } from '../io.js';
@@ -110,13 +111,32 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   // like git, -C DIR means "as if started in DIR": a relative --out is taken from there
   const base = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
   const target = outPath(opts.out, base, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
+  refuseOut(target, opts.out, repo.root, [repo.ledgersDir, repo.settings.paths?.templates ?? 'templates']);
   writeFileAtomic(target, text);
   const shown = relative(io.cwd, target);
   io.stderr(`${repo.messages.ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
   return 0;
 }
 
-/** `--out reports/` names the file after the report; anything else is the file itself. */
+/**
+ * `--out reports/` — or `--out reports`, an existing folder — names the file after the report;
+ * anything else is the file itself.
+ */
 function outPath(out: string, cwd: string, name: string): string {
-  return out.endsWith('/') || out.endsWith('\\') ? resolve(cwd, out, name) : resolve(cwd, out);
+  const abs = resolve(cwd, out);
+  return out.endsWith('/') || out.endsWith('\\') || kindOf(abs) === 'directory' ? join(abs, name) : abs;
+}
+
+/**
+ * A report is written only to a regular file (new or old), never to a device, a FIFO or a socket
+ * (the atomic rename would replace it), and never among the ledgers or the templates, where it
+ * would be read as data or overwrite it — links resolved.
+ */
+function refuseOut(target: string, out: string, root: string, dataDirs: readonly string[]): void {
+  const kind = kindOf(target);
+  if (kind !== 'missing' && kind !== 'file') throw new QingdanError('out-special', { path: out, kind });
+  const real = realPathOf(target);
+  for (const d of dataDirs) {
+    if (isWithin(real, realPathOf(resolve(root, d)))) throw new QingdanError('out-inside-data', { path: out, dir: d });
+  }
 }

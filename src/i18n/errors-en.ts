@@ -57,9 +57,9 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'git-failed': (p) => `${p.command ?? 'git'} failed${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}; what git says:`,
     'git-unusable': (p) => `git refuses the repository of ${p.dir}; what git says (when the repository belongs to another user, add it to safe.directory as advised):`,
     'commit-failed': (p) =>
-      `${p.file}:${p.line} was written and staged, but the commit failed; see what git says below (a pre-commit hook's check, for instance), fix it, then commit with git commit -- ${p.file}:`,
+      `git commit failed, so the record was taken back: ${p.file} and the index are exactly as they were, nothing was recorded. Deal with what git says below (a pre-commit hook's check, for instance), then record again:`,
     locked: (p) =>
-      `another qingdan is recording (lock file ${p.lock}, process ${p.pid}@${p.host}) and the wait timed out; try again later. If that process is gone, delete the lock file`,
+      `another qingdan is recording: the lock file ${p.lock} is held by process ${p.pid} on ${p.host} since ${p.since}, and the wait timed out; nothing was recorded. Try again later; if process ${p.pid} is not qingdan (it exited, or its number was reused), delete the lock file: rm ${p.lock}`,
     'init-exists': (p) => `${p.dir} is already a qingdan data repository or has files of the same names; init never overwrites a file${p.repo ? '; to start a new year there, run qingdan new-year YEAR' : ''}`,
     'new-year-exists': (p) => `the ${p.year} checklist exists already (${p.file}); new-year never overwrites it: delete the file first to make it again`,
     'init-not-dir': (p) => `${p.dir} is not a directory`,
@@ -70,4 +70,40 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'reason-needed': () => 'a void needs its reason: qingdan void ID --reason "why"',
     'bad-rev': (p) => `no commit "${p.rev}" (--since takes a git revision: a commit, a tag, HEAD~10)`,
     cancelled: () => 'cancelled; nothing was recorded',
+    'unsafe-path': (p) =>
+      p.kind === 'link'
+        ? `${p.at} is a symbolic link, which may lead out of the repository, so qingdan does not write ${p.file} through it; nothing was written. Replace it with a real folder or file (a ledger must be a plain file of the repository)`
+        : p.kind === 'not-a-folder'
+          ? `${p.at} is not a folder, so ${p.file} cannot be written in it; nothing was written`
+          : `${p.at} is not a regular file and qingdan does not write to it; nothing was written`,
+    'disk-full': (p) => `cannot write ${p.path}: the disk is full${p.code === 'EDQUOT' ? ' (the disk quota is exceeded)' : ''}; nothing was written. Free some space and try again`,
+    'read-only': (p) => `cannot write ${p.path}: its file system is read-only; nothing was written. Try again where it can be written (or once it is mounted read-write)`,
+    'no-permission': (p) => `cannot write ${p.path}: permission denied; nothing was written. Check the owner and permissions of the file and its folder (ls -l), or run as a user who may write there`,
+    'add-failed': (p) =>
+      `git add failed, so the record was taken back: ${p.file} and the index are exactly as they were, nothing was recorded. Deal with what git says below, then record again:`,
+    'index-locked': (p) =>
+      `another git process is using the index (${p.lock} exists and was not released after a wait), so ${p.step} could not run; the record was taken back and the ledger is exactly as it was. Record again once it is done; if no git is running (a git that crashed left it), delete the file: rm ${p.lock}. What git says:`,
+    'undo-failed': (p) =>
+      `${p.step} failed, and taking the new line back failed too: ${p.file} may hold that line. Look with git status and git diff HEAD -- ${p.file}; restore it with git reset -q -- ${p.file} then git checkout -- ${p.file} (delete it if it is new), then run qingdan check. Details:`,
+    'git-in-progress': (p) => {
+      const how: Record<string, string> = {
+        merge: 'a merge: resolve the conflicts and git commit to finish it, or git merge --abort',
+        rebase: 'a rebase: finish it with git rebase --continue, or git rebase --abort (which drops the commits made meanwhile)',
+        am: 'git am: finish it with git am --continue, or git am --abort',
+        'cherry-pick': 'a cherry-pick: finish it with git cherry-pick --continue, or git cherry-pick --abort',
+        revert: 'a revert: finish it with git revert --continue, or git revert --abort',
+        bisect: 'a bisect: when done, git bisect reset returns to the branch',
+      };
+      return `the repository is in the middle of ${how[String(p.op)] ?? String(p.op)}. A record now would be mixed into it or lost with it, so nothing was recorded; record once it is over`;
+    },
+    'detached-head': () =>
+      'HEAD is detached (on no branch): a commit now would belong to no branch and be lost on the next checkout, so nothing was recorded. Go back to a branch (git switch main, or git switch -c NEW-BRANCH), then record; or add --no-commit to only write and stage',
+    'void-ambiguous': (p) => `id ${p.id} is on more than one line (${p.places}), so which to void is unclear; nothing was voided. Run qingdan check and fix the duplicate id first`,
+    'out-special': (p) => {
+      const kind: Record<string, string> = { fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device', directory: 'a folder', other: 'a special file' };
+      return `--out ${p.path} is ${kind[String(p.kind)] ?? 'a special file'}; a report cannot be written there: give a regular file or a folder`;
+    },
+    'out-inside-data': (p) => `--out ${p.path} is inside the data folder ${p.dir}; a report is never written among the ledgers or the templates (it would be read as data, or overwrite it): write it elsewhere, e.g. reports/`,
+    'locked-elsewhere': (p) =>
+      `the lock file ${p.lock} is held by process ${p.pid} on another host, ${p.host}, since ${p.since}, and whether it still runs cannot be told from here; nothing was recorded. If no qingdan is recording on ${p.host}, delete the lock file and try again: rm ${p.lock}`,
 };

@@ -57,9 +57,9 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'git-failed': (p) => `${p.command ?? 'git'} 执行失败${p.file ? `（${p.file}${p.line ? `:${p.line}` : ''}）` : ''}，git 的说明如下：`,
     'git-unusable': (p) => `git 拒绝使用 ${p.dir} 所在的仓库，git 的说明如下（例如仓库属于另一个用户时，按提示把它加入 safe.directory）：`,
     'commit-failed': (p) =>
-      `已写入 ${p.file}:${p.line} 并暂存，但提交失败；检查下面 git 的说明（例如 pre-commit 钩子的检查结果），修正后用 git commit -- ${p.file} 提交：`,
+      `git commit 失败，本次登记已撤回：${p.file} 和暂存区都与登记前完全相同，未登记任何内容。请按下面 git 的说明（例如 pre-commit 钩子的检查结果）处理后重新登记：`,
     locked: (p) =>
-      `另一个 qingdan 正在登记（锁文件 ${p.lock}，进程 ${p.pid}@${p.host}），等待超时；请稍后再试。若该进程已不存在，可删除锁文件`,
+      `另一个 qingdan 正在登记：锁文件 ${p.lock} 由主机 ${p.host} 上的进程 ${p.pid} 自 ${p.since} 起持有，等待超时，未登记。请稍后再试；若进程 ${p.pid} 已不是 qingdan（已退出、编号被复用），删除锁文件：rm ${p.lock}`,
     'init-exists': (p) => `${p.dir} 已是 qingdan 数据仓库或有同名文件，init 不会覆盖任何文件${p.repo ? '；要开始新的一年，用 qingdan new-year 年份' : ''}`,
     'new-year-exists': (p) => `${p.year} 年的清单已存在（${p.file}），new-year 不会覆盖它；要重建，先删除该文件`,
     'init-not-dir': (p) => `${p.dir} 不是目录`,
@@ -70,4 +70,40 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'reason-needed': () => '作废必须写明理由：qingdan void 编号 --reason "理由"',
     'bad-rev': (p) => `找不到提交“${p.rev}”（--since 需要一个 git 版本，如提交号、标签或 HEAD~10）`,
     cancelled: () => '已取消，未登记',
+    'unsafe-path': (p) =>
+      p.kind === 'link'
+        ? `${p.at} 是符号链接，可能指向仓库之外，qingdan 不会通过它写入 ${p.file}；未写入任何内容。请把它换成真实的文件夹或文件（登记簿必须是仓库中的普通文件）`
+        : p.kind === 'not-a-folder'
+          ? `${p.at} 不是文件夹，无法在其中写入 ${p.file}；未写入任何内容`
+          : `${p.at} 不是普通文件，qingdan 不会向它写入；未写入任何内容`,
+    'disk-full': (p) => `无法写入 ${p.path}：磁盘空间已满${p.code === 'EDQUOT' ? '（超出磁盘配额）' : ''}，未写入任何内容。请腾出空间后重试`,
+    'read-only': (p) => `无法写入 ${p.path}：所在的文件系统是只读的，未写入任何内容。请在可写的位置（或重新以读写方式挂载后）重试`,
+    'no-permission': (p) => `无法写入 ${p.path}：没有写入权限，未写入任何内容。请检查该文件及其文件夹的所有者和权限（ls -l），或换用有权限的用户`,
+    'add-failed': (p) =>
+      `git add 失败，本次登记已撤回：${p.file} 和暂存区都与登记前完全相同，未登记任何内容。请按下面 git 的说明处理后重新登记：`,
+    'index-locked': (p) =>
+      `另一个 git 进程正在使用暂存区（${p.lock} 存在，等待后仍未释放），${p.step} 无法执行；本次登记已撤回，登记簿与登记前完全相同。请等它结束后重新登记；若确认没有 git 在运行（例如 git 异常退出后留下的），删除该文件：rm ${p.lock}。git 的说明：`,
+    'undo-failed': (p) =>
+      `${p.step} 失败，撤回新写入的一行时也出错：${p.file} 可能多出这一行。请用 git status 和 git diff HEAD -- ${p.file} 查看，用 git reset -q -- ${p.file} 再 git checkout -- ${p.file}（新文件则删除它）恢复，然后运行 qingdan check。详情：`,
+    'git-in-progress': (p) => {
+      const how: Record<string, string> = {
+        merge: '合并（merge）：先解决冲突并 git commit 完成合并，或 git merge --abort 放弃',
+        rebase: '变基（rebase）：先 git rebase --continue 完成，或 git rebase --abort 放弃（放弃时期间的提交会丢失）',
+        am: '补丁应用（git am）：先 git am --continue 完成，或 git am --abort 放弃',
+        'cherry-pick': '拣选（cherry-pick）：先 git cherry-pick --continue 完成，或 git cherry-pick --abort 放弃',
+        revert: '还原（revert）：先 git revert --continue 完成，或 git revert --abort 放弃',
+        bisect: '二分查找（bisect）：查完后用 git bisect reset 回到原分支',
+      };
+      return `仓库中有一个未完成的 git 操作——${how[String(p.op)] ?? String(p.op)}——此时登记的提交会混入其中或随之丢失，因此未登记。处理完后再登记`;
+    },
+    'detached-head': () =>
+      'HEAD 处于分离状态（不在任何分支上），此时的提交不属于任何分支，切换分支后就找不到了，因此未登记。请先回到分支（git switch main，或 git switch -c 新分支名），再登记；或加 --no-commit 只写入并暂存',
+    'void-ambiguous': (p) => `编号 ${p.id} 出现在不止一行（${p.places}），不知道要作废哪一条，未作废。请先运行 qingdan check，修正重复的编号`,
+    'out-special': (p) => {
+      const kind: Record<string, string> = { fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件', directory: '文件夹', other: '特殊文件' };
+      return `--out ${p.path} 是${kind[String(p.kind)] ?? '特殊文件'}，不能把报表写到那里；请给一个普通文件或文件夹`;
+    },
+    'out-inside-data': (p) => `--out ${p.path} 位于数据文件夹 ${p.dir} 中，报表不能写到登记簿或模板所在的文件夹（会被当作数据读取，或覆盖数据）；请写到 reports/ 等其他位置`,
+    'locked-elsewhere': (p) =>
+      `锁文件 ${p.lock} 由另一台主机 ${p.host} 上的进程 ${p.pid} 自 ${p.since} 起持有，无法从这里判断它是否还在运行，未登记。若 ${p.host} 上没有 qingdan 正在登记，删除锁文件后重试：rm ${p.lock}`,
 };

@@ -7,6 +7,8 @@
  * with the environment the command was given (`Io.env`), never the process's own.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { QingdanError } from '../errors.js';
 
 /** Where git runs and with which environment. */
@@ -195,6 +197,49 @@ export function commit(at: At, spec: CommitSpec): GitResult & { sha?: string } {
   if (!r.ok) return r;
   const head = git(['rev-parse', 'HEAD'], at);
   return head.ok ? { ...r, sha: head.stdout.trim() } : r;
+}
+
+/** A git operation that stopped half-way and waits for the user (`git status` tells of it). */
+export type GitOperation = 'merge' | 'rebase' | 'am' | 'cherry-pick' | 'revert' | 'bisect';
+
+/**
+ * The unfinished operation of the repository whose git directory is `gitDir`, from the files git
+ * keeps there meanwhile (MERGE_HEAD, rebase-merge/, rebase-apply/, CHERRY_PICK_HEAD, REVERT_HEAD,
+ * sequencer/, BISECT_LOG), or undefined.
+ */
+export function unfinishedOperation(gitDir: string): GitOperation | undefined {
+  const has = (p: string) => existsSync(join(gitDir, p));
+  if (has('rebase-merge')) return 'rebase';
+  if (has('rebase-apply')) return has('rebase-apply/applying') ? 'am' : 'rebase';
+  if (has('MERGE_HEAD')) return 'merge';
+  if (has('CHERRY_PICK_HEAD')) return 'cherry-pick';
+  if (has('REVERT_HEAD')) return 'revert';
+  if (has('sequencer/todo')) {
+    let todo = '';
+    try {
+      todo = readFileSync(join(gitDir, 'sequencer/todo'), 'utf8');
+    } catch {
+      /* gone meanwhile */
+    }
+    return /^\s*revert\b/.test(todo) ? 'revert' : 'cherry-pick';
+  }
+  if (has('BISECT_LOG')) return 'bisect';
+  return undefined;
+}
+
+/** Whether HEAD is a branch (possibly one without commits yet), not a detached commit. */
+export function onBranch(at: At): boolean {
+  return git(['symbolic-ref', '-q', 'HEAD'], at).ok;
+}
+
+/** Whether git failed because another git holds the index (`index.lock` exists). */
+export function indexLocked(r: GitResult): boolean {
+  return !r.ok && /index\.lock/.test(r.stderr);
+}
+
+/** The index entry of `path` put back as HEAD has it (removed when HEAD has no such file). */
+export function restoreIndexEntry(at: At, path: string): GitResult {
+  return hasHead(at) ? git(['reset', '-q', '--', path], at) : git(['rm', '--cached', '-q', '--ignore-unmatch', '--', path], at);
 }
 
 export function isTracked(at: At, path: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * Cancelling an entry: a void line appended to the entry's own ledger, committed like a record.
- * An id that names no entry, a void line, or an entry already voided is refused — checked again
- * under the lock, against the ledgers as they are then.
+ * An id that names no entry, a void line, an entry already voided, or an id on more than one
+ * line (which of them is meant is unclear) is refused — checked again under the lock, against
+ * the ledgers as they are then.
  */
 import { dayOf } from '../core/dates.js';
 import type { Dataset } from '../core/dataset.js';
@@ -17,16 +18,19 @@ export function voidTarget(ds: Dataset, id: string): Entry {
   let voidedAt: string | undefined;
   let isVoid = false;
   const ids: string[] = [];
+  const places: string[] = [];
   for (const l of ds.ledgers) {
     for (const line of l.lines) {
       if (line.id !== undefined) ids.push(line.id);
       if (line.id === id) {
+        places.push(`${line.file}:${line.line}`);
         if (line.kind === 'entry') entry ??= line;
         else isVoid = true;
       }
       if (line.kind === 'void' && line.target === id && voidedAt === undefined) voidedAt = `${line.file}:${line.line}`;
     }
   }
+  if (places.length > 1) throw new QingdanError('void-ambiguous', { id, places: places.join(', ') });
   if (!entry) {
     if (isVoid) throw new QingdanError('void-void', { id });
     throw new QingdanError('void-unknown', { id, suggestion: closest(id, ids) ?? '' });

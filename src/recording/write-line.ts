@@ -1,10 +1,13 @@
 /**
  * One write of one ledger line, the step `record` and `void` share — under the repository lock,
  * from reading the ledgers to the end of the commit:
- *   lock → read the repository afresh → plan the line → refuse a cut-off ledger (and, when
- *   committing, one with changes not yet committed) → a fresh unique id → validate the dataset
- *   with the line added, in memory, with the checks of `qingdan check` → append (one write, fsync)
- *   → git add → git commit -- that file → unlock.
+ *   refuse an unfinished git operation (and, when committing, a detached HEAD) → lock → read the
+ *   repository afresh → plan the line → refuse a ledger path through a symbolic link, a cut-off
+ *   ledger (and, when committing, one with changes not yet committed) → a fresh unique id →
+ *   validate the dataset with the line added, in memory, with the checks of `qingdan check` →
+ *   append (one write, fsync) → git add → git commit -- that file → unlock.
+ * If git add or git commit fails, the append is taken back (the file cut back to its size, or
+ * removed with the folders made for it) and the index entry restored: nothing is left behind.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -21,8 +24,8 @@ import { printLine } from '../parse/ledger-print.js';
 import * as git from '../read/git.js';
 import { findLedgers, readLedgers, type RawFile } from '../read/repo.js';
 import { templateStamps } from '../read/template-cache.js';
-import { appendLine, cutOff, cutOffLine } from '../write/append.js';
-import { readIfExists } from '../read/files.js';
+import { appendLine, cutOff, cutOffLine, undoAppend, type Appended } from '../write/append.js';
+import { readIfExists, unsafePart } from '../read/files.js';
 import type { Self, TestHooks } from '../io.js';
 import { acquireLock, LockTimeout, type Lock } from '../write/lock.js';
 
@@ -130,19 +133,35 @@ export function lockPathOf(root: string, repo?: git.GitRepo): string {
   return repo ? join(repo.gitDir, 'qingdan.lock') : join(root, '.qingdan.lock');
 }
 
+/**
+ * A commit now would be lost or mixed into something else: refused during an unfinished merge,
+ * rebase, am, cherry-pick, revert or bisect (always), and on a detached HEAD (when committing).
+ */
+function refuseGitState(opts: WriteOptions): void {
+  if (!opts.repo) return;
+  const op = git.unfinishedOperation(opts.repo.gitDir);
+  if (op) throw new QingdanError('git-in-progress', { op });
+  if (opts.commit && !git.onBranch({ cwd: opts.root, env: opts.env })) throw new QingdanError('detached-head');
+}
+
 export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded: Loaded) => Plan): Written {
+  refuseGitState(opts);
   let lock: Lock;
   try {
     lock = acquireLock(lockPathOf(opts.root, opts.repo), { self: opts.self, timeoutMs: opts.hooks?.lockTimeoutMs ?? 60_000 });
   } catch (e) {
     if (e instanceof LockTimeout) {
-      throw new QingdanError('locked', { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?' });
+      const owner = { lock: e.path, pid: e.owner?.pid ?? '?', host: e.owner?.host ?? '?', since: e.owner?.since ?? '?' };
+      throw new QingdanError(e.foreign ? 'locked-elsewhere' : 'locked', owner);
     }
     throw e;
   }
   try {
     const loaded = loadRepo(opts.root, opened);
     const p = plan(loaded);
+    // never through a link, never out of the repository
+    const unsafe = unsafePart(opts.root, p.file);
+    if (unsafe) throw new QingdanError('unsafe-path', { ...unsafe, file: p.file });
     const abs = join(opts.root, p.file);
     const before = readIfExists(abs);
     const cut = before ? cutOffLine(before) : undefined;
@@ -173,20 +192,9 @@ export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded:
     let sha: string | undefined;
     let staged = false;
     if (opts.repo) {
-      const added = git.git(['add', '--', p.file], at);
-      if (!added.ok) throw new QingdanError('git-failed', { file: p.file, line: lineNo }, added.stderr.trim());
-      staged = true;
-      if (opts.commit) {
-        const c = git.commit(at, {
-          message: p.message(id),
-          paths: [p.file],
-          ...(opts.author ? { author: opts.author } : {}),
-          ...(opts.committer ? { committer: opts.committer } : {}),
-        });
-        if (!c.ok) throw new QingdanError('commit-failed', { file: p.file, line: lineNo }, (c.stderr || c.stdout).trim());
-        sha = c.sha;
-        staged = false;
-      }
+      const done = addAndCommit(opts, at, p.file, abs, appended, p.message(id));
+      staged = done.staged;
+      sha = done.sha;
     }
     return {
       file: p.file,
@@ -204,6 +212,74 @@ export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded:
   } finally {
     lock.release();
   }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs a git step that takes the index; while another git holds `index.lock` (an editor's or a
+ * shell prompt's `git status`, usually done in milliseconds) it is tried again, with backoff, for
+ * up to `waitMs`.
+ */
+function patiently<R extends git.GitResult>(step: () => R, waitMs: number): R {
+  const deadline = Date.now() + waitMs;
+  let wait = 20;
+  for (;;) {
+    const r = step();
+    if (!git.indexLocked(r) || Date.now() >= deadline) return r;
+    Atomics.wait(sleeper, 0, 0, Math.min(wait, Math.max(1, deadline - Date.now())));
+    wait = Math.min(wait * 2, 400);
+  }
+}
+
+/** How long `git add` and `git commit` wait for another git's `index.lock`. */
+const INDEX_LOCK_WAIT_MS = 2_000;
+
+/**
+ * `git add -- file`, then (when committing) `git commit -- file`. If either fails, the append is
+ * taken back and the index entry of the file restored (the file was committed and unchanged
+ * before a committing record, so HEAD's entry is the one it had), then the failure is thrown
+ * with git's words: the ledger and the index are exactly as before.
+ */
+function addAndCommit(opts: WriteOptions, at: git.At, file: string, abs: string, appended: Appended, message: string): { staged: boolean; sha?: string | undefined } {
+  const lockFile = join(opts.repo!.gitDir, 'index.lock');
+  let added = false;
+  let step = 'git add';
+  try {
+    const a = patiently(() => git.git(['add', '--', file], at), INDEX_LOCK_WAIT_MS);
+    if (!a.ok) throw gitStepFailed(step, a, file, lockFile);
+    added = true;
+    if (!opts.commit) return { staged: true };
+    step = 'git commit';
+    const spec: git.CommitSpec = {
+      message,
+      paths: [file],
+      ...(opts.author ? { author: opts.author } : {}),
+      ...(opts.committer ? { committer: opts.committer } : {}),
+    };
+    const c = patiently(() => git.commit(at, spec), INDEX_LOCK_WAIT_MS);
+    if (!c.ok) throw gitStepFailed(step, c, file, lockFile);
+    return { staged: false, sha: c.sha };
+  } catch (e) {
+    try {
+      undoAppend(abs, appended, file);
+      if (added && opts.commit) {
+        const r = patiently(() => git.restoreIndexEntry(at, file), INDEX_LOCK_WAIT_MS);
+        if (!r.ok) throw new Error(r.stderr.trim() || `git reset exit ${r.code}`);
+      }
+    } catch (undo) {
+      const said = e instanceof QingdanError ? e.details : (e as Error).message;
+      const why = undo instanceof QingdanError ? `${undo.key}: ${String(undo.params.path ?? '')} ${undo.details ?? ''}` : (undo as Error).message;
+      throw new QingdanError('undo-failed', { file, step }, [said, why].filter(Boolean).join('\n'));
+    }
+    throw e;
+  }
+}
+
+function gitStepFailed(step: string, r: git.GitResult, file: string, lockFile: string): QingdanError {
+  const said = (r.stderr || r.stdout).trim() || `exit ${r.code}`;
+  if (git.indexLocked(r)) return new QingdanError('index-locked', { lock: lockFile, step, file }, said);
+  return new QingdanError(step === 'git add' ? 'add-failed' : 'commit-failed', { file }, said);
 }
 
 /** The line would not pass `qingdan check`: nothing was written. */

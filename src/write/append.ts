@@ -5,9 +5,13 @@
  * is either wholly there or not at all. A ledger whose last line is cut off is never appended to:
  * the new line would be glued onto the broken one.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QingdanError } from '../errors.js';
+import { fsFailure } from './fs-error.js';
+
+// never through a link at the last step (the folders above are checked by write-line.ts with lstat)
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** The refusal to append to a ledger whose last line is cut off, with that line under the message. */
 export function cutOff(file: string, line: number, text: string): QingdanError {
@@ -40,7 +44,7 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Creates the missing folders of `dir`; returns them, outermost first. */
+/** Creates the missing folders of `dir`, one at a time; returns the ones made, outermost first. */
 function makeDirs(dir: string): string[] {
   const missing: string[] = [];
   let d = dir;
@@ -50,13 +54,33 @@ function makeDirs(dir: string): string[] {
     if (parent === d) break;
     d = parent;
   }
-  if (missing.length > 0) mkdirSync(dir, { recursive: true });
-  return missing;
+  const made: string[] = [];
+  try {
+    for (const m of missing) {
+      mkdirSync(m);
+      made.push(m);
+    }
+  } catch (e) {
+    removeDirs(made);
+    throw e;
+  }
+  return made;
+}
+
+/** Removes folders made by makeDirs, innermost first, each only if empty. */
+function removeDirs(made: readonly string[]): void {
+  for (const d of [...made].reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty (someone put something there), or gone
+    }
+  }
 }
 
 function writeAll(fd: number, buf: Uint8Array): void {
   let done = writeSync(fd, buf);
-  // a regular file takes a small write whole; loop only for the unheard-of short write
+  // a short write happens when the disk fills up: the next write then says so (ENOSPC)
   while (done < buf.length) done += writeSync(fd, buf, done);
 }
 
@@ -64,36 +88,56 @@ export interface Appended {
   created: boolean;
   /** Bytes the file had before. */
   offset: number;
+  /** The folders made for a new file, outermost first. */
+  made: string[];
 }
 
 /**
  * Appends `line` (no newline inside) to the file at `abs`. A new file starts with `header`
  * (a comment line) when given. Call under the repository lock. A file whose last line has no
  * newline is refused with QingdanError('cut-off') naming that line; `file` is how messages name
- * the file (the path relative to the repository).
+ * the file (the path relative to the repository). When the write fails (a full disk, a read-only
+ * file system, no permission), whatever was written is taken back — a new file and the folders
+ * made for it removed, an old one cut back to its size — and the failure is a QingdanError naming
+ * `file`.
  */
 export function appendLine(abs: string, line: string, header?: string, file: string = abs): Appended {
   if (line.includes('\n') || line.includes('\r')) throw new Error('a ledger line cannot hold a newline');
   const dir = dirname(abs);
   if (!existsSync(abs)) {
-    const made = makeDirs(dir);
-    const fd = openSync(abs, 'wx', 0o644);
+    let made: string[] = [];
+    let fd: number | undefined;
     try {
+      made = makeDirs(dir);
+      fd = openSync(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
       writeAll(fd, Buffer.from(`${header ? `${header}\n` : ''}${line}\n`, 'utf8'));
       fsyncSync(fd);
-    } finally {
       closeSync(fd);
+      fd = undefined;
+      fsyncDir(dir);
+      for (const d of [...made].reverse()) fsyncDir(dirname(d));
+    } catch (e) {
+      if (fd !== undefined) {
+        closeSync(fd);
+        unlinkQuiet(abs);
+      }
+      removeDirs(made);
+      throw fsFailure(e, file);
     }
-    fsyncDir(dir);
-    for (const d of made.reverse()) fsyncDir(dirname(d));
-    return { created: true, offset: 0 };
+    return { created: true, offset: 0, made };
   }
-  const fd = openSync(abs, 'a');
+  let fd: number;
   try {
-    const size = fstatSync(fd).size;
+    fd = openSync(abs, constants.O_WRONLY | constants.O_APPEND | NOFOLLOW);
+  } catch (e) {
+    throw fsFailure(e, file);
+  }
+  let size = -1;
+  try {
+    size = fstatSync(fd).size;
     if (size > 0) {
       const last = Buffer.alloc(1);
-      const rfd = openSync(abs, 'r');
+      const rfd = openSync(abs, constants.O_RDONLY | NOFOLLOW);
       try {
         readSync(rfd, last, 0, 1, size - 1);
       } finally {
@@ -106,8 +150,52 @@ export function appendLine(abs: string, line: string, header?: string, file: str
     }
     writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));
     fsyncSync(fd);
-    return { created: false, offset: size };
+    return { created: false, offset: size, made: [] };
+  } catch (e) {
+    // a half-written line is taken back
+    if (size >= 0 && !(e instanceof QingdanError)) {
+      try {
+        ftruncateSync(fd, size);
+        fsyncSync(fd);
+      } catch {
+        /* the error below says what happened */
+      }
+    }
+    throw fsFailure(e, file);
   } finally {
     closeSync(fd);
+  }
+}
+
+function unlinkQuiet(abs: string): void {
+  try {
+    unlinkSync(abs);
+  } catch {
+    /* gone already */
+  }
+}
+
+/**
+ * Takes an append back, when what followed it (git add, git commit) failed: a file it created is
+ * removed with the folders made for it, an old file is cut back to its size before the append, so
+ * that the ledger is byte for byte as it was. Errors are the user's (see fsFailure).
+ */
+export function undoAppend(abs: string, appended: Appended, file: string = abs): void {
+  try {
+    if (appended.created) {
+      unlinkSync(abs);
+      removeDirs(appended.made);
+      fsyncDir(dirname(appended.made[0] ?? abs));
+      return;
+    }
+    const fd = openSync(abs, constants.O_WRONLY | NOFOLLOW);
+    try {
+      ftruncateSync(fd, appended.offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw fsFailure(e, file);
   }
 }

@@ -6,14 +6,18 @@
  * (no `index.lock` races).
  *
  * Waiting: retries with exponential backoff and jitter, up to a deadline. A lock whose owner is
- * gone is stale: its pid is not alive on this host, or it is older than `staleMs` (another host, a
- * reused pid). Breaking a stale lock is itself serialised by a second, short-lived lock file
+ * gone is stale: its pid is not alive on this host, or is alive but is not a qingdan (the pid was
+ * reused: `Self.looksLikeQingdan`, from /proc where there is one), or the lock is older than
+ * `staleMs`. A lock held from another host
+ * cannot be judged from here: after a short wait (`foreignWaitMs`) it is reported, with its owner,
+ * rather than waited on for the whole timeout. Breaking a stale lock is itself serialised by a second, short-lived lock file
  * (`<lock>.break`), and the lock is read again under it, so that two waiters cannot both break it
  * and then both take it.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Self } from '../io.js';
+import { fsFailure } from './fs-error.js';
 
 export interface LockOptions {
   /** Who takes the lock (its pid is written into it) and how to tell whether another pid lives. */
@@ -22,6 +26,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** A lock older than this is stale whatever its pid (ms). */
   staleMs?: number;
+  /** How long a lock held from another host is waited for before giving up (ms). */
+  foreignWaitMs?: number;
   /** For tests: the clock and the wait. */
   now?: () => number;
   sleep?: (ms: number) => void;
@@ -37,6 +43,8 @@ export class LockTimeout extends Error {
   constructor(
     readonly path: string,
     readonly owner: LockOwner | undefined,
+    /** The owner is on another host: whether it lives cannot be told from here. */
+    readonly foreign = false,
   ) {
     super(`lock ${path} is held${owner ? ` by pid ${owner.pid} on ${owner.host}` : ''}`);
   }
@@ -70,27 +78,35 @@ function ageMs(path: string, now: number): number {
   }
 }
 
-function isStale(path: string, owner: LockOwner | undefined, now: number, staleMs: number, alive: Self['alive']): boolean {
+function isStale(path: string, owner: LockOwner | undefined, now: number, staleMs: number, self: Self): boolean {
   const age = ageMs(path, now);
   if (!owner) return age > 2_000; // being written, or garbage: give its writer a moment
-  if (owner.host === hostname() && !alive(owner.pid)) return true;
+  if (owner.host === hostname()) {
+    if (!self.alive(owner.pid)) return true;
+    // alive, but another program: the owner died and its pid was given to someone else
+    if (self.looksLikeQingdan?.(owner.pid) === false) return true;
+  }
   return age > staleMs;
 }
 
+/** Creates the lock file; false when it exists. A failure to write it (a full disk…) leaves no lock behind. */
 function tryCreate(path: string, pid: number): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o644);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
+    throw fsFailure(e, path);
   }
   try {
     writeSync(fd, `${pid}\n${hostname()}\n${new Date().toISOString()}\n`);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkQuiet(path);
+    throw fsFailure(e, path);
   }
+  closeSync(fd);
   return true;
 }
 
@@ -112,7 +128,7 @@ function breakStale(path: string, seen: LockOwner | undefined, now: number, stal
   try {
     const again = readOwner(path);
     const unchanged = (again === undefined && seen === undefined) || (again && seen && again.pid === seen.pid && again.since === seen.since);
-    if (unchanged && isStale(path, again, now, staleMs, self.alive)) unlinkQuiet(path);
+    if (unchanged && isStale(path, again, now, staleMs, self)) unlinkQuiet(path);
   } finally {
     unlinkQuiet(breaker);
   }
@@ -123,7 +139,9 @@ export function acquireLock(path: string, opts: LockOptions): Lock {
   const sleep = opts.sleep ?? sleepSync;
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const staleMs = opts.staleMs ?? 10 * 60_000;
+  const foreignWaitMs = opts.foreignWaitMs ?? 1_000;
   const deadline = now() + timeoutMs;
+  let foreignDeadline: number | undefined;
   let wait = 10;
   for (;;) {
     if (tryCreate(path, opts.self.pid)) {
@@ -141,9 +159,12 @@ export function acquireLock(path: string, opts: LockOptions): Lock {
       };
     }
     const owner = readOwner(path);
-    if (isStale(path, owner, now(), staleMs, opts.self.alive)) {
+    if (isStale(path, owner, now(), staleMs, opts.self)) {
       breakStale(path, owner, now(), staleMs, opts.self);
       if (!existsSync(path)) continue;
+    } else if (owner && owner.host !== hostname()) {
+      foreignDeadline ??= now() + foreignWaitMs;
+      if (now() >= foreignDeadline) throw new LockTimeout(path, owner, true);
     }
     if (now() >= deadline) throw new LockTimeout(path, owner);
     sleep(Math.min(wait, Math.max(1, deadline - now())) * (0.5 + Math.random() * 0.5));
