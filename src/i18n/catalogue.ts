@@ -28,5 +28,6 @@ export interface Catalogue {
     today: Message;
     behind: Message;
     footer: Message;
+    previousYear: Message;
   };
 }

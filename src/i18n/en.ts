@@ -99,5 +99,6 @@ export const en: Catalogue = {
     today: () => 'due today',
     behind: (p) => `behind pace (expected ${p.expected})`,
     footer: () => 'Record a completion with: qingdan record UNIT ITEM [QTY]; overdue work counts in the quarterly inspection and the annual score',
+    previousYear: (p) => `Open work of ${p.year} · ${p.overdue} overdue · ${p.soon} due soon (still recorded: dated in ${p.year}, counted late)`,
   },
 };

@@ -13,7 +13,7 @@ const EVIDENCE: Record<string, string> = {
 };
 
 export const errorsEn: Record<ErrorKey | 'internal', Message> = {
-    'no-checklist-for-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years})`,
+    'no-checklist-for-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years}); qingdan new-year ${p.year} makes one from the year before`,
     'bad-option': (p) => `invalid value "${p.value}" for ${p.option}: ${p.hint}`,
     'not-a-repository': (p) => `neither ${p.dir} nor any parent is a qingdan data repository (no qingdan.yaml or templates/org.yaml); use -C DIR, or create one with qingdan init`,
     'missing-org': (p) => `the organisation file ${p.file} is missing`,

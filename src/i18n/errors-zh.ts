@@ -13,7 +13,7 @@ const EVIDENCE: Record<string, string> = {
 };
 
 export const errorsZh: Record<ErrorKey | 'internal', Message> = {
-    'no-checklist-for-year': (p) => `没有 ${p.year} 年的清单（已有：${p.years}）`,
+    'no-checklist-for-year': (p) => `没有 ${p.year} 年的清单（已有：${p.years}）；新的一年用 qingdan new-year ${p.year} 由上一年的清单建立`,
     'bad-option': (p) => `${p.option} 的值“${p.value}”无效：${p.hint}`,
     'not-a-repository': (p) => `${p.dir} 及其上级目录都不是 qingdan 数据仓库（找不到 qingdan.yaml 或 templates/org.yaml）；用 -C DIR 指定，或用 qingdan init 新建`,
     'missing-org': (p) => `缺少组织文件 ${p.file}`,

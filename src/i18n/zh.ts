@@ -108,5 +108,6 @@ export const zh: Catalogue = {
     today: () => '今天到期',
     behind: (p) => `落后进度（应达 ${p.expected}）`,
     footer: () => '登记完成情况：qingdan record 科室 清单项 [数量]；逾期事项计入季度检查和年度考核',
+    previousYear: (p) => `${p.year} 年度未了事项 · 已逾期 ${p.overdue} 项 · 将到期 ${p.soon} 项（仍可补登：日期写 ${p.year} 年，按逾期完成计）`,
   },
 };

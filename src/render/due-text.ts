@@ -4,12 +4,22 @@ import type { DueReport, DueRow } from '../core/reports/due.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { padEnd, padStart, truncate, width } from './width.js';
 
-export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance, columns = 100): string {
+/**
+ * `previousYear`: this report is the old year's open work, shown in January apart from the new
+ * year's (late completions are still recorded, dated in the old year): its own heading, no footer.
+ */
+export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance, columns = 100, previousYear?: number): string {
   const L = cat.due;
   const out: string[] = [];
-  out.push(color.bold(L.heading({ asOf: r.asOf, weekday: weekday(r.asOf, cat), overdue: r.overdue, soon: r.dueSoon, within: r.within })));
+  out.push(
+    color.bold(
+      previousYear === undefined
+        ? L.heading({ asOf: r.asOf, weekday: weekday(r.asOf, cat), overdue: r.overdue, soon: r.dueSoon, within: r.within })
+        : L.previousYear({ year: previousYear, overdue: r.overdue, soon: r.dueSoon }),
+    ),
+  );
   if (r.rows.length === 0) {
-    out.push('', color.green(L.nothing({ within: r.within })));
+    if (previousYear === undefined) out.push('', color.green(L.nothing({ within: r.within })));
     return out.join('\n') + '\n';
   }
   const titleWidth = Math.max(12, Math.min(28, columns - 62));
@@ -23,7 +33,7 @@ export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance
     out.push(`${color.bold(g.person.name)}${g.person.title ? color.dim(` ${g.person.title}`) : ''}  ${counts}`);
     for (const row of g.rows) out.push(line(row, cat, color, titleWidth, subjectWidth));
   }
-  out.push('', color.dim(L.footer({})));
+  if (previousYear === undefined) out.push('', color.dim(L.footer({})));
   return out.join('\n') + '\n';
 }
 
