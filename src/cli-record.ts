@@ -25,6 +25,7 @@ const EXAMPLES_LIST = `
   qingdan list units                    科室编号与名称 (unit ids and names)
   qingdan list items --year 2026        清单项编号、频次、目标、分值 (items)
   qingdan list people --json            人员 (people) as JSON
+  qingdan list entries --unit 办公室 --month 2026-03   登记及其编号，作废时用 (entries with their ids, to void one)
 `;
 
 const EXAMPLES_RECORD = `
@@ -82,9 +83,12 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
 
   cli
     .command('list')
-    .description('列出科室、清单项或人员的编号与名称 (list the ids of units, items or people)')
-    .argument('<what>', 'units | items | people')
+    .description('列出科室、清单项、人员或登记的编号 (list the ids of units, items, people or entries)')
+    .argument('<what>', 'units | items | people | entries')
     .option('--year <year>', '清单年度 YYYY (the checklist year)')
+    .option('--unit <unit>', 'entries：只列一个科室或人员，编号或名称 (entries of one unit or person)')
+    .option('--item <item>', 'entries：只列一个清单项 (entries of one item)')
+    .option('--month <YYYY-MM>', 'entries：只列某月的登记 (entries dated in a month)')
     .option('--json', '以 JSON 输出 (print JSON)')
     .addHelpText('after', EXAMPLES_LIST)
     .action(async (what: string, local: object, cmd: Command) => {

@@ -9,14 +9,47 @@ import { QingdanError } from '../errors.js';
 import { recordCatalogue } from '../i18n/index.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import { padEnd, printable, truncate, width } from '../render/width.js';
-import { openRepo, soundDataset } from '../open/repo.js';
+import { checkSelection } from '../open/engine.js';
+import { openRepo, soundDataset, type Opened } from '../open/repo.js';
+import { entryRows, type EntryRow } from '../core/reports/entries.js';
+import { printQuantity } from '../parse/ledger-print.js';
 import type { GlobalOptions, Io } from '../io.js';
 
-export const LIST_KINDS = ['units', 'items', 'people'] as const;
+export const LIST_KINDS = ['units', 'items', 'people', 'entries'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export interface ListOptions extends GlobalOptions {
   year?: string;
+  /** For `list entries`. */
+  unit?: string;
+  item?: string;
+  month?: string;
+}
+
+/** `list entries`: the ledgers' entries with their ids and places, for finding what to void. */
+function listEntries(repo: Opened, ds: Dataset, opts: ListOptions, io: Io, rm: RecordCatalogue): number {
+  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new QingdanError('bad-option', { option: '--month', value: opts.month, hint: 'YYYY-MM' });
+  checkSelection(ds, { unit: opts.unit });
+  const rows = entryRows(ds, buildCatalog(ds), {
+    ...(opts.unit !== undefined ? { subject: opts.unit } : {}),
+    ...(opts.item !== undefined ? { item: opts.item } : {}),
+    ...(opts.month !== undefined ? { month: opts.month } : {}),
+  });
+  const qty = (r: EntryRow) => (r.exempt ? 'exempt' : r.quantity ? printQuantity(r.quantity) : '');
+  if (opts.json) {
+    const entries = rows.map(({ quantity, ...r }) => ({ ...r, ...(quantity ? { quantity: printQuantity(quantity) } : {}) }));
+    io.stdout(JSON.stringify({ entries }, null, 2) + '\n');
+    return 0;
+  }
+  const h = rm.entries;
+  io.stdout(
+    table(
+      [h.id, h.date, h.subject, h.item, h.quantity, h.where, h.note],
+      rows.map((r) => [r.id ?? '—', r.date, r.subjectName, r.item, qty(r), `${r.file}:${r.line}`, `${r.voided ? `${h.voided} ` : ''}${r.note ?? ''}`]),
+      io.columns,
+    ) + (rows.length === 0 ? `${h.none({})}\n` : ''),
+  );
+  return 0;
 }
 
 type Row = Record<string, string | number | undefined>;
@@ -100,6 +133,7 @@ export async function runList(kind: string, opts: ListOptions, io: Io): Promise<
     throw e;
   }
   const ds = soundDataset(repo);
+  if (kind === 'entries') return listEntries(repo, ds, opts, io, rm);
   let year = ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (opts.year !== undefined) {
     if (!/^\d{4}$/.test(opts.year)) throw new QingdanError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });

@@ -59,6 +59,17 @@ export interface RecordCatalogue {
     notCommitted: Message;
     next: Message;
   };
+  entries: {
+    id: string;
+    date: string;
+    subject: string;
+    item: string;
+    quantity: string;
+    where: string;
+    note: string;
+    voided: string;
+    none: Message;
+  };
   list: {
     headers: Record<'id' | 'name' | 'chief' | 'supervisor' | 'members' | 'headcount' | 'role' | 'title' | 'area' | 'cadence' | 'target' | 'weight' | 'due', string>;
     done: Message;

@@ -64,6 +64,17 @@ export const recordEn: RecordCatalogue = {
         `  late records of ${p.from} go on as before: dated in ${p.from}, counted late by ${p.from}'s rules`,
       ].join('\n'),
   },
+  entries: {
+    id: 'id',
+    date: 'date',
+    subject: 'unit or person',
+    item: 'item',
+    quantity: 'quantity',
+    where: 'where',
+    note: 'note',
+    voided: '[voided]',
+    none: () => 'no entry matches',
+  },
   list: {
     headers: {
       id: 'id',

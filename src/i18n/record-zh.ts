@@ -67,6 +67,17 @@ export const recordZh: RecordCatalogue = {
         `  ${p.from} 年的补登照常：日期写 ${p.from} 年，按 ${p.from} 年的规则计为逾期完成`,
       ].join('\n'),
   },
+  entries: {
+    id: '编号',
+    date: '日期',
+    subject: '科室或人员',
+    item: '清单项',
+    quantity: '数量',
+    where: '位置',
+    note: '备注',
+    voided: '[已作废]',
+    none: () => '没有符合条件的登记',
+  },
   list: {
     headers: {
       id: '编号',
