@@ -8,6 +8,7 @@ import { QingdanError } from './errors.js';
 import { commanderError, helpTitle } from './i18n/commander.js';
 import { catalogue, earlyLang, type Lang } from './i18n/index.js';
 import type { GlobalOptions, Io } from './io.js';
+import { printable } from './render/width.js';
 import { registerRecordCommands } from './cli-record.js';
 
 declare const QINGDAN_VERSION: string;
@@ -140,7 +141,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const m = catalogue(e.lang ?? lang);
       let details = e.details;
       if (e.refused) details = (await import('./render/line-problems.js')).renderLineProblems(e.refused.text, e.refused.diagnostics, m);
-      io.stderr(`qingdan: ${m.errors[e.key](e.params)}\n${details ? `${details}\n` : ''}`);
+      // the parameters are what was typed or read (a name, a path, a setting): shown, never obeyed
+      io.stderr(`qingdan: ${printable(m.errors[e.key](e.params))}\n${details ? `${details}\n` : ''}`);
       return e.exitCode;
     }
     const err = e as Error;

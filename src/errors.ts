@@ -13,6 +13,7 @@ export type ErrorKey =
   | 'missing-org'
   | 'missing-checklist'
   | 'bad-settings'
+  | 'path-outside'
   | 'bad-date-option'
   | 'bad-lang'
   | 'unreadable'

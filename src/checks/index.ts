@@ -10,21 +10,25 @@ import { ledgerReferences } from './ledger-references.js';
 import { ledgerQuantities } from './ledger-quantities.js';
 import { ledgerIds } from './ledger-ids.js';
 import { ledgerText } from './ledger-text.js';
+import { ledgerEvidence } from './ledger-evidence.js';
+import { templateText } from './template-text.js';
 
 export const CHECKS: readonly Check[] = [
   orgPeople,
   templateIds,
   templateWeights,
   templateDeadlines,
+  templateText,
   ledgerDates,
   ledgerReferences,
   ledgerQuantities,
   ledgerText,
+  ledgerEvidence,
   ledgerIds,
 ];
 
 /** The checks of templates alone: clean templates are what the template cache may keep. */
-export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines];
+export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines, templateText];
 
 export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   return checks.flatMap((check) => check(ctx));

@@ -63,7 +63,9 @@ export const DIAGNOSTIC_CODES = [
   'void-twice',
   'exempt-without-reason',
   'control-character',
+  'invisible-character',
   'bad-evidence-hash',
+  'evidence-outside',
   // templates and organisation
   'weights-total',
   'area-points',

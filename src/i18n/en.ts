@@ -5,6 +5,19 @@ import { measureNamed } from '../core/measures.js';
 const measure = (name: unknown) => measureNamed(String(name))?.en ?? String(name);
 
 const dym = (s: unknown) => (s ? `; did you mean "${s}"?` : '');
+/** Where in a ledger line (or template value) a character was found. */
+const WHERE: Record<string, string> = {
+  note: 'the note',
+  subject: 'the subject',
+  item: 'the item',
+  void: 'the voided id',
+  id: 'the id: tag',
+  by: 'the by: tag',
+  evidence: 'the evidence: path',
+  file: "the ledger's file name",
+};
+const where = (p: Record<string, unknown>) => (p.key !== undefined ? `the value of "${p.key}"` : (WHERE[String(p.where)] ?? String(p.where)));
+const named = (p: Record<string, unknown>) => `${p.code}${p.name ? ` (${p.name})` : ''}`;
 const DETAIL: Record<string, string> = {
   slug: 'must be an id of lower-case letters, digits, "-" or "_", starting with a letter, e.g. office',
   'item-id': 'must be an id starting with a letter, e.g. T1.1',
@@ -57,8 +70,13 @@ export const en: Catalogue = {
     'void-unknown': (p) => `there is no entry ${p.id} to void`,
     'void-twice': (p) => `entry ${p.id} was already voided at ${p.first}`,
     'exempt-without-reason': () => 'an exemption (exempt) needs its reason in the note',
-    'control-character': (p) => `the note holds the control character ${p.code}, which could upset a terminal printing the report; remove it`,
+    'control-character': (p) =>
+      p.kind === 'bidi'
+        ? `character ${p.at} of ${where(p)} is the bidirectional control ${named(p)}, which reorders how the text is shown so that what is seen is not what is written; remove it`
+        : `character ${p.at} of ${where(p)} is the control character ${named(p)}, which could upset a terminal printing it; remove it`,
+    'invisible-character': (p) => `${where(p)} "${p.text}" holds the invisible character ${named(p)} at character ${p.at}: it looks the same as without it but is different text (another name or id); remove it`,
     'bad-evidence-hash': (p) => `invalid evidence hash "${p.text}": write 12 to 64 lower-case hexadecimal digits`,
+    'evidence-outside': (p) => `the evidence path "${p.path}" leaves the data repository: write a path relative to the repository, neither absolute nor with .. leading out`,
     'weights-total': (p) => `the item weights add up to ${p.sum}, not to the total of ${p.total}`,
     'area-points': (p) => `the items of area ${p.area} add up to ${p.sum}, not to its ${p.points} points`,
     'duplicate-template-id': (p) => `duplicate id "${p.id}" (first at ${p.first})`,

@@ -18,6 +18,8 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'not-a-repository': (p) => `neither ${p.dir} nor any parent is a qingdan data repository (no qingdan.yaml or templates/org.yaml); use -C DIR, or create one with qingdan init`,
     'missing-org': (p) => `the organisation file ${p.file} is missing`,
     'missing-checklist': (p) => `no checklist template (checklist-YYYY.yaml) in ${p.dir}`,
+    'path-outside': (p) =>
+      `${p.setting} in qingdan.yaml is "${p.value}", which ${p.reason === 'absolute' ? 'is an absolute path' : p.reason === 'link' ? 'leads out of the data repository through a symbolic link' : 'leads out of the data repository'}: ledgers and templates must be folders inside the repository (whose git keeps their history), written relative to it, e.g. ${p.setting === 'paths.templates' ? 'templates' : 'ledgers'}`,
     'bad-settings': (p) => `the settings file ${p.file} has errors; run qingdan check first`,
     'bad-date-option': (p) => `invalid date "${p.value}" for ${p.option}: write YYYY-MM-DD`,
     'bad-lang': (p) => `unsupported language "${p.value}": use zh or en`,

@@ -18,6 +18,8 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'not-a-repository': (p) => `${p.dir} 及其上级目录都不是 qingdan 数据仓库（找不到 qingdan.yaml 或 templates/org.yaml）；用 -C DIR 指定，或用 qingdan init 新建`,
     'missing-org': (p) => `缺少组织文件 ${p.file}`,
     'missing-checklist': (p) => `${p.dir} 中没有清单模板（checklist-YYYY.yaml）`,
+    'path-outside': (p) =>
+      `qingdan.yaml 中 ${p.setting} 设为“${p.value}”，${p.reason === 'absolute' ? '这是绝对路径' : p.reason === 'link' ? '经符号链接指向数据仓库之外' : '指向数据仓库之外'}：登记簿和模板必须放在仓库之内（历史由仓库的 git 保存），请写相对于仓库的路径，如 ${p.setting === 'paths.templates' ? 'templates' : 'ledgers'}`,
     'bad-settings': (p) => `设置文件 ${p.file} 有误，请先运行 qingdan check`,
     'bad-date-option': (p) => `${p.option} 的日期“${p.value}”无效：应为 YYYY-MM-DD`,
     'bad-lang': (p) => `不支持的语言“${p.value}”：可选 zh 或 en`,

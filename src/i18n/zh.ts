@@ -26,6 +26,20 @@ const DETAIL: Record<string, string> = {
   'floor-over-weight': '保底分 floor 不能高于该项分值 weight',
 };
 
+/** Where in a ledger line (or template value) a character was found. */
+const WHERE: Record<string, string> = {
+  note: '备注',
+  subject: '科室（主体）',
+  item: '清单项',
+  void: '要作废的登记编号',
+  id: '登记编号 id:',
+  by: '登记人 by:',
+  evidence: '佐证材料路径 evidence:',
+  file: '登记簿文件名',
+};
+const where = (p: Record<string, unknown>) => (p.key !== undefined ? `“${p.key}”的值` : (WHERE[String(p.where)] ?? String(p.where)));
+const named = (p: Record<string, unknown>) => `${p.code}${p.name ? `（${p.name}）` : ''}`;
+
 export const zh: Catalogue = {
   diagnostics: {
     'invalid-utf8': (p) => `文件不是有效的 UTF-8 编码（字节 ${p.byte}）；请用 UTF-8 重新保存`,
@@ -67,8 +81,13 @@ export const zh: Catalogue = {
     'void-unknown': (p) => `要作废的登记 ${p.id} 不存在`,
     'void-twice': (p) => `登记 ${p.id} 已在 ${p.first} 作废过`,
     'exempt-without-reason': () => '免于考核（exempt）必须在备注中写明理由',
-    'control-character': (p) => `备注中有控制字符 ${p.code}，打印报表时可能扰乱终端；请删去`,
+    'control-character': (p) =>
+      p.kind === 'bidi'
+        ? `${where(p)}的第 ${p.at} 个字符是双向文本控制符 ${named(p)}，会颠倒文字的显示顺序，让看到的与实际写的不同；请删去`
+        : `${where(p)}的第 ${p.at} 个字符是控制字符 ${named(p)}，打印时可能扰乱终端；请删去`,
+    'invisible-character': (p) => `${where(p)}“${p.text}”的第 ${p.at} 个字符是不可见字符 ${named(p)}：看上去与没有它时一模一样，却是不同的文字（会被当作另一个名称或编号）；请删去`,
     'bad-evidence-hash': (p) => `佐证材料的校验值“${p.text}”无效：应为 12 至 64 位小写十六进制数字`,
+    'evidence-outside': (p) => `佐证材料路径“${p.path}”在数据仓库之外：应写仓库内的相对路径（不能是绝对路径，也不能用 .. 跳出仓库）`,
     'weights-total': (p) => `各项分值合计 ${p.sum}，与总分 ${p.total} 不符`,
     'area-points': (p) => `方面 ${p.area} 的清单项分值合计 ${p.sum}，与该方面分值 ${p.points} 不符`,
     'duplicate-template-id': (p) => `标识“${p.id}”重复（首次出现在 ${p.first}）`,

@@ -16,7 +16,7 @@ import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
-import { findLedgers, findRoot, readLedgers, readSettingsFile, readTemplateFiles, SETTINGS_FILE, type RawFile } from '../read/repo.js';
+import { findLedgers, findRoot, readLedgers, readSettingsFile, readTemplateFiles, refuseOutside, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 import { readTemplateCache, stampOf, templateStamps } from '../read/template-cache.js';
 
 export interface Opened extends Parsed {
@@ -86,7 +86,16 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
     settingsText = p.text;
   }
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
-  const stamps = templateStamps(root, settings.paths?.templates ?? 'templates');
+  const templatesDir = settings.paths?.templates ?? 'templates';
+  // ledgers and templates are files of this repository, whatever command reads them
+  try {
+    refuseOutside(root, ledgersDir, 'paths.ledgers');
+    refuseOutside(root, templatesDir, 'paths.templates');
+  } catch (e) {
+    if (e instanceof QingdanError) e.lang ??= lang0 ?? settings.lang;
+    throw e;
+  }
+  const stamps = templateStamps(root, templatesDir);
   const templatesKey = stamps.templatesKey;
   let templates: Templates;
   if (cache && cache.templatesKey === templatesKey) {

@@ -8,7 +8,7 @@ import type { Item } from '../core/model.js';
 import { QingdanError } from '../errors.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import type { Prompter } from '../io.js';
-import { padEnd, truncate } from '../render/width.js';
+import { padEnd, printable, truncate } from '../render/width.js';
 
 export interface Choice<T> {
   value: T;
@@ -47,12 +47,12 @@ export async function choose<T>(p: Prompter, question: string, choices: readonly
     const found = search(choices, a);
     if (found.length === 1 && a !== '') return found[0]!.value;
     if (found.length === 0) {
-      p.say(rm.prompt.noMatch({ query: a }));
+      p.say(rm.prompt.noMatch({ query: printable(a) }));
       continue;
     }
     shown = found.slice(0, LIST_MAX);
     const w = String(shown.length).length;
-    p.say(shown.map((c, i) => `  ${String(i + 1).padStart(w)}. ${c.label}`).join('\n') + (found.length > LIST_MAX ? `\n  … ${rm.prompt.more({ n: found.length - LIST_MAX })}` : ''));
+    p.say(shown.map((c, i) => `  ${String(i + 1).padStart(w)}. ${printable(c.label)}`).join('\n') + (found.length > LIST_MAX ? `\n  … ${rm.prompt.more({ n: found.length - LIST_MAX })}` : ''));
     p.say(rm.prompt.pick({}));
   }
 }

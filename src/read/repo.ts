@@ -3,8 +3,8 @@
  * repository (walking up as git does), then reads the settings, templates and ledgers as bytes.
  * Everything after this is a pure function of what it returns.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QingdanError } from '../errors.js';
 
 export interface RawFile {
@@ -37,6 +37,42 @@ export function readRaw(root: string, file: string): RawFile {
 export function readSettingsFile(root: string): RawFile | undefined {
   return existsSync(join(root, SETTINGS_FILE)) ? readRaw(root, SETTINGS_FILE) : undefined;
 }
+
+/**
+ * Refuses a folder of the settings (`paths.ledgers`, `paths.templates`) that is not inside the
+ * repository: an absolute path, a `..` leading out, or a symbolic link (the folder, or a folder
+ * above it) whose target is outside. A ledger must be a file of this repository, whose history
+ * its git keeps; a folder that does not exist yet is judged by the part of it that does.
+ */
+export function refuseOutside(root: string, dir: string, setting: string): void {
+  const refuse = (reason: string) => {
+    throw new QingdanError('path-outside', { setting, value: dir, reason });
+  };
+  if (isAbsolute(dir) || /^[\\/]/.test(dir) || /^[A-Za-z]:/.test(dir)) refuse('absolute');
+  const abs = resolve(root, dir);
+  if (outside(relative(root, abs))) refuse('parent');
+  // the nearest part of the path that is there (a link counts, even one that leads nowhere), resolved through any links
+  let existing = abs;
+  while (!lexists(existing) && existing !== root) existing = dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    return refuse('link'); // a link that leads nowhere: where it would lead cannot be known to be inside
+  }
+  if (outside(relative(realpathSync(root), real))) refuse('link');
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const outside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 
 /** The template files of a repository, relative to its root: the organisation and the checklists, by name. */
 export interface TemplateFiles {

@@ -10,7 +10,7 @@ import { padEnd, padStart, printable, width } from './width.js';
 
 /**
  * A line from the history as it can be shown: a carriage return as ␍, a tab as →, trailing spaces
- * as ·, any other control character (an escape sequence in a tampered line) as �.
+ * as ·, any other control, bidirectional or invisible character (an escape sequence in a tampered line) as `\u{1b}` (`printable`).
  */
 export const visible = (s: string) => printable(s.replace(/\r/g, '␍').replace(/\t/g, '→').replace(/ +$/, (m) => '·'.repeat(m.length)));
 

@@ -21,11 +21,12 @@ export interface CheckSummary {
  * column + length), placed by display width so that it stays under Chinese text.
  */
 export function excerpt(source: string, column: number, length: number): { line: string; caret: string } {
-  const line = printable(source.replace(/\t/g, ' '));
+  const text = source.replace(/\t/g, ' ');
   const from = Math.max(0, column - 1);
-  const before = line.slice(0, from);
-  const target = line.slice(from, from + length);
-  return { line, caret: `${' '.repeat(width(before))}${'^'.repeat(Math.max(1, width(target)))}` };
+  // measured after escaping: an escaped character (`\u{1b}`) takes the columns it is shown in
+  const before = printable(text.slice(0, from));
+  const target = printable(text.slice(from, from + length));
+  return { line: printable(text), caret: `${' '.repeat(width(before))}${'^'.repeat(Math.max(1, width(target)))}` };
 }
 
 export function messageOf(d: Diagnostic, cat: Catalogue): string {
@@ -36,7 +37,7 @@ export function renderDiagnosticsText(list: Diagnostic[], summary: CheckSummary,
   const out: string[] = [];
   for (const d of list) {
     const sev = d.severity === 'error' ? color.red.bold(cat.ui.error) : color.yellow.bold(cat.ui.warning);
-    out.push(`${color.bold(`${d.file}:${d.line}:${d.column}:`)} ${sev} ${color.dim(d.code)}: ${printable(messageOf(d, cat))}`);
+    out.push(`${color.bold(`${printable(d.file)}:${d.line}:${d.column}:`)} ${sev} ${color.dim(d.code)}: ${printable(messageOf(d, cat))}`);
     if (d.source !== undefined && d.source.trim() !== '') {
       const gutter = String(d.line);
       const pad = ' '.repeat(gutter.length);

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { DueReport, DueRow } from '../core/reports/due.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { padEnd, padStart, truncate, width } from './width.js';
+import { padEnd, padStart, printable, truncate, width } from './width.js';
 
 /**
  * `previousYear`: this report is the old year's open work, shown in January apart from the new
@@ -23,14 +23,14 @@ export function renderDueText(r: DueReport, cat: Catalogue, color: ChalkInstance
     return out.join('\n') + '\n';
   }
   const titleWidth = Math.max(12, Math.min(28, columns - 62));
-  const subjectWidth = Math.min(14, r.rows.reduce((m, x) => Math.max(m, width(x.subjectName)), 0));
+  const subjectWidth = Math.min(14, r.rows.reduce((m, x) => Math.max(m, width(printable(x.subjectName))), 0));
   for (const g of r.groups) {
     const late = g.rows.filter((x) => x.daysLeft < 0).length;
     out.push('');
     const counts = [late ? color.red(L.countOverdue({ n: late })) : '', g.rows.length - late ? color.yellow(L.countSoon({ n: g.rows.length - late })) : '']
       .filter(Boolean)
       .join(' · ');
-    out.push(`${color.bold(g.person.name)}${g.person.title ? color.dim(` ${g.person.title}`) : ''}  ${counts}`);
+    out.push(`${color.bold(printable(g.person.name))}${g.person.title ? color.dim(` ${printable(g.person.title)}`) : ''}  ${counts}`);
     for (const row of g.rows) out.push(line(row, cat, color, titleWidth, subjectWidth));
   }
   if (previousYear === undefined) out.push('', color.dim(L.footer({})));
@@ -44,16 +44,16 @@ function line(r: DueRow, cat: Catalogue, color: ChalkInstance, titleWidth: numbe
   const mark = r.daysLeft < 0 ? '✗' : '●';
   const progress =
     r.goal > 1 || r.done > 0
-      ? `${fmt(r.done)}/${fmt(r.goal)}${r.measure ?? ''}${r.pace?.behind ? color.yellow(` ${L.behind({ expected: fmt(r.pace.expected) })}`) : ''}`
+      ? `${fmt(r.done)}/${fmt(r.goal)}${printable(r.measure ?? '')}${r.pace?.behind ? color.yellow(` ${L.behind({ expected: fmt(r.pace.expected) })}`) : ''}`
       : '';
   return [
     ' ',
     paint(`${mark} ${padEnd(when, 10)}`),
     r.due,
-    padEnd(r.item, 5),
-    padEnd(truncate(r.title, titleWidth), titleWidth),
-    padEnd(truncate(r.subjectName, subjectWidth), subjectWidth),
-    padStart(r.period, 7),
+    padEnd(printable(r.item), 5),
+    padEnd(truncate(printable(r.title), titleWidth), titleWidth),
+    padEnd(truncate(printable(r.subjectName), subjectWidth), subjectWidth),
+    padStart(printable(r.period), 7),
     progress,
   ]
     .join(' ')

@@ -9,7 +9,8 @@ import type { Cell, Doc, Section, Table as DocTable, Tone } from './doc.js';
 import { fmtNumber } from './doc.js';
 import { padEnd, printable, width, wrap } from './width.js';
 
-export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): string {
+export function renderTable(report: Doc, color: ChalkInstance, columns = 120): string {
+  const doc = shown(report);
   const fit = (s: string) => (Number.isFinite(columns) ? wrap(s, columns) : s);
   const out: string[] = [color.bold(fit(doc.title)), color.dim(fit(doc.subtitle))];
   // loops, not push(...lines): spreading a long array into a call overflows the stack
@@ -22,10 +23,41 @@ export function renderTable(doc: Doc, color: ChalkInstance, columns = 120): stri
   return out.join('\n') + '\n';
 }
 
+/**
+ * The document with every text as a terminal may be shown it (`printable`), before anything is
+ * measured: an escaped character takes the columns it is drawn in.
+ */
+function shown(doc: Doc): Doc {
+  const p = printable;
+  return {
+    ...doc,
+    title: p(doc.title),
+    subtitle: p(doc.subtitle),
+    footer: doc.footer.map(p),
+    sections: doc.sections.map((s) => ({
+      ...s,
+      heading: p(s.heading),
+      ...(s.text ? { text: s.text.map(p) } : {}),
+      ...(s.empty !== undefined ? { empty: p(s.empty) } : {}),
+      ...(s.table
+        ? {
+            table: {
+              ...s.table,
+              columns: s.table.columns.map((c) => ({ ...c, label: p(c.label) })),
+              rows: s.table.rows.map((r) => r.map((c) => ({ ...c, text: p(c.text) }))),
+            },
+          }
+        : {}),
+      ...(s.chart?.kind === 'bars' ? { chart: { ...s.chart, unit: p(s.chart.unit), items: s.chart.items.map((i) => ({ ...i, label: p(i.label) })) } } : {}),
+      ...(s.chart?.kind === 'trend' ? { chart: { ...s.chart, points: s.chart.points.map((x) => ({ ...x, label: p(x.label) })) } } : {}),
+    })),
+  };
+}
+
 function section(s: Section, color: ChalkInstance, columns: number): string[] {
   const fit = (t: string) => (Number.isFinite(columns) ? wrap(t, columns) : t);
   const out = [s.level === 2 ? color.bold.underline(fit(s.heading)) : color.bold(fit(s.heading))];
-  for (const t of s.text ?? []) out.push(fit(printable(t)));
+  for (const t of s.text ?? []) out.push(fit(t));
   if (s.table) {
     if (s.table.rows.length === 0) out.push(color.dim(s.empty ?? ''));
     else for (const part of split(s.table, columns)) out.push(draw(part, color, columns));
@@ -121,7 +153,7 @@ function draw(t: DocTable, color: ChalkInstance, columns: number): string {
     ...(widths ? { colWidths: widths } : {}),
   });
   // cli-table3 cuts Chinese text instead of wrapping it, so cells are wrapped here
-  const fit = (text: string, i: number) => (widths ? wrap(printable(text), widths[i]! - 2) : printable(text));
+  const fit = (text: string, i: number) => (widths ? wrap(text, widths[i]! - 2) : text);
   t.rows.forEach((row, r) => {
     const strong = t.strong?.includes(r);
     table.push(

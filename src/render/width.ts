@@ -1,6 +1,7 @@
 /** Padding and truncation by display width, so that columns line up with Chinese text. */
 import { eastAsianWidth } from 'get-east-asian-width';
 import { remember } from '../core/remember.js';
+import { escapeCharacter, UNSAFE, UNSAFE_ALL } from '../core/characters.js';
 
 /**
  * Display width in terminal columns: wide and fullwidth characters (Chinese) take two, combining
@@ -81,7 +82,12 @@ export function wrap(s: string, w: number): string {
   return lines.join('\n');
 }
 
-/** Control characters shown as U+FFFD: a note must not be able to move the cursor or retitle a terminal. */
+/**
+ * Text as a terminal may be shown it: control characters (ESC, C1), bidirectional controls and
+ * invisible characters (core/characters.ts) written out as `\u{1b}`, `\u{202e}`, so that no name,
+ * title or note can move the cursor, retitle the terminal, reorder a line or hide a look-alike.
+ * Tabs pass. Every renderer of text for a terminal passes what it did not write itself through this.
+ */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '\ufffd');
+  return UNSAFE.test(s) ? s.replace(UNSAFE_ALL, escapeCharacter) : s;
 }

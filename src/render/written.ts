@@ -26,7 +26,7 @@ export function statusJson(st: ObligationStatus): Record<string, unknown> {
 
 export function renderWritten(w: Written, st: ObligationStatus | undefined, c: ChalkInstance, messages: Catalogue, rm: RecordCatalogue): string {
   const line = w.line;
-  const where = `${w.file}:${w.lineNo}`;
+  const where = printable(`${w.file}:${w.lineNo}`);
   const how = w.sha ? rm.record.committed({ sha: w.sha.slice(0, 7) }) : w.staged ? rm.record.staged({}) : rm.record.notInGit({});
   const out = [`${c.green('✓')} ${line.kind === 'void' ? rm.void.done({ id: line.target, where, how }) : rm.record.done({ where, how })}`, `  ${c.dim(printable(w.text))}`];
   if (st) out.push(statusLine(st, messages, rm));

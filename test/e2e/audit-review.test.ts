@@ -151,7 +151,7 @@ describe('lines from the history are shown, not obeyed', () => {
     expect(r.code).toBe(1);
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
-    expect(r.stdout).toContain('+ ' + ls[1]!.trimEnd().replace('T1.5', 'T1.5 \ufffd[2J\ufffd]0;pwned\ufffd'));
+    expect(r.stdout).toContain('+ ' + ls[1]!.trimEnd().replace('T1.5', 'T1.5 \\u{1b}[2J\\u{1b}]0;pwned\\u{7}'));
   });
 });
 

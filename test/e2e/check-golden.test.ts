@@ -73,7 +73,9 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'void-twice': [L, 12, 17], // void k007, already voided on line 9
   'exempt-without-reason': [L, 12, 20], // exempt without a note
   'control-character': [L, 12, 20], // ESC ] 0 ; … BEL in the note → the note
+  'invisible-character': [L, 12, 32], // id:k011 and a zero-width space → the value
   'bad-evidence-hash': [L, 12, 60], // sha256:abc → the value
+  'evidence-outside': [L, 12, 38], // evidence:../minutes/2026-07.pdf → the value
   // templates and organisation
   'weights-total': [C, 4, 8], // total: 21
   'area-points': [C, 8, 13], // points: 11 of A1
