@@ -22,6 +22,7 @@ import { asksQuantity, checkText, findItem, findPerson, findSubject, needsQuanti
 import { recordEntry } from '../recording/record-entry.js';
 import { statusAfter } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
+import { closedOn, DEFAULT_CLOSE_DAYS, isBackdated } from '../core/audit/registration.js';
 import { subjectName } from '../core/expand.js';
 import { renderWritten, writtenJson } from '../render/written.js';
 
@@ -154,6 +155,10 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   );
   const st = written.line.kind === 'entry' ? statusAfter(written.ds, written.cat, written.line, repo.asOf) : undefined;
   io.stdout(opts.json ? writtenJson(written, st, {}) : renderWritten(written, st, repo.color, repo.messages, rm));
+  // recorded after its period was closed, yet claiming it on time: what audit calls back-dating
+  if (st && isBackdated({ date, exempt }, st.due, repo.asOf, DEFAULT_CLOSE_DAYS)) {
+    io.stderr(`qingdan: ${rm.record.backdated({ period: rm.period(st.period.kind, st.period.index, st.period.year), due: st.due, closed: closedOn(st.due, DEFAULT_CLOSE_DAYS) })}\n`);
+  }
   if (evidence && target.repo && !git.isTracked({ cwd: repo.root, env: io.env }, evidence.rel)) io.stderr(`qingdan: ${rm.record.evidenceUntracked({ path: evidence.rel })}\n`);
   return 0;
 }

@@ -40,6 +40,7 @@ export interface RecordCatalogue {
     status: Message;
     header: Message;
     evidenceUntracked: Message;
+    backdated: Message;
   };
   void: { done: Message };
   period: (kind: PeriodKind, index: number, year: number) => string;

@@ -33,6 +33,7 @@ export const recordZh: RecordCatalogue = {
     status: (p) => `${p.item} ${p.title} · ${p.subject} · ${p.period}：${p.status}${p.amount ? `（${p.amount}）` : ''}`,
     header: (p) => `; ${p.year}年 ${p.name} 登记簿（完成一项，登记一项）：只追加、不修改，登记有误时追加 void 行作废`,
     evidenceUntracked: (p) => `提示：佐证材料 ${p.path} 尚未纳入 git；用 git add 和 git commit 提交它，审计才能追溯`,
+    backdated: (p) => `注意：这是补登——${p.period}的期间已于 ${p.closed} 关闭（截止 ${p.due}），审计会把它列为补登；若活动确实晚于截止日，请写实际日期，按逾期完成计`,
   },
   void: { done: (p) => `已作废 ${p.id}：${p.where}（${p.how}）` },
   period: (kind, index, year) =>
