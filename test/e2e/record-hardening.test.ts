@@ -6,7 +6,7 @@
  * detached HEAD; two clones voiding one entry still pass `check`; `report --out` never writes to a
  * device, a FIFO, a socket or among the data; a lock of another host or of a reused pid does not
  * block for a minute. The built CLI on real temporary git repositories, real git states and real
- * tmpfs mounts (the tests run as root; a mount that fails fails the test).
+ * tmpfs mounts (mount and mknod as root, else through `sudo -n`; one that fails fails the test).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -17,6 +17,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AS_OF, entryLines, freshRepo, g, gitEnv, qd, read, rec, tempDir, write } from '../support/cli.js';
 
 const OFFICE = 'ledgers/2026/office.ledger';
+
+/** mount, umount, mknod: as root (the tests' sandbox), else through sudo without a password (CI runners). */
+function privileged(cmd: string, args: string[]): void {
+  if (process.getuid?.() === 0) execFileSync(cmd, args);
+  else execFileSync('sudo', ['-n', cmd, ...args]);
+}
 
 /** git, for commands expected to fail (a conflict): never throws. */
 function gTry(cwd: string, args: string[]): number {
@@ -206,14 +212,20 @@ describe('a failed git step leaves nothing behind', () => {
 describe('a full disk, a read-only file system', () => {
   const mounts: string[] = [];
   afterAll(() => {
-    for (const m of mounts.reverse()) spawnSync('umount', [m]);
+    for (const m of mounts.reverse()) {
+      try {
+        privileged('umount', [m]);
+      } catch {
+        /* already gone */
+      }
+    }
   });
 
   /** ledgers/2026 of `dir` on a tmpfs of `size`, holding what it held. */
   function onTmpfs(dir: string, size: string): string {
     const folder = join(dir, 'ledgers/2026');
     const saved = readdirSync(folder).map((f) => [f, readFileSync(join(folder, f))] as const);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', folder]);
+    privileged('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=1777`, 'tmpfs', folder]);
     mounts.push(folder);
     for (const [f, b] of saved) writeFileSync(join(folder, f), b);
     return folder;
@@ -237,7 +249,7 @@ describe('a full disk, a read-only file system', () => {
   it('read-only: a clear message in the user language, exit 2, the ledger as before', async () => {
     const dir = await repoWithEntry();
     const folder = onTmpfs(dir, '1m');
-    execFileSync('mount', ['-o', 'remount,ro', folder]);
+    privileged('mount', ['-o', 'remount,ro', folder]);
     const before = bytes(dir, OFFICE);
     const zh = await rec(dir, ['office', 'T1.5', '--date', '2026-10-11']);
     expect(zh.code).toBe(2);
@@ -415,7 +427,7 @@ describe('report --out', () => {
     const fifo = join(side, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const dev = join(side, 'null-device');
-    execFileSync('mknod', [dev, 'c', '1', '3']);
+    privileged('mknod', [dev, 'c', '1', '3']);
     const sock = join(side, 'sock');
     const server = createServer();
     await new Promise<void>((res) => server.listen(sock, res));
