@@ -55,8 +55,9 @@ function blocks(md: string): Block[] {
     if (!open) continue;
     const markers = new Map<string, string>();
     for (let j = i - 1; j >= 0; j--) {
+      if (!lines[j]!.startsWith('<!--')) break;
       const m = /^<!--\s*([\w-]+)(?::\s*(.*?))?\s*-->\s*$/.exec(lines[j]!);
-      if (!m) break;
+      if (!m) throw new Error(`${GUIDE}:${j + 1}: a marker is written <!-- name: value -->`);
       if (!MARKERS.has(m[1]!)) throw new Error(`${GUIDE}:${j + 1}: unknown marker “${m[1]}”`);
       markers.set(m[1]!, m[2] ?? '');
     }
