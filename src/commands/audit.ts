@@ -1,11 +1,12 @@
 /** `qingdan audit [--since REV]`: git history as the audit trail (src/core/audit/, rules in docs/audit.md). Exit 0 clean, 1 violations. */
 import { auditHistory } from '../core/audit/history.js';
 import { DEFAULT_CLOSE_DAYS } from '../core/audit/registration.js';
+import type { LedgerLine } from '../core/entry.js';
 import { QingdanError, speaking } from '../errors.js';
 import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo } from '../open/repo.js';
-import { parseLedger } from '../parse/ledger.js';
+import { Interner, parseLedger } from '../parse/ledger.js';
 import { parseSettings } from '../parse/templates.js';
 import { evidenceHashes, lastChangeOf } from '../read/evidence.js';
 import * as git from '../read/git.js';
@@ -35,6 +36,8 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
     const history = await openHistory(at, g, since);
     try {
       // today's ledger folder, and every one the settings named in the history walked
+      // one table of shared strings (units, items, notes) for every line read
+      const intern = new Interner();
       const folders = [repo.ledgersDir, ...history.settings.map((bytes) => parseSettings({ file: 'qingdan.yaml', bytes }).settings?.paths?.ledgers ?? 'ledgers')];
       const report = await auditHistory(history, repo.dataset, {
         ...(since ? { since } : {}),
@@ -42,7 +45,12 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
         folders,
         evidence: evidenceHashes(repo.root, repo.dataset),
         evidenceChange: (path) => lastChangeOf(at, path),
-        parseLine: (file, text) => parseLedger(file, `${text}\n`).lines[0],
+        parseLines: (file, texts) => {
+          const out = new Array<LedgerLine | undefined>(texts.length);
+          if (texts.length === 0) return out;
+          for (const l of parseLedger(file, `${texts.join('\n')}\n`, intern).lines) out[l.line - 1] = l;
+          return out;
+        },
       });
       io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, recordCatalogue(repo.lang)));
       return report.violations.length > 0 ? 1 : 0;

@@ -92,8 +92,11 @@ export interface AuditOptions {
   evidence: ReadonlyMap<string, string | undefined>;
   /** Who last changed an evidence file whose hash no longer matches. */
   evidenceChange?: (path: string) => LastChange;
-  /** Reads one ledger line (src/parse/ledger.ts), undefined for a comment or a blank. */
-  parseLine: (file: string, text: string) => LedgerLine | undefined;
+  /**
+   * Reads ledger lines (src/parse/ledger.ts), each without its newline: for each, what it says, or
+   * undefined for a comment, a blank or a line that does not parse.
+   */
+  parseLines: (file: string, texts: readonly string[]) => Array<LedgerLine | undefined>;
 }
 
 export type ViolationKind =
@@ -281,8 +284,13 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
   const addNew = (c: Commit, file: string, added: readonly AddedLine[], before?: Uint8Array) => {
     let beforeKeys: Set<string> | undefined;
     const here = new Set<string>();
-    for (const a of added) {
-      const parsed = opts.parseLine(file, a.text);
+    const lines = opts.parseLines(
+      file,
+      added.map((a) => a.text),
+    );
+    for (let i = 0; i < added.length; i++) {
+      const a = added[i]!;
+      const parsed = lines[i];
       if (!parsed) continue;
       const id = parsed.id;
       const k = lineKey(a.text);
@@ -441,8 +449,13 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       });
     }
     let keys: Set<string> | undefined;
-    for (const a of cmp.added) {
-      const parsed = opts.parseLine(path, a.text);
+    const lines = opts.parseLines(
+      path,
+      cmp.added.map((a) => a.text),
+    );
+    for (let i = 0; i < cmp.added.length; i++) {
+      const a = cmp.added[i]!;
+      const parsed = lines[i];
       if (!parsed) continue;
       const k = lineKey(a.text);
       keys ??= keysOf(committed);

@@ -129,7 +129,7 @@ describe('the walk, commit by commit', () => {
       workTree: () => versions.get('v49'),
       facts: { replaceRefs: [] },
     };
-    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLine: (f, t) => parseLedger(f, `${t}\n`).lines[0] });
+    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (f, ts) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) });
     expect(r.violations).toEqual([]);
     expect(r.entries).toBe(50);
     expect(r.commits).toBe(50);
@@ -144,7 +144,7 @@ describe('the walk, commit by commit', () => {
       workTree: () => undefined,
       facts: { shallow: { file: '.git/shallow', commits: ['s1', 's2'] }, replaceRefs: [{ ref: 'refs/replace/o1', object: 'o1', by: 'r1' }], grafts: '.git/info/grafts' },
     };
-    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLine: () => undefined });
+    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (_, ts) => ts.map(() => undefined) });
     expect(r.violations).toEqual([
       { kind: 'shallow', commit: 's1', file: '.git/shallow', count: 2 },
       { kind: 'replace-refs', commit: 'o1', file: 'refs/replace/o1', to: 'r1' },
