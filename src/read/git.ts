@@ -9,6 +9,7 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Commit } from '../core/audit/history.js';
 import { QingdanError } from '../errors.js';
 
 /** Where git runs and with which environment. */
@@ -252,16 +253,8 @@ export function resolveCommit(at: At, rev: string): string | undefined {
   return r.ok ? r.stdout.trim() : undefined;
 }
 
-export interface CommitInfo {
-  sha: string;
-  parents: string[];
-  author: string;
-  email: string;
-  /** Author date, ISO 8601 with the author's offset. */
-  authored: string;
-  /** Committer date, ISO 8601 with the committer's offset. */
-  committed: string;
-}
+/** A commit as `git log` gives it: the shape audit reads (core/audit/history.ts). */
+export type CommitInfo = Commit;
 
 const LOG_FIELDS = 6;
 
