@@ -20,7 +20,7 @@ import { fileInside, readIfExists, sha256Hex } from '../read/files.js';
 import * as git from '../read/git.js';
 import { asksQuantity, checkText, findItem, findPerson, findSubject, needsQuantity, parseQty } from '../recording/lookup.js';
 import { recordEntry } from '../recording/record-entry.js';
-import { statusAfter } from '../recording/status-after.js';
+import { statusAfterWrite } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
 import { closedOn, DEFAULT_CLOSE_DAYS, isBackdated } from '../core/audit/registration.js';
 import { subjectName } from '../core/expand.js';
@@ -37,7 +37,8 @@ export interface RecordOptions extends GlobalOptions {
 }
 
 export async function runRecord(args: string[], opts: RecordOptions, io: Io): Promise<number> {
-  const repo = await openRepo(opts, io, { writeCache: true });
+  // the ledgers are read under the lock, and only as far as the new line needs them
+  const repo = await openRepo(opts, io, { writeCache: true, ledgers: false });
   const prompter = io.prompter ? await io.prompter() : undefined;
   try {
     return await speaking(repo.lang, () => record(args, opts, io, repo, recordCatalogue(repo.lang), prompter));
@@ -153,7 +154,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
     },
     (year) => rm.record.header({ year, name: subjectName(chosen, ds.org.value.name) }),
   );
-  const st = written.line.kind === 'entry' ? statusAfter(written.ds, written.cat, written.line, repo.asOf) : undefined;
+  const st = written.line.kind === 'entry' ? statusAfterWrite(written, written.line, repo.asOf) : undefined;
   io.stdout(opts.json ? writtenJson(written, st, {}) : renderWritten(written, st, repo.color, repo.messages, rm));
   // recorded after its period was closed, yet claiming it on time: what audit calls back-dating
   if (st && isBackdated({ date, exempt }, st.due, repo.asOf, DEFAULT_CLOSE_DAYS)) {

@@ -8,9 +8,10 @@ import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { openRepo, soundDataset } from '../open/repo.js';
 import { checkText, findPerson } from '../recording/lookup.js';
-import { statusAfter } from '../recording/status-after.js';
+import { statusAfterWrite } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
-import { voidEntry, voidTarget } from '../recording/void-entry.js';
+import { findVoidTarget, voidEntry } from '../recording/void-entry.js';
+import { loadRepo } from '../recording/write-line.js';
 import { renderWritten, statusLine, writtenJson } from '../render/written.js';
 
 export interface VoidOptions extends GlobalOptions {
@@ -21,7 +22,8 @@ export interface VoidOptions extends GlobalOptions {
 }
 
 export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<number> {
-  const repo = await openRepo(opts, io, { writeCache: true });
+  // the ledgers are searched for the id, under the lock and once before it
+  const repo = await openRepo(opts, io, { writeCache: true, ledgers: false });
   return speaking(repo.lang, () => {
     const rm = recordCatalogue(repo.lang);
     const reason = opts.reason?.trim();
@@ -30,7 +32,7 @@ export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<nu
     if (opts.date !== undefined && !isCalendarDate(opts.date)) throw new QingdanError('bad-date', { option: '--date', value: opts.date });
     const ds = soundDataset(repo);
     const cat = buildCatalog(ds);
-    voidTarget(ds, id); // early, friendly refusal; checked again under the lock
+    findVoidTarget(loadRepo(repo.root, repo), id); // early, friendly refusal; checked again under the lock
     let by: Person | undefined;
     if (opts.by !== undefined) {
       by = findPerson(cat, opts.by);
@@ -43,7 +45,7 @@ export async function runVoid(id: string, opts: VoidOptions, io: Io): Promise<nu
       return 0;
     }
     io.stdout(renderWritten(written, undefined, repo.color, repo.messages, rm));
-    const st = statusAfter(written.ds, written.cat, voided, repo.asOf);
+    const st = statusAfterWrite(written, voided, repo.asOf);
     if (st) io.stdout(`${statusLine(st, repo.messages, rm)}\n`);
     return 0;
   });

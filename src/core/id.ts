@@ -9,8 +9,11 @@ const LIMIT = 252;
 
 export type RandomBytes = (n: number) => Uint8Array;
 
-/** A fresh id not in `taken`. Gives up (throws) only if the random source keeps colliding. */
-export function newId(random: RandomBytes, taken: ReadonlySet<string>, attempts = 100): string {
+/**
+ * A fresh id not in `taken` (a set, or a search of the ledgers for the one id drawn). Gives up
+ * (throws) only if the random source keeps colliding.
+ */
+export function newId(random: RandomBytes, taken: { has(id: string): boolean }, attempts = 100): string {
   for (let k = 0; k < attempts; k++) {
     let id = '';
     while (id.length < ID_LENGTH) {

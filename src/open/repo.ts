@@ -41,6 +41,11 @@ export interface OpenOptions {
   writeCache?: boolean;
   /** With `--as-of`, see the ledgers as they stood then (core/dataset.ts `asOfView`): for check, list, due and report. */
   asOfView?: boolean;
+  /**
+   * false: the ledgers are not read (the dataset has none). `record` and `void` read what they
+   * need of them under the lock (src/recording/write-line.ts).
+   */
+  ledgers?: false;
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
@@ -125,7 +130,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
       }
     }
   }
-  const ledgerFiles = findLedgers(root, ledgersDir);
+  const ledgerFiles = open.ledgers === false ? [] : findLedgers(root, ledgersDir);
   const ledgers = readLedgers(root, ledgerFiles);
   const seen = open.ledger;
   // each ledger is shown to the hook as it is read and parsed, one file at a time

@@ -81,12 +81,17 @@ export function withSources(list: Diagnostic[], texts: Map<string, string | Uint
       const text = typeof content === 'string' ? content : decodeText(d.file, content, { requireFinalNewline: false }).text;
       split.set(d.file, (lines = text.split('\n')));
     }
-    const source = (lines[d.line - 1] ?? '').replace(/\r$/, '');
-    const { token, ...rest } = d;
-    if (token === undefined) return { ...rest, source };
-    const span = spansOf(source)[token] ?? { column: 1, length: 1 };
-    return { ...rest, column: span.column, length: span.length, source };
+    return withSource(d, lines[d.line - 1] ?? '');
   });
+}
+
+/** A diagnostic with the text of its line, and the column of the ledger token it names. */
+export function withSource(d: Diagnostic, lineText: string): Diagnostic {
+  const source = lineText.replace(/\r$/, '');
+  const { token, ...rest } = d;
+  if (token === undefined) return { ...rest, source };
+  const span = spansOf(source)[token] ?? { column: 1, length: 1 };
+  return { ...rest, column: span.column, length: span.length, source };
 }
 
 /** The files whose diagnostics still need their source (not among `texts`). */

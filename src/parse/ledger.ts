@@ -162,6 +162,18 @@ export function parseLedgerBytes(file: string, bytes: Uint8Array, intern: Intern
 
 const CHUNK = 1 << 20;
 
+/**
+ * One line of a ledger (its text, without the newline) as it reads at line `lineNo` of `file`:
+ * lines are read one by one, so this is what the line reads as inside its file. `record` checks
+ * the line it is about to append this way, without parsing the file.
+ */
+export function parseLineAt(file: string, text: string, lineNo: number): ParsedLedger {
+  const out: ParsedLedger = { lines: [], diagnostics: [] };
+  parseText(file, text, lineNo - 1, new Interner(), out);
+  return out;
+}
+
+
 /** Parses the lines of `text`, numbered from `lineNo` + 1; returns the last line number. */
 function parseText(file: string, text: string, lineNo: number, intern: Interner, out: ParsedLedger): number {
   const { lines, diagnostics } = out;

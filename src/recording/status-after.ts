@@ -8,6 +8,7 @@ import { periodForEntry } from '../core/match.js';
 import { formatPeriod, type Period } from '../core/periods.js';
 import type { Status } from '../core/status.js';
 import { checklistYearOf } from '../core/entry.js';
+import type { Written } from './write-line.js';
 
 export interface ObligationStatus {
   item: string;
@@ -21,6 +22,15 @@ export interface ObligationStatus {
   goal: number;
   /** Progress as shown: `80%` for a rate, `2/4 次` for a count or sum, '' for a single occurrence. */
   amount: string;
+}
+
+/**
+ * The status after a write, from the lines of the ledger written to that can count for `line`'s
+ * item: those naming it (by the token written, its id or its title) and the voids.
+ */
+export function statusAfterWrite(w: Written, line: Entry, asOf: string): ObligationStatus | undefined {
+  const ref = w.cat.checklists.get(checklistYearOf(line))?.items.get(line.item);
+  return statusAfter(w.linesOf(ref ? [line.item, ref.item.id, ref.item.title] : [line.item]), w.cat, line, asOf);
 }
 
 export function statusAfter(ds: Dataset, cat: Catalog, line: Entry, asOf: string): ObligationStatus | undefined {

@@ -5,12 +5,13 @@
  * the ledgers as they are then.
  */
 import { dayOf } from '../core/dates.js';
-import type { Dataset } from '../core/dataset.js';
+import type { Dataset, Ledger } from '../core/dataset.js';
 import type { Entry, Void } from '../core/entry.js';
 import type { Person } from '../core/model.js';
 import { closest } from '../core/suggest.js';
 import { QingdanError } from '../errors.js';
-import { writeLine, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
+import { filesContaining } from '../read/scan.js';
+import { parseLedgers, writeLine, type Loaded, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
 
 /** The entry `id` names, or why it cannot be voided. */
 export function voidTarget(ds: Dataset, id: string): Entry {
@@ -39,6 +40,23 @@ export function voidTarget(ds: Dataset, id: string): Entry {
   return entry;
 }
 
+/**
+ * The entry `id` names, found without parsing every ledger: only the ledgers whose bytes contain
+ * the id (as an entry's `id:` or a void's target) are parsed, and every line that bears the id or
+ * voids it is among them — what `voidTarget` needs. The ledgers that mention it are returned too,
+ * to check the void line beside. An id found nowhere is looked for among all ledgers after all,
+ * for the did-you-mean of the refusal.
+ */
+export function findVoidTarget(loaded: Loaded, id: string): { entry: Entry; context: Ledger[] } {
+  const context = parseLedgers(loaded, filesContaining(loaded.root, loaded.files, id));
+  try {
+    return { entry: voidTarget({ ...loaded.base, ledgers: context }, id), context };
+  } catch (e) {
+    if (!(e instanceof QingdanError) || e.key !== 'void-unknown') throw e;
+    return { entry: voidTarget({ ...loaded.base, ledgers: parseLedgers(loaded, loaded.files) }, id), context };
+  }
+}
+
 export interface VoidInput {
   id: string;
   reason: string;
@@ -50,11 +68,12 @@ export interface VoidInput {
 export function voidEntry(opened: OpenedWith, target: WriteOptions, input: VoidInput): { written: Written; voided: Entry } {
   let voided: Entry | undefined;
   const written = writeLine(opened, target, (loaded) => {
-    voided = voidTarget(loaded.ds, input.id);
+    const found = findVoidTarget(loaded, input.id);
+    voided = found.entry;
     const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date: input.date, day: dayOf(input.date), target: input.id, reason: input.reason };
     const line = fields as Void;
     if (input.by) line.by = input.by.id;
-    return { file: voided.file, line, header: '', message: (newId) => `void: ${input.id} ${input.date} (id:${newId})` };
+    return { file: voided.file, context: found.context, line, header: '', message: (newId) => `void: ${input.id} ${input.date} (id:${newId})` };
   });
   return { written, voided: voided! };
 }

@@ -1,42 +1,52 @@
 /**
  * One write of one ledger line, the step `record` and `void` share — under the repository lock,
  * from reading the ledgers to the end of the commit:
- *   refuse an unfinished git operation (and, when committing, a detached HEAD) → lock → read the
- *   repository afresh → plan the line → refuse a ledger path through a symbolic link, a cut-off
- *   ledger (and, when committing, one with changes not yet committed) → a fresh unique id →
- *   validate the dataset with the line added, in memory, with the checks of `qingdan check` →
+ *   refuse an unfinished git operation (and, when committing, a detached HEAD) → lock → list the
+ *   ledger files afresh → plan the line → refuse a ledger path through a symbolic link, a cut-off
+ *   ledger (and, when committing, one with changes not yet committed) → a fresh id, one that no
+ *   ledger holds as `id:…` (a search of their bytes) → check the line with the checks of
+ *   `qingdan check`, on the line alone (and for a void, the ledgers that mention its id) →
  *   append (one write, fsync) → git add → git commit -- that file → unlock.
+ * Only the target ledger is read whole; the others are searched, never parsed, so that a record
+ * takes about as long in a repository of a million entries as in an office's year, and a broken
+ * ledger elsewhere does not stop it (`check` reports that one).
  * If git add or git commit fails, the append is taken back (the file cut back to its size, or
  * removed with the folders made for it) and the index entry restored: nothing is left behind.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildCatalog, type Catalog } from '../core/catalog.js';
-import type { Dataset } from '../core/dataset.js';
+import type { Dataset, Ledger } from '../core/dataset.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { LedgerLine } from '../core/entry.js';
 import { newId, type RandomBytes } from '../core/id.js';
 import type { Settings } from '../core/model.js';
-import { CHECKS, checksFor, runChecks } from '../checks/index.js';
+import { CHECKS, TEMPLATE_CHECKS, runChecks } from '../checks/index.js';
 import { QingdanError } from '../errors.js';
-import { assemble, withSources, type Templates } from '../parse/dataset.js';
+import { assemble, withSource, type Templates } from '../parse/dataset.js';
+import { parseLineAt } from '../parse/ledger.js';
+import { linesMentioning } from '../parse/select-lines.js';
 import { printLine } from '../parse/ledger-print.js';
 import * as git from '../read/git.js';
-import { findLedgers, readLedgers, type RawFile } from '../read/repo.js';
+import { findLedgers, readLedgers } from '../read/repo.js';
+import { filesContaining } from '../read/scan.js';
 import { templateStamps } from '../read/template-cache.js';
 import { appendLine, cutOff, cutOffLine, undoAppend, type Appended } from '../write/append.js';
 import { readIfExists, unsafePart } from '../read/files.js';
 import type { Self, TestHooks } from '../io.js';
 import { acquireLock, LockTimeout, type Lock } from '../write/lock.js';
 
+/** The repository as the lock step sees it: the templates, and the ledger files by name only. */
 export interface Loaded {
   root: string;
   settings: Settings;
   templates: Templates;
-  ledgers: Iterable<RawFile>;
-  ds: Dataset;
+  /** The templates as a dataset without ledgers. */
+  base: Dataset;
   cat: Catalog;
   ledgersDir: string;
+  /** Every ledger file, relative to the root, as listed under the lock. */
+  files: string[];
 }
 
 /** The settings and templates the command opened the repository with, and the key of their bytes. */
@@ -47,36 +57,57 @@ export interface OpenedWith {
 }
 
 /**
- * Reads the repository afresh. The settings and templates must be the very bytes the command
- * loaded them from (they are not parsed again: no YAML under the lock); a change in between is
- * refused, and the command can be run again.
+ * Lists the repository's ledgers afresh. The settings and templates must be the very bytes the
+ * command loaded them from (they are not parsed again: no YAML under the lock); a change in
+ * between is refused, and the command can be run again. No ledger is read here.
  */
 export function loadRepo(root: string, opened: OpenedWith): Loaded {
   const settings = opened.settings;
   const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
   if (templateStamps(root, settings.paths?.templates ?? 'templates').templatesKey !== opened.templatesKey) throw new QingdanError('templates-changed', {});
-  const ledgers = readLedgers(root, findLedgers(root, ledgersDir));
-  const parsed = assemble(opened.templates, ledgers, settings);
-  if (!parsed.dataset) throw new QingdanError('bad-templates');
-  return { root, settings, templates: opened.templates, ledgers, ds: parsed.dataset, cat: buildCatalog(parsed.dataset), ledgersDir };
+  const { org, checklists, complete } = opened.templates;
+  if (!org || !complete) throw new QingdanError('bad-templates');
+  const base: Dataset = { settings, org, checklists, ledgers: [] };
+  return { root, settings, templates: opened.templates, base, cat: buildCatalog(base), ledgersDir, files: findLedgers(root, ledgersDir) };
 }
 
-/** The dataset as it would be with `bytes` as the content of `file`, and that file's diagnostics. */
-export function withFile(loaded: Loaded, file: string, bytes: Uint8Array, asOf: string): { ds: Dataset; cat: Catalog; diagnostics: Diagnostic[] } {
-  const ledgers: RawFile[] = [...loaded.ledgers].filter((l) => l.file !== file);
-  ledgers.push({ file, bytes });
-  ledgers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const parsed = assemble(loaded.templates, ledgers, loaded.settings);
-  if (!parsed.dataset) throw new QingdanError('bad-templates');
-  const cat = buildCatalog(parsed.dataset);
-  const diagnostics = [...parsed.diagnostics, ...runChecks({ ds: parsed.dataset, cat, asOf }, checksFor(CHECKS, loaded.templates))];
-  const mine = sortDiagnostics(diagnostics).filter((d) => d.file === file);
-  return { ds: parsed.dataset, cat, diagnostics: withSources(mine, new Map([[file, bytes]])) };
+/** `files` read and parsed (a few: those a search found, or the target ledger). */
+export function parseLedgers(loaded: Loaded, files: readonly string[]): Ledger[] {
+  return assemble(loaded.templates, readLedgers(loaded.root, files), loaded.settings).dataset!.ledgers;
+}
+
+/** The dataset of one ledger, `file`, with `bytes` as its content. */
+function datasetOf(loaded: Loaded, file: string, bytes: Uint8Array): Dataset {
+  return { ...loaded.base, ledgers: assemble(loaded.templates, [{ file, bytes }], loaded.settings).dataset!.ledgers };
+}
+
+/** The checks of ledger lines: the templates were checked when they were loaded. */
+const LINE_CHECKS = CHECKS.filter((c) => !TEMPLATE_CHECKS.includes(c));
+
+/**
+ * The line `text`, to be line `lineNo` of `file`, parsed as it will read there and checked with
+ * the checks of `qingdan check`, beside the `context` ledgers (a void's: those that mention its
+ * id). Every check but the id check looks at one line at a time; of that one, what concerns a
+ * new line is that its id is not in use (searched for in every ledger before) and that a void's
+ * target exists (in `context`). Returns the line as read back and its findings.
+ */
+export function checkLine(loaded: Loaded, file: string, text: string, lineNo: number, context: readonly Ledger[], asOf: string): { line?: LedgerLine; diagnostics: Diagnostic[] } {
+  const parsed = parseLineAt(file, text, lineNo);
+  const line = parsed.lines[0];
+  const ledgers = context.filter((l) => l.file !== file);
+  const own = context.find((l) => l.file === file);
+  ledgers.push({ file, lines: [...(own?.lines ?? []), ...(line ? [line] : [])] });
+  const ds = { ...loaded.base, ledgers };
+  const found = [...parsed.diagnostics, ...runChecks({ ds, cat: loaded.cat, asOf }, LINE_CHECKS)];
+  const mine = sortDiagnostics(found).filter((d) => d.file === file && d.line === lineNo);
+  return { ...(line ? { line } : {}), diagnostics: mine.map((d) => withSource(d, text)) };
 }
 
 export interface Plan {
   /** The ledger, relative to the data repository, forward slashes. */
   file: string;
+  /** Ledgers the line is checked beside (a void's: those that mention its id); none for an entry. */
+  context?: Ledger[];
   /** The line to write; its id is filled in here. */
   line: LedgerLine;
   /** A comment line to start a new file with. */
@@ -107,8 +138,15 @@ export interface Written {
   created: boolean;
   sha?: string;
   staged: boolean;
-  /** The dataset with the line, for showing the obligation's status. */
-  ds: Dataset;
+  /**
+   * The lines of the target ledger (with the new one) that mention one of `tokens` — an item's
+   * id and title — and its voids, as a dataset: what the status of one obligation needs (the
+   * bytes are searched; only those lines are parsed). A unit's entries are in its own ledger of
+   * the year, the organisation's and persons' in org.ledger, and a void goes beside its entry.
+   * Lines written by hand into another file are not seen here: the status shown after a write is
+   * for information (`due` and the reports read every ledger).
+   */
+  linesOf: (tokens: readonly string[]) => Dataset;
   cat: Catalog;
   /** Problems of the new line that are only warnings. */
   warnings: Diagnostic[];
@@ -116,17 +154,19 @@ export interface Written {
 
 const defaultRandom: RandomBytes = (n) => randomBytes(n);
 
-function countLines(bytes: Uint8Array): number {
+function countLines(bytes: Buffer): number {
   let n = 0;
-  for (const b of bytes) if (b === 10) n++;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }
 
-/** Every id in use, entries and voids alike. */
-function takenIds(ds: Dataset): Set<string> {
-  const out = new Set<string>();
-  for (const l of ds.ledgers) for (const line of l.lines) if (line.id !== undefined) out.add(line.id);
-  return out;
+/**
+ * Whether any ledger holds `id:<id>`, entries and voids alike: a search of the bytes. A match
+ * that is not really that id's token (inside a note, or the start of a longer id written by
+ * hand) only makes the caller draw another id.
+ */
+function idInUse(loaded: Loaded, id: string): boolean {
+  return filesContaining(loaded.root, loaded.files, `id:${id}`, 1).length > 0;
 }
 
 export function lockPathOf(root: string, repo?: git.GitRepo): string {
@@ -171,19 +211,19 @@ export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded:
       const status = git.statusOf(at, p.file);
       if (status.trim() !== '') throw new QingdanError('uncommitted', { file: p.file }, status.trimEnd());
     }
-    const id = newId(opts.random ?? defaultRandom, takenIds(loaded.ds));
+    const id = newId(opts.random ?? defaultRandom, { has: (candidate) => idInUse(loaded, candidate) });
     const line = { ...p.line, id } as LedgerLine;
     const text = printLine(line);
     const prefix = before ?? Buffer.from(`${p.header}\n`, 'utf8');
     const after = Buffer.concat([prefix, Buffer.from(`${text}\n`, 'utf8')]);
     const lineNo = countLines(after);
-    const checked = withFile(loaded, p.file, after, opts.asOf);
-    const mine = checked.diagnostics.filter((d) => d.line === lineNo);
+    const checked = checkLine(loaded, p.file, text, lineNo, p.context ?? [], opts.asOf);
+    const mine = checked.diagnostics;
     const errors = mine.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw invalidLine(text, errors);
 
     // the line as `check` reads it back from the file
-    const written = checked.ds.ledgers.find((l) => l.file === p.file)?.lines.find((l) => l.line === lineNo);
+    const written = checked.line;
     if (!written || printLine(written) !== text) throw new Error(`the line does not read back as written: ${text}`);
 
     const appended = appendLine(abs, text, before ? undefined : p.header, p.file);
@@ -205,8 +245,8 @@ export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded:
       created: appended.created,
       ...(sha ? { sha } : {}),
       staged,
-      ds: checked.ds,
-      cat: checked.cat,
+      linesOf: (tokens) => datasetOf(loaded, p.file, linesMentioning(after, [...tokens, 'void'])),
+      cat: loaded.cat,
       warnings: mine.filter((d) => d.severity === 'warning'),
     };
   } finally {

@@ -1,5 +1,5 @@
 /**
- * loadRepo (src/recording/write-line.ts): under its lock, `record` reads the ledgers afresh but
+ * loadRepo (src/recording/write-line.ts): under its lock, `record` lists the ledgers afresh but
  * reuses the templates it opened the repository with (no YAML there): only when their bytes are
  * still the same. A template or the settings changed in between is refused, and nothing is written.
  */
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRepo } from '../../src/open/repo.js';
 import { loadRepo } from '../../src/recording/write-line.js';
+import { findVoidTarget } from '../../src/recording/void-entry.js';
 import { QingdanError } from '../../src/errors.js';
 import { SELF } from '../support/self.js';
 
@@ -25,15 +26,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const open = () => openRepo({ C: dir, asOf: '2026-11-27' }, { cwd: dir, stdout: () => {}, stderr: () => {}, isTTY: false, env: {}, self: SELF });
 
 describe('loadRepo under the lock', () => {
-  it('reads a line appended since the repository was opened, with the templates it was opened with', async () => {
+  it('sees a line appended since the repository was opened, with the templates it was opened with', async () => {
     const opened = await open();
     const ledger = join(dir, 'ledgers', '2026', 'office.ledger');
     appendFileSync(ledger, '2026-11-26 office T1.3 1次 "交流学习心得" by:wangjianguo id:zz9zz9\n');
     const loaded = loadRepo(dir, opened);
     expect(loaded.templates).toBe(opened.templates);
-    const lines = loaded.ds.ledgers.find((l) => l.file === 'ledgers/2026/office.ledger')!.lines;
-    expect(lines.at(-1)).toMatchObject({ id: 'zz9zz9', item: 'T1.3' });
-    expect(lines.length).toBe(opened.dataset!.ledgers.find((l) => l.file === 'ledgers/2026/office.ledger')!.lines.length + 1);
+    expect(loaded.files).toContain('ledgers/2026/office.ledger');
+    const { entry, context } = findVoidTarget(loaded, 'zz9zz9');
+    expect(entry).toMatchObject({ id: 'zz9zz9', item: 'T1.3', file: 'ledgers/2026/office.ledger' });
+    expect(context.map((l) => l.file)).toEqual(['ledgers/2026/office.ledger']);
   });
 
   for (const file of ['templates/org.yaml', 'templates/checklist-2026.yaml', 'qingdan.yaml']) {
