@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `qingdan audit` on a long history: a data repository (`qingdan init`) whose one ledger grows by
 // appends, commit after commit, until it has N lines; prints audit's wall time and peak RSS
-// (`/usr/bin/time -f %M`). Audit reads the versions of one commit at a time, so memory follows the
+// (`/usr/bin/time -f %M`: the largest of node and the gits it runs; node's own beside it). Audit reads the versions of one commit at a time, so memory follows the
 // largest ledger, not the length of the history (docs/audit.md, "Limits and cost").
 //
 //   node bench/audit-memory.mjs                        1 000 000 lines in 100 commits
@@ -14,7 +14,7 @@
 // as `git gc` would leave it): entries of 2026 in date order, each commit dated the evening of
 // its last entry's day, so that nothing is late or back-dated and the report stays short.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,13 +109,17 @@ if (keep && existsSync(join(keep, '.git'))) {
 }
 const pack = git(dir, 'count-objects', '-vH').match(/size-pack: (.*)/)?.[1] ?? '?';
 
-const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, '--as-of', '2026-12-31', 'audit', '--json'], {
+// /usr/bin/time's peak is the largest of the process and the gits it ran; node's own, from a preload
+const preload = join(dirname(dir), 'peak.cjs');
+writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nnode peak RSS ${process.resourceUsage().maxRSS}\\n`));\n");
+const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--require', preload, cli, '--as-of', '2026-12-31', 'audit', '--json'], {
   cwd: dir,
   env,
   encoding: 'utf8',
   maxBuffer: 1 << 30,
 });
 const last = run.stderr.trim().split('\n').pop().split(' ');
+const nodePeak = Number(/node peak RSS (\d+)/.exec(run.stderr)?.[1] ?? NaN);
 let summary = '';
 try {
   const r = JSON.parse(run.stdout);
@@ -126,5 +130,5 @@ try {
 const mib = (n) => `${Math.round(n / 1024)} MiB`;
 console.log(`machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB (${Math.round(freemem() / 2 ** 30)} GiB free), Node.js ${process.version}`);
 console.log(`history: ${lines.toLocaleString('en')} lines in ${commits} commits; last version ${(bytes / 2 ** 20).toFixed(0)} MiB; pack ${pack}`);
-console.log(`audit: exit ${run.status}, ${last[0]} s, peak RSS ${mib(Number(last[1]))} — ${summary}`);
+console.log(`audit: exit ${run.status}, ${last[0]} s, peak RSS ${mib(Number(last[1]))} (node alone ${mib(nodePeak)}) — ${summary}`);
 if (!keep) rmSync(dirname(dir), { recursive: true, force: true });

@@ -499,6 +499,114 @@ export function blobReader(at: At): BlobReader {
   };
 }
 
+/**
+ * The patch of each pair — a commit and one parent, or a root commit alone — restricted to
+ * `paths`, from one `git diff-tree --stdin -p -U0 --full-index` that streams them: `next()` gives
+ * the lines of the next pair's patch (without newlines, the pair's own header line left out), in
+ * the order of `pairs`. No renames, no external diff, no text conversion, no colour.
+ */
+export interface PatchReader {
+  next(): Promise<Buffer[]>;
+  close(): void;
+}
+
+export function patchReader(at: At, pairs: ReadonlyArray<readonly [string, string?]>, paths: readonly string[]): PatchReader {
+  const args = ['diff-tree', '--stdin', '-p', '-U0', '--full-index', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--always', '--root', ...(paths.length > 0 ? ['--', ...paths] : [])];
+  // GIT_DIFF_OPTS could ask for context lines
+  const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd: at.cwd, env: envFor({ ...at, extraEnv: { GIT_DIFF_OPTS: '' } }), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 1 << 16) stderr += d;
+  });
+  const headers = pairs.map(([c]) => c);
+  /** Patches complete, not asked for yet. */
+  const ready: Buffer[][] = [];
+  let readyBytes = 0;
+  let current: Buffer[] | undefined;
+  let currentBytes = 0;
+  /** The index of the next header expected. */
+  let nextHeader = 0;
+  let carry: Buffer | undefined;
+  let ended = false;
+  let failed: Error | undefined;
+  let waiter: { resolve: (l: Buffer[]) => void; reject: (e: Error) => void } | undefined;
+  const flush = () => {
+    if (!waiter) return;
+    const w = waiter;
+    if (failed) {
+      waiter = undefined;
+      w.reject(failed);
+    } else if (ready.length > 0) {
+      waiter = undefined;
+      const lines = ready.shift()!;
+      for (const l of lines) readyBytes -= l.length;
+      if (child.stdout.isPaused() && readyBytes < 1 << 24) child.stdout.resume();
+      w.resolve(lines);
+    } else if (ended) {
+      waiter = undefined;
+      w.reject(new GitError(args, { ok: false, code: 1, stdout: '', stderr: 'git diff-tree ended before every pair was shown' }));
+    }
+  };
+  const line = (l: Buffer) => {
+    if (nextHeader < headers.length && l.length === headers[nextHeader]!.length && l.toString('latin1') === headers[nextHeader]) {
+      if (current) {
+        ready.push(current);
+        readyBytes += currentBytes;
+      }
+      current = [];
+      currentBytes = 0;
+      nextHeader++;
+      return;
+    }
+    current?.push(l);
+    currentBytes += l.length;
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    let start = 0;
+    for (let nl = d.indexOf(10); nl !== -1; nl = d.indexOf(10, start)) {
+      const piece = d.subarray(start, nl);
+      if (carry) {
+        line(Buffer.concat([carry, piece]));
+        carry = undefined;
+      } else line(piece);
+      start = nl + 1;
+    }
+    if (start < d.length) carry = carry ? Buffer.concat([carry, d.subarray(start)]) : d.subarray(start);
+    // enough read ahead of the walk: git waits
+    if (readyBytes >= 1 << 24) child.stdout.pause();
+    flush();
+  });
+  child.on('error', (e: NodeJS.ErrnoException) => {
+    failed ??= e.code === 'ENOENT' ? new GitError(args, { ok: false, code: 127, stdout: '', stderr: 'git: command not found' }) : e;
+    flush();
+  });
+  child.on('close', (code) => {
+    if (code !== 0 && code !== null) failed ??= new GitError(args, { ok: false, code, stdout: '', stderr: stderr.trim() || `exit ${code}` });
+    if (carry) line(carry);
+    carry = undefined;
+    if (current) {
+      ready.push(current);
+      current = undefined;
+    }
+    ended = true;
+    flush();
+  });
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(pairs.map(([c, p]) => (p ? `${c} ${p}` : c)).join('\n') + '\n');
+  return {
+    next() {
+      return new Promise((resolve, reject) => {
+        waiter = { resolve, reject };
+        flush();
+      });
+    },
+    close() {
+      if (!ended) child.kill();
+    },
+  };
+}
+
 /** Whether the repository is a shallow clone: its history stops at some commits (`git fetch --unshallow` fetches the rest). */
 export function isShallow(at: At): boolean {
   const r = git(['rev-parse', '--is-shallow-repository'], at);

@@ -94,6 +94,16 @@ export function isPrefix(before: Uint8Array, after: Uint8Array): boolean {
   return true;
 }
 
+/** How many complete lines a version has, and whether it ends with a newline (an empty one does). */
+export interface LineInfo {
+  lines: number;
+  complete: boolean;
+}
+
+export function lineInfoOf(bytes: Uint8Array): LineInfo {
+  return { lines: newlines(bytes, bytes.length), complete: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
+}
+
 /** The number of newlines in `bytes` before `end`. */
 function newlines(bytes: Uint8Array, end: number): number {
   let n = 0;

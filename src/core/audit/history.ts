@@ -9,9 +9,10 @@
  * docs/audit.md.
  *
  * The history is walked commit by commit: the versions of the ledgers one commit changed are
- * read (`HistorySource.blobs`), compared and dropped, so that memory is bounded by the largest
- * ledger, not by the length of the history. What is kept of each recorded line is its text, to
- * know it again.
+ * read (`HistorySource.blobs`) — or, for a plain append, only the lines git's patch shows
+ * (patch.ts) — compared and dropped, so that memory is bounded by the largest ledger, not by the
+ * length of the history. What is kept of each recorded line is where it is and a hash of its
+ * text, to know it again (first-lines.ts).
  */
 import { buildCatalog, resolveSubject, type Catalog } from '../catalog.js';
 import type { Dataset } from '../dataset.js';
@@ -20,9 +21,11 @@ import { checklistYearOf } from '../entry.js';
 import { dueOf } from '../expand.js';
 import { periodForEntry } from '../match.js';
 import { formatPeriod } from '../periods.js';
-import { compareAppend, compareUnion, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange } from './compare.js';
+import { compareAppend, compareUnion, lineInfoOf, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange, type LineInfo } from './compare.js';
+import { appendsInPatch, type PatchAppend } from './patch.js';
 import { closedOn, isBackdated, lagDays, lagRows, type LagRow } from './registration.js';
 import { lineKey, renamedTo, sameBytes } from './rename.js';
+import { FirstLines, textHash } from './first-lines.js';
 import { followMovesBack, LedgerScope, type LedgerChange } from './scope.js';
 
 export interface Commit {
@@ -65,7 +68,20 @@ export interface HistorySource {
   blobs(ids: readonly string[]): Promise<ReadonlyMap<string, Uint8Array>>;
   /** The bytes of a file of the working tree (relative to the data repository), undefined when it is gone. */
   workTree(path: string): Uint8Array | undefined;
+  /**
+   * Optional, a shortcut: git's patch (`diff-tree -p -U0 --full-index`) of every pair of
+   * `commits` — each commit against each parent, a root commit alone — in order, restricted to
+   * `paths` (relative to the data repository; '' for all of it). patch.ts reads pure appends from
+   * it, so that a big ledger's versions need not be read in full.
+   */
+  patches?(paths: readonly string[]): PatchSource;
   facts: RepositoryFacts;
+}
+
+export interface PatchSource {
+  /** The lines of the next pair's patch. */
+  next(): Promise<readonly Uint8Array[]>;
+  close(): void;
 }
 
 /** Who last changed a file: a commit, or `commit: null` when it has changes not committed (or was never committed). */
@@ -212,16 +228,31 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
   const cat = ds ? buildCatalog(ds) : undefined;
   const lags = new Map<string, number[]>();
 
-  /** Each id's first line (lineKey), the only one allowed to carry it. */
-  const firstWithId = new Map<string, string>();
+  /** Each id's first line, the only one allowed to carry it: where it is, and a hash of its text. */
+  const firstWithId = new FirstLines();
+  /** The version last read again to see a first line (a run of copies reads it once). */
+  let again: { id: string; bytes: Uint8Array; starts?: Int32Array } | undefined;
+  /** Line `line` of the version `id`, as a line is known again (lineKey). */
+  const lineAt = async (id: string, line: number): Promise<string> => {
+    if (again?.id !== id) again = { id, bytes: (await src.blobs([id])).get(id) ?? EMPTY };
+    const a = again;
+    if (!a.starts) {
+      const starts = [0];
+      for (let i = a.bytes.indexOf(10); i !== -1; i = a.bytes.indexOf(10, i + 1)) starts.push(i + 1);
+      a.starts = Int32Array.from(starts);
+    }
+    const from = a.starts[line - 1] ?? a.bytes.length;
+    const to = a.starts[line] ?? a.bytes.length;
+    return lineKey(decoder.decode(a.bytes.subarray(from, to)));
+  };
   /** Other lines seen with an id already used (`id\0line`): each a reused-id, reported once. */
   const otherWithId = new Set<string>();
   /** Lines without an id, by file and line. */
   const seenNoId = new Set<string>();
   /** Entries with evidence and a digest, by id: where they were recorded. */
   const withEvidence = new Map<string, WithEvidence[]>();
-  /** The number of complete lines of each version compared so far (saves counting them again). */
-  const lineCounts = new Map<string, number>();
+  /** The complete lines of each version seen so far, and whether it ends with a newline. */
+  const lineInfo = new Map<string, LineInfo>();
 
   const whoOf = (c: Commit) => ({ commit: c.sha, author: c.author, email: c.email, date: c.authored, committed: c.committed });
   const fromChange = (c: Commit, file: string, ch: LineChange, parent?: string, to?: string): Violation => ({
@@ -281,7 +312,7 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
    * side of a merge) counts once, at its own commit; but a copy of a line the same ledger already
    * has (`before`), or has twice in what was added, is the violation `duplicated`.
    */
-  const addNew = (c: Commit, file: string, added: readonly AddedLine[], before?: Uint8Array) => {
+  const addNew = async (c: Commit, file: string, added: readonly AddedLine[], version: string, earlier?: () => Promise<Uint8Array>) => {
     let beforeKeys: Set<string> | undefined;
     const here = new Set<string>();
     const lines = opts.parseLines(
@@ -294,11 +325,13 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       if (!parsed) continue;
       const id = parsed.id;
       const k = lineKey(a.text);
+      const first = id === undefined ? undefined : firstWithId.get(id);
       let known: boolean;
       if (id === undefined) known = seenNoId.has(`${file}\u0000${k}`);
-      else known = firstWithId.get(id) === k || otherWithId.has(`${id}\u0000${k}`);
+      // the same hash is only a hint: the first line is read again to be sure
+      else known = (first !== undefined && first.hash === textHash(k) && (await lineAt(first.version, first.line)) === k) || otherWithId.has(`${id}\u0000${k}`);
       if (known) {
-        if (here.has(k) || (before !== undefined && (beforeKeys ??= keysOf(before)).has(k))) {
+        if (here.has(k) || (earlier !== undefined && (beforeKeys ??= keysOf(await earlier())).has(k))) {
           violations.push({ kind: 'duplicated', ...whoOf(c), file, line: a.line, ...(id !== undefined ? { id } : {}), after: a.text });
         }
         here.add(k);
@@ -306,47 +339,66 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       }
       here.add(k);
       if (id === undefined) seenNoId.add(`${file}\u0000${k}`);
+      else if (first === undefined) firstWithId.add(id, { hash: textHash(k), version, line: a.line });
       else {
-        const first = firstWithId.get(id);
-        if (first === undefined) firstWithId.set(id, k);
-        else {
-          // an id already used by another line: a new line passed off as a recorded one
-          otherWithId.add(`${id}\u0000${k}`);
-          violations.push({ kind: 'reused-id', ...whoOf(c), file, line: a.line, id, before: first, after: a.text });
-        }
+        // an id already used by another line: a new line passed off as a recorded one
+        otherWithId.add(`${id}\u0000${k}`);
+        violations.push({ kind: 'reused-id', ...whoOf(c), file, line: a.line, id, before: await lineAt(first.version, first.line), after: a.text });
       }
       if (parsed.kind === 'entry') register(c, file, a.line, a.text, { ...parsed, line: a.line });
     }
   };
 
-  for (const { commit: c, changes } of src.commits) {
-    const merge = c.parents.length > 1;
+  /** An ordinary commit's append that git's patch already shows (old version known to have exactly the lines before it). */
+  const shown = (appends: Map<string, PatchAppend> | undefined, ch: FileChange): PatchAppend | undefined => {
+    const p = appends?.get(`${ch.oldBlob}..${ch.newBlob}`);
+    if (!p) return undefined;
+    if (ch.status === 'A') return p.after === 0 ? p : undefined;
+    if (ch.status !== 'M') return undefined;
+    const before = lineInfo.get(ch.oldBlob);
+    return before && before.complete && before.lines === p.after ? p : undefined;
+  };
+
+  const walkCommit = async (c: Commit, changes: FileChange[][], merge: boolean, appends: Array<Map<string, PatchAppend> | undefined>) => {
     const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((parent, i) => {
       const list = changes[i] ?? [];
       const mine = list.filter((ch) => scope.has(ch.path));
       // where a ledger is deleted, any *.ledger added may be where it went
       const moving = mine.some((ch) => ch.status === 'D');
       const elsewhere = moving ? list.filter((ch) => ch.status === 'A' && !scope.has(ch.path)) : [];
-      return { parent, mine, elsewhere };
+      // appends git's patch shows need no versions read (not for a merge, nor where a ledger may have moved)
+      const fast = new Map<FileChange, PatchAppend>();
+      if (!merge && !moving) {
+        for (const ch of mine) {
+          const p = shown(appends[i], ch);
+          if (p) fast.set(ch, p);
+        }
+      }
+      return { parent, mine, elsewhere, fast };
     });
-    if (perParent.every(({ mine }) => mine.length === 0)) continue;
+    if (perParent.every(({ mine }) => mine.length === 0)) return;
     report.commits++;
     if (merge) report.merges++;
 
     // the versions this commit needs, read now and dropped after it
     const ids = new Set<string>();
-    for (const { mine, elsewhere } of perParent) {
+    for (const { mine, elsewhere, fast } of perParent) {
       for (const ch of mine) {
+        if (fast.has(ch)) continue;
         if (ch.status !== 'A') ids.add(ch.oldBlob);
         if (ch.status !== 'D') ids.add(ch.newBlob);
       }
       for (const ch of elsewhere) ids.add(ch.newBlob);
     }
-    const got = await src.blobs([...ids].filter((id) => !ZERO.test(id)));
+    const got = ids.size > 0 ? await src.blobs([...ids].filter((id) => !ZERO.test(id))) : new Map<string, Uint8Array>();
     const blob = (id: string) => (ZERO.test(id) ? EMPTY : (got.get(id) ?? EMPTY));
+    /** An earlier version, read only if a copied line needs it. */
+    const lazy = (id: string) => async () => (ZERO.test(id) ? EMPTY : (got.get(id) ?? (await src.blobs([id])).get(id) ?? EMPTY));
     const append = (oldBlob: string, newBlob: string) => {
-      const cmp = compareAppend(blob(oldBlob), blob(newBlob), ZERO.test(oldBlob) ? 0 : lineCounts.get(oldBlob));
-      if (cmp.lines !== undefined) lineCounts.set(newBlob, cmp.lines);
+      const before = ZERO.test(oldBlob) ? { lines: 0, complete: true } : lineInfo.get(oldBlob);
+      const after = blob(newBlob);
+      const cmp = compareAppend(blob(oldBlob), after, before?.complete ? before.lines : undefined);
+      lineInfo.set(newBlob, cmp.lines !== undefined ? { lines: cmp.lines, complete: after.length === 0 || after[after.length - 1] === 10 } : lineInfoOf(after));
       return cmp;
     };
 
@@ -359,11 +411,18 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       for (let i = 0; i < (v.count ?? 1); i++) set.add(v.afterLine + i);
       changedLines.set(path, set);
     };
-    for (const { parent, mine, elsewhere } of perParent) {
-      const addedHere = [...mine.filter((ch) => ch.status === 'A'), ...elsewhere].map((ch) => ({ path: ch.path, blob: ch.newBlob, bytes: blob(ch.newBlob) }));
+    for (const { parent, mine, elsewhere, fast } of perParent) {
+      const addedHere = [...mine.filter((ch) => ch.status === 'A' && !fast.has(ch)), ...elsewhere].map((ch) => ({ path: ch.path, blob: ch.newBlob, bytes: blob(ch.newBlob) }));
       const claimed = new Set<string>();
       for (const ch of mine) {
-        if (ch.status === 'D') {
+        const p = fast.get(ch);
+        if (p) {
+          // git's patch: lines inserted after the last line of a version that ends with a newline
+          const n = p.complete ? p.lines.length : p.lines.length - 1;
+          lineInfo.set(ch.newBlob, { lines: p.after + n, complete: p.complete });
+          const added = p.lines.slice(0, n).map((text, k) => ({ line: p.after + k + 1, text }));
+          await addNew(c, ch.path, added, ch.newBlob, ch.status === 'A' ? undefined : lazy(ch.oldBlob));
+        } else if (ch.status === 'D') {
           const old = blob(ch.oldBlob);
           const to = renamedTo(
             old,
@@ -382,20 +441,20 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
           scope.follow(to.path);
           const cmp = append(ch.oldBlob, to.blob);
           for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v, merge ? parent : undefined, to.path));
-          if (!merge) addNew(c, to.path, cmp.added, old);
+          if (!merge) await addNew(c, to.path, cmp.added, to.blob, lazy(ch.oldBlob));
         } else if (ch.status === 'M' || ch.status === 'T') {
           if (merge) {
             for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) pushChange(fromChange(c, ch.path, v, parent), ch.path);
           } else {
             const cmp = append(ch.oldBlob, ch.newBlob);
             for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v));
-            addNew(c, ch.path, cmp.added, blob(ch.oldBlob));
+            await addNew(c, ch.path, cmp.added, ch.newBlob, lazy(ch.oldBlob));
           }
         }
       }
       // new ledgers (not a renamed one): every line is new
       if (!merge) {
-        for (const a of addedHere) if (!claimed.has(a.path) && scope.has(a.path)) addNew(c, a.path, append('0', a.blob).added);
+        for (const a of addedHere) if (!claimed.has(a.path) && scope.has(a.path)) await addNew(c, a.path, append('0', a.blob).added, a.blob);
       }
     }
     if (merge) {
@@ -411,18 +470,35 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
         }
       }
       for (const [path, e] of byPath) {
+        const merged = blob(e.newBlob);
+        lineInfo.set(e.newBlob, lineInfoOf(merged));
         if (e.n !== c.parents.length) continue;
         // a recorded line the merge changed is reported as such already
         const changed = changedLines.get(path);
-        const extra = newInMerge(e.olds, blob(e.newBlob)).filter((a) => !changed?.has(a.line));
+        const extra = newInMerge(e.olds, merged).filter((a) => !changed?.has(a.line));
         for (const v of foldAdded(extra)) violations.push({ ...whoOf(c), file: path, ...v });
-        addNew(
+        await addNew(
           c,
           path,
           extra.filter((a) => !a.known),
+          e.newBlob,
         );
       }
     }
+  };
+
+  const patches = src.patches?.(scope.paths());
+  try {
+    for (const { commit: c, changes } of src.commits) {
+      const merge = c.parents.length > 1;
+      const pairs = Math.max(1, c.parents.length);
+      // git's word on what each pair appended (every pair's patch is taken, in order)
+      const appends: Array<Map<string, PatchAppend> | undefined> = [];
+      for (let i = 0; i < pairs; i++) appends.push(patches ? appendsInPatch(await patches.next()) : undefined);
+      await walkCommit(c, changes, merge, appends);
+    }
+  } finally {
+    patches?.close();
   }
 
   // the working tree: changes not committed yet must be appends too, and copy no line
