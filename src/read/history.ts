@@ -3,10 +3,8 @@
  * file of the data repository — merges included, against each parent — and the `*.ledger` files
  * each changed (which of them are ledgers, core/audit/scope.ts decides); the versions of those
  * files, read on demand from one `git cat-file --batch`, a commit's at a time; the ledgers of HEAD
- * and their bytes in the working tree; git's patch of each commit, streamed, from which a pure
- * append is read without reading the versions (core/audit/patch.ts); the versions of the
- * settings; and what makes the history not the one its objects record: a shallow clone, replace
- * refs, a grafts file.
+ * and their bytes in the working tree; the versions of the settings; and what makes the history
+ * not the one its objects record: a shallow clone, replace refs, a grafts file.
  *
  * git runs without replace objects (read/git.ts) and here also without grafts and without the
  * commit-graph file (a cache of parents kept beside the objects), so that what is walked is what
@@ -116,17 +114,5 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
   };
   // a deleted qingdan.yaml: the defaults held
   const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
-  const patchReaders: git.PatchReader[] = [];
-  const patches = (paths: readonly string[]) => {
-    // paths of the data repository, as pathspecs of the git repository ('' is all of it)
-    const all = paths.includes('');
-    const r = git.patchReader(top, pairs, all ? (scope ? [scope] : []) : paths.map((p) => prefix + p));
-    patchReaders.push(r);
-    return r;
-  };
-  const close = () => {
-    reader.close();
-    for (const r of patchReaders) r.close();
-  };
-  return { commits, head, blobs, workTree, patches, facts, settings, close };
+  return { commits, head, blobs, workTree, facts, settings, close: () => reader.close() };
 }

@@ -9,9 +9,8 @@
  * docs/audit.md.
  *
  * The history is walked commit by commit: the versions of the ledgers one commit changed are
- * read (`HistorySource.blobs`) — or, for a plain append, only the lines git's patch shows
- * (patch.ts) — compared and dropped, so that memory is bounded by the largest ledger, not by the
- * length of the history. What is kept of each recorded line is where it is and a hash of its
+ * read (`HistorySource.blobs`), compared and dropped, so that memory is bounded by the largest
+ * ledger, not by the length of the history. What is kept of each recorded line is where it is and a hash of its
  * text, to know it again (first-lines.ts).
  */
 import { buildCatalog, resolveSubject, type Catalog } from '../catalog.js';
@@ -22,7 +21,6 @@ import { dueOf } from '../expand.js';
 import { periodForEntry } from '../match.js';
 import { formatPeriod } from '../periods.js';
 import { compareAppend, compareUnion, lineInfoOf, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange, type LineInfo } from './compare.js';
-import { appendsInPatch, type PatchAppend } from './patch.js';
 import { closedOn, isBackdated, lagDays, lagRows, type LagRow } from './registration.js';
 import { lineKey, renamedTo, sameBytes } from './rename.js';
 import { FirstLines, textHash } from './first-lines.js';
@@ -68,20 +66,7 @@ export interface HistorySource {
   blobs(ids: readonly string[]): Promise<ReadonlyMap<string, Uint8Array>>;
   /** The bytes of a file of the working tree (relative to the data repository), undefined when it is gone. */
   workTree(path: string): Uint8Array | undefined;
-  /**
-   * Optional, a shortcut: git's patch (`diff-tree -p -U0 --full-index`) of every pair of
-   * `commits` — each commit against each parent, a root commit alone — in order, restricted to
-   * `paths` (relative to the data repository; '' for all of it). patch.ts reads pure appends from
-   * it, so that a big ledger's versions need not be read in full.
-   */
-  patches?(paths: readonly string[]): PatchSource;
   facts: RepositoryFacts;
-}
-
-export interface PatchSource {
-  /** The lines of the next pair's patch. */
-  next(): Promise<readonly Uint8Array[]>;
-  close(): void;
 }
 
 /** Who last changed a file: a commit, or `commit: null` when it has changes not committed (or was never committed). */
@@ -349,32 +334,14 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
     }
   };
 
-  /** An ordinary commit's append that git's patch already shows (old version known to have exactly the lines before it). */
-  const shown = (appends: Map<string, PatchAppend> | undefined, ch: FileChange): PatchAppend | undefined => {
-    const p = appends?.get(`${ch.oldBlob}..${ch.newBlob}`);
-    if (!p) return undefined;
-    if (ch.status === 'A') return p.after === 0 ? p : undefined;
-    if (ch.status !== 'M') return undefined;
-    const before = lineInfo.get(ch.oldBlob);
-    return before && before.complete && before.lines === p.after ? p : undefined;
-  };
-
-  const walkCommit = async (c: Commit, changes: FileChange[][], merge: boolean, appends: Array<Map<string, PatchAppend> | undefined>) => {
+  const walkCommit = async (c: Commit, changes: FileChange[][], merge: boolean) => {
     const perParent = (c.parents.length === 0 ? [undefined] : c.parents).map((parent, i) => {
       const list = changes[i] ?? [];
       const mine = list.filter((ch) => scope.has(ch.path));
       // where a ledger is deleted, any *.ledger added may be where it went
       const moving = mine.some((ch) => ch.status === 'D');
       const elsewhere = moving ? list.filter((ch) => ch.status === 'A' && !scope.has(ch.path)) : [];
-      // appends git's patch shows need no versions read (not for a merge, nor where a ledger may have moved)
-      const fast = new Map<FileChange, PatchAppend>();
-      if (!merge && !moving) {
-        for (const ch of mine) {
-          const p = shown(appends[i], ch);
-          if (p) fast.set(ch, p);
-        }
-      }
-      return { parent, mine, elsewhere, fast };
+      return { parent, mine, elsewhere };
     });
     if (perParent.every(({ mine }) => mine.length === 0)) return;
     report.commits++;
@@ -382,18 +349,17 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
 
     // the versions this commit needs, read now and dropped after it
     const ids = new Set<string>();
-    for (const { mine, elsewhere, fast } of perParent) {
+    for (const { mine, elsewhere } of perParent) {
       for (const ch of mine) {
-        if (fast.has(ch)) continue;
         if (ch.status !== 'A') ids.add(ch.oldBlob);
         if (ch.status !== 'D') ids.add(ch.newBlob);
       }
       for (const ch of elsewhere) ids.add(ch.newBlob);
     }
-    const got = ids.size > 0 ? await src.blobs([...ids].filter((id) => !ZERO.test(id))) : new Map<string, Uint8Array>();
+    const got = await src.blobs([...ids].filter((id) => !ZERO.test(id)));
     const blob = (id: string) => (ZERO.test(id) ? EMPTY : (got.get(id) ?? EMPTY));
-    /** An earlier version, read only if a copied line needs it. */
-    const lazy = (id: string) => async () => (ZERO.test(id) ? EMPTY : (got.get(id) ?? (await src.blobs([id])).get(id) ?? EMPTY));
+    /** An earlier version, to look for a line copied from it. */
+    const earlier = (id: string) => async () => blob(id);
     const append = (oldBlob: string, newBlob: string) => {
       const before = ZERO.test(oldBlob) ? { lines: 0, complete: true } : lineInfo.get(oldBlob);
       const after = blob(newBlob);
@@ -411,18 +377,11 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       for (let i = 0; i < (v.count ?? 1); i++) set.add(v.afterLine + i);
       changedLines.set(path, set);
     };
-    for (const { parent, mine, elsewhere, fast } of perParent) {
-      const addedHere = [...mine.filter((ch) => ch.status === 'A' && !fast.has(ch)), ...elsewhere].map((ch) => ({ path: ch.path, blob: ch.newBlob, bytes: blob(ch.newBlob) }));
+    for (const { parent, mine, elsewhere } of perParent) {
+      const addedHere = [...mine.filter((ch) => ch.status === 'A'), ...elsewhere].map((ch) => ({ path: ch.path, blob: ch.newBlob, bytes: blob(ch.newBlob) }));
       const claimed = new Set<string>();
       for (const ch of mine) {
-        const p = fast.get(ch);
-        if (p) {
-          // git's patch: lines inserted after the last line of a version that ends with a newline
-          const n = p.complete ? p.lines.length : p.lines.length - 1;
-          lineInfo.set(ch.newBlob, { lines: p.after + n, complete: p.complete });
-          const added = p.lines.slice(0, n).map((text, k) => ({ line: p.after + k + 1, text }));
-          await addNew(c, ch.path, added, ch.newBlob, ch.status === 'A' ? undefined : lazy(ch.oldBlob));
-        } else if (ch.status === 'D') {
+        if (ch.status === 'D') {
           const old = blob(ch.oldBlob);
           const to = renamedTo(
             old,
@@ -441,14 +400,14 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
           scope.follow(to.path);
           const cmp = append(ch.oldBlob, to.blob);
           for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v, merge ? parent : undefined, to.path));
-          if (!merge) await addNew(c, to.path, cmp.added, to.blob, lazy(ch.oldBlob));
+          if (!merge) await addNew(c, to.path, cmp.added, to.blob, earlier(ch.oldBlob));
         } else if (ch.status === 'M' || ch.status === 'T') {
           if (merge) {
             for (const v of compareUnion(blob(ch.oldBlob), blob(ch.newBlob))) pushChange(fromChange(c, ch.path, v, parent), ch.path);
           } else {
             const cmp = append(ch.oldBlob, ch.newBlob);
             for (const v of cmp.changes) violations.push(fromChange(c, ch.path, v));
-            await addNew(c, ch.path, cmp.added, ch.newBlob, lazy(ch.oldBlob));
+            await addNew(c, ch.path, cmp.added, ch.newBlob, earlier(ch.oldBlob));
           }
         }
       }
@@ -487,19 +446,8 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
     }
   };
 
-  const patches = src.patches?.(scope.paths());
-  try {
-    for (const { commit: c, changes } of src.commits) {
-      const merge = c.parents.length > 1;
-      const pairs = Math.max(1, c.parents.length);
-      // git's word on what each pair appended (every pair's patch is taken, in order)
-      const appends: Array<Map<string, PatchAppend> | undefined> = [];
-      for (let i = 0; i < pairs; i++) appends.push(patches ? appendsInPatch(await patches.next()) : undefined);
-      await walkCommit(c, changes, merge, appends);
-    }
-  } finally {
-    patches?.close();
-  }
+  for (const { commit: c, changes } of src.commits) await walkCommit(c, changes, c.parents.length > 1);
+  again = undefined;
 
   // the working tree: changes not committed yet must be appends too, and copy no line
   for (const [path, id] of src.head) {

@@ -42,11 +42,6 @@ export class LedgerScope {
     return isLedgerFile(path) && (this.followed.has(path) || this.inFolder(path));
   }
 
-  /** The folders and the files followed: everything a ledger may be under or at. */
-  paths(): string[] {
-    return [...this.folders, ...this.followed];
-  }
-
   /** `path` holds a ledger too (it was moved there, or came from there). */
   follow(path: string): void {
     this.followed.add(path);

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareAppend, isPrefix, newInMerge } from '../../../src/core/audit/compare.js';
+import { textHash } from '../../../src/core/audit/first-lines.js';
 import { auditHistory, type CommitChanges, type HistorySource } from '../../../src/core/audit/history.js';
-import { appendsInPatch } from '../../../src/core/audit/patch.js';
 import { folderPrefix, followMovesBack, LedgerScope } from '../../../src/core/audit/scope.js';
 import { parseLedger } from '../../../src/parse/ledger.js';
 
@@ -154,103 +154,52 @@ describe('the walk, commit by commit', () => {
   });
 });
 
-describe('appendsInPatch: what git’s patch shows was appended', () => {
-  const patch = (s: string) => s.split('\n').map((l) => b(l));
-  const O = 'a'.repeat(40);
-  const N = 'b'.repeat(40);
-  const head = (extra = '') => `diff --git a/x.ledger b/x.ledger\n${extra}index ${O}..${N} 100644\n--- a/x.ledger\n+++ b/x.ledger`;
-
-  it('one hunk inserting lines after line N', () => {
-    expect(appendsInPatch(patch(`${head()}\n@@ -3,0 +4,2 @@\n+l4\n+l5\r`))).toEqual(new Map([[`${O}..${N}`, { after: 3, lines: ['l4', 'l5\r'], complete: true }]]));
-  });
-
-  it('a new file, one line without a final newline (cut off), a mode change with it', () => {
-    const n = `diff --git a/x.ledger b/x.ledger\nnew file mode 100644\nindex ${'0'.repeat(40)}..${N}\n--- /dev/null\n+++ b/x.ledger\n@@ -0,0 +1 @@\n+only\n\\ No newline at end of file`;
-    expect(appendsInPatch(patch(n)).get(`${'0'.repeat(40)}..${N}`)).toEqual({ after: 0, lines: ['only'], complete: false });
-    expect(appendsInPatch(patch(`${head('old mode 100644\nnew mode 100755\n').replace(' 100644\n---', '\n---')}\n@@ -1,0 +2 @@\n+l2`)).size).toBe(1);
-  });
-
-  it('anything else is no append: a removed line, two hunks, context, binary, a deleted file', () => {
-    for (const body of ['@@ -2 +2 @@\n-l2\n+L2', '@@ -1,0 +2 @@\n+x\n@@ -3,0 +5 @@\n+y', '@@ -3,1 +3,2 @@\n l3\n+l4', '@@ -3,0 +5 @@\n+l4']) {
-      expect(appendsInPatch(patch(`${head()}\n${body}`)).size, body).toBe(0);
-    }
-    expect(appendsInPatch(patch(`diff --git a/x.ledger b/x.ledger\nindex ${O}..${N} 100644\nBinary files a/x.ledger and b/x.ledger differ`)).size).toBe(0);
-    expect(appendsInPatch(patch(`diff --git a/x.ledger b/x.ledger\ndeleted file mode 100644\nindex ${O}..${'0'.repeat(40)}\n--- a/x.ledger\n+++ /dev/null\n@@ -1 +0,0 @@\n-l1`)).size).toBe(0);
-  });
-});
-
-describe('the walk takes git’s patch only where the lines before it are known', () => {
+describe('a first line is known again by its text, not by its hash', () => {
   const who = { author: 'A', email: 'a@x', authored: '2026-11-27T10:00:00+08:00', committed: '2026-11-27T10:00:00+08:00' };
   const Z = '0'.repeat(40);
-  const V1 = '1'.repeat(40);
-  const V2 = '2'.repeat(40);
-  const L = ['2026-01-05 office T1.5 id:aaaaaa', '2026-01-06 office T1.5 id:bbbbbb', '2026-01-07 office T1.5 id:cccccc'];
-  const patchOf = (old: string, now: string, after: number, lines: string[]) => [
-    `diff --git a/l b/l`,
-    `index ${old}..${now} 100644`,
-    '--- a/l',
-    '+++ b/l',
-    `@@ -${after},0 +${after + 1},${lines.length} @@`,
-    ...lines.map((l) => `+${l}`),
-  ];
-
-  function source(versions: Record<string, string>, steps: Array<[string, string, string[]]>): { src: HistorySource; reads: string[][] } {
-    const reads: string[][] = [];
-    const bytes = new Map(Object.entries(versions).map(([k, v]) => [k, b(v)]));
-    const commits: CommitChanges[] = steps.map(([old, now], i) => ({
-      commit: { sha: `c${i}`, parents: i === 0 ? [] : [`c${i - 1}`], ...who },
-      changes: [[{ status: old === Z ? 'A' : 'M', path: 'ledgers/l.ledger', oldBlob: old, newBlob: now }]],
-    }));
-    let k = 0;
-    const src: HistorySource = {
-      commits,
-      head: new Map(),
-      blobs: async (ids) => {
-        reads.push([...ids]);
-        return new Map(ids.map((id) => [id, bytes.get(id)!]));
-      },
-      workTree: () => undefined,
-      patches: () => ({ next: async () => (steps[k++]?.[2] ?? []).map((l) => b(l)), close: () => undefined }),
-      facts: { replaceRefs: [] },
-    };
-    return { src, reads };
-  }
   const opts = { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (f: string, ts: readonly string[]) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) };
 
-  it('plain appends: no version is read at all', async () => {
-    const v1 = `${L[0]}\n`;
-    const v2 = `${L[0]}\n${L[1]}\n`;
-    const { src, reads } = source({ [V1]: v1, [V2]: v2 }, [
-      [Z, V1, patchOf(Z, V1, 0, [L[0]!])],
-      [V1, V2, patchOf(V1, V2, 1, [L[1]!])],
+  /** Two versions: `first` alone, then `first` and `then` under the same id. */
+  async function twoLines(first: string, then: string) {
+    const v1 = b(`${first}\n`);
+    const v2 = b(`${first}\n${then}\n`);
+    const bytes = new Map([
+      ['v1', v1],
+      ['v2', v2],
     ]);
-    const r = await auditHistory(src, undefined, opts);
-    expect(r.violations).toEqual([]);
-    expect(r.entries).toBe(2);
-    expect(reads).toEqual([]);
-  });
+    const src: HistorySource = {
+      commits: [
+        { commit: { sha: 'c0', parents: [], ...who }, changes: [[{ status: 'A', path: 'ledgers/l.ledger', oldBlob: Z, newBlob: 'v1' }]] },
+        { commit: { sha: 'c1', parents: ['c0'], ...who }, changes: [[{ status: 'M', path: 'ledgers/l.ledger', oldBlob: 'v1', newBlob: 'v2' }]] },
+      ],
+      head: new Map(),
+      blobs: async (ids) => new Map(ids.map((id) => [id, bytes.get(id)!])),
+      workTree: () => undefined,
+      facts: { replaceRefs: [] },
+    };
+    return auditHistory(src, undefined, opts);
+  }
 
-  it('a patch that inserts before the last line is not taken for an append: the versions are compared', async () => {
-    const v1 = `${L[0]}\n${L[2]}\n`;
-    const v2 = `${L[0]}\n${L[1]}\n${L[2]}\n`;
-    const { src, reads } = source({ [V1]: v1, [V2]: v2 }, [
-      [Z, V1, patchOf(Z, V1, 0, [L[0]!, L[2]!])],
-      [V1, V2, patchOf(V1, V2, 1, [L[1]!])],
-    ]);
-    const r = await auditHistory(src, undefined, opts);
-    expect(r.violations).toEqual([expect.objectContaining({ kind: 'inserted', commit: 'c1', line: 2, after: L[1] })]);
-    expect(reads).toEqual([[V1, V2]]);
-  });
-
-  it('a reused id is told from the same line by the line itself, read again, not by its hash', async () => {
-    const v1 = `${L[0]}\n`;
+  it('another line under a recorded id is a reused id, with the recorded line read again', async () => {
+    const first = '2026-01-05 office T1.5 id:aaaaaa';
     const forged = '2026-01-05 office T1.6 id:aaaaaa';
-    const v2 = `${L[0]}\n${forged}\n`;
-    const { src } = source({ [V1]: v1, [V2]: v2 }, [
-      [Z, V1, patchOf(Z, V1, 0, [L[0]!])],
-      [V1, V2, patchOf(V1, V2, 1, [forged])],
-    ]);
-    const r = await auditHistory(src, undefined, opts);
-    expect(r.violations).toEqual([expect.objectContaining({ kind: 'reused-id', commit: 'c1', id: 'aaaaaa', before: L[0], after: forged })]);
+    const r = await twoLines(first, forged);
+    expect(r.violations).toEqual([expect.objectContaining({ kind: 'reused-id', commit: 'c1', id: 'aaaaaa', before: first, after: forged })]);
+  });
+
+  it('even when its hash is the same as the recorded line’s (a collision, found here by search)', async () => {
+    const line = (n: number) => `2026-01-05 office T1.5 "${n.toString(36)}" id:aaaaaa`;
+    const seen = new Map<number, number>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair; n++) {
+      const h = textHash(line(n));
+      const m = seen.get(h);
+      if (m !== undefined) pair = [line(m), line(n)];
+      else seen.set(h, n);
+    }
+    expect(textHash(pair[0])).toBe(textHash(pair[1]));
+    const r = await twoLines(pair[0], pair[1]);
+    expect(r.violations).toEqual([expect.objectContaining({ kind: 'reused-id', id: 'aaaaaa', before: pair[0], after: pair[1] })]);
+    expect(r.entries).toBe(2);
   });
 });
