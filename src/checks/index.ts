@@ -27,6 +27,12 @@ export const CHECKS: readonly Check[] = [
   ledgerIds,
 ];
 
+/**
+ * The checks of ledgers that look at one line at a time (all but the id check): they can run on
+ * one ledger, or one line, at a time — `check` runs them ledger by ledger, `record` on its line.
+ */
+export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences, ledgerQuantities, ledgerText, ledgerEvidence];
+
 /** The checks of templates alone: clean templates are what the template cache may keep. */
 export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines, templateText];
 

@@ -2,44 +2,64 @@
  * Entry ids are unique across all ledgers; a void names an existing entry. A second void of the
  * same entry is only a warning: two clerks on two clones who void one entry leave two void lines
  * after their union merge, which cancel the entry just as one does — nothing to repair.
+ *
+ * The one check that looks across ledgers. `IdCheck` takes the ledgers one at a time and keeps
+ * only where each id was (core/id-places.ts: numbers in typed arrays, not the lines), so that
+ * `check` can drop each ledger's lines once its other checks have run: five million lines are
+ * not held at once.
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import type { LedgerLine } from '../core/entry.js';
-import { FirstById } from '../core/first-by-id.js';
+import type { Ledger } from '../core/dataset.js';
+import { IdPlaces } from '../core/id-places.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';
 
-export const ledgerIds: Check = ({ ds }) => {
-  const out: Diagnostic[] = [];
-  const seen = new FirstById(ds.ledgers.reduce((n, l) => n + l.lines.length, 0));
-  for (const ledger of ds.ledgers) {
+/** A void line: the entry it names, and where it is. */
+interface VoidMark {
+  target: string;
+  file: string;
+  line: number;
+}
+
+export class IdCheck {
+  private readonly places = new IdPlaces();
+  /** The files added, by number; a void's place is kept with its line negative. */
+  private readonly files: string[] = [];
+  private readonly voids: VoidMark[] = [];
+  private readonly out: Diagnostic[] = [];
+
+  /** A ledger's duplicate ids are found here; its voids are looked at when every id is known. */
+  add(ledger: Ledger): void {
+    const file = this.files.push(ledger.file) - 1;
     for (const l of ledger.lines) {
+      if (l.kind === 'void') this.voids.push({ target: l.target, file: l.file, line: l.line });
       if (l.id === undefined) continue;
-      const first = seen.add(l as LedgerLine & { id: string });
-      if (first) {
-        out.push(
-          diagnostic(tokenAt(l, 'id'), 'duplicate-id', {
-            id: l.id,
-            first: `${first.file}:${first.line}`,
-          }),
-        );
-      }
+      const first = this.places.add(l.id, file, l.kind === 'void' ? -l.line : l.line);
+      if (first) this.out.push(diagnostic(tokenAt(l, 'id'), 'duplicate-id', { id: l.id, first: `${this.files[first.file]}:${Math.abs(first.line)}` }));
     }
   }
-  const voided = new Map<string, string>();
-  for (const ledger of ds.ledgers) {
-    for (const l of ledger.lines) {
-      if (l.kind !== 'void') continue;
-      const at = tokenAt(l, 'target');
-      const target = seen.get(l.target);
-      if (target?.kind !== 'entry') {
-        out.push(diagnostic(at, 'void-unknown', { id: l.target }));
+
+  /** Every finding: the duplicates in ledger order, then the voids'. */
+  findings(): Diagnostic[] {
+    const out = [...this.out];
+    const voided = new Map<string, string>();
+    for (const v of this.voids) {
+      const at = tokenAt(v, 'target');
+      const first = this.places.get(v.target);
+      if (!first || first.line < 0) {
+        out.push(diagnostic(at, 'void-unknown', { id: v.target }));
         continue;
       }
-      const earlier = voided.get(l.target);
-      if (earlier) out.push(diagnostic(at, 'void-twice', { id: l.target, first: earlier }, 'warning'));
-      else voided.set(l.target, `${l.file}:${l.line}`);
+      const earlier = voided.get(v.target);
+      if (earlier) out.push(diagnostic(at, 'void-twice', { id: v.target, first: earlier }, 'warning'));
+      else voided.set(v.target, `${v.file}:${v.line}`);
     }
+    return out;
   }
-  return out;
+}
+
+export const ledgerIds: Check = ({ ds }) => {
+  const ids = new IdCheck();
+  for (const ledger of ds.ledgers) ids.add(ledger);
+  return ids.findings();
 };

@@ -5,6 +5,6 @@
 import type { LedgerToken, Position } from '../core/diagnostic.js';
 import type { LedgerLine } from '../core/entry.js';
 
-export function tokenAt(l: LedgerLine, token: LedgerToken): Position & { token: LedgerToken } {
+export function tokenAt(l: Pick<LedgerLine, 'file' | 'line'>, token: LedgerToken): Position & { token: LedgerToken } {
   return { file: l.file, line: l.line, column: 0, length: 0, token };
 }

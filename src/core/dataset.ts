@@ -38,3 +38,8 @@ export function asOfView(ds: Dataset, asOf: string): Dataset {
   if (!later) return ds;
   return { ...ds, ledgers: ds.ledgers.map((l) => ({ file: l.file, lines: l.lines.filter((line) => line.date <= asOf) })) };
 }
+
+/** One ledger as it stood at the end of `asOf` (see `asOfView`). */
+export function ledgerAsOf(ledger: Ledger, asOf: string): Ledger {
+  return ledger.lines.some((line) => line.date > asOf) ? { file: ledger.file, lines: ledger.lines.filter((line) => line.date <= asOf) } : ledger;
+}

@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { buildCatalog } from '../core/catalog.js';
 import { isCalendarDate } from '../core/dates.js';
-import { asOfView, type Dataset } from '../core/dataset.js';
+import { asOfView, ledgerAsOf, type Dataset, type Ledger } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Settings } from '../core/model.js';
 import { runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
@@ -46,6 +46,13 @@ export interface OpenOptions {
    * need of them under the lock (src/recording/write-line.ts).
    */
   ledgers?: false;
+  /**
+   * Each ledger as it is parsed (as it stood at `--as-of` with `asOfView`) is handed to this and
+   * not kept: the dataset then has no ledgers, and memory holds one ledger's lines at a time.
+   * `base` is the dataset of the settings and templates (undefined when they did not load),
+   * `asOf` the command's day. `check` checks each ledger so (checks/one-at-a-time.ts).
+   */
+  each?: (ledger: Ledger, base: Dataset | undefined, asOf: string) => void;
 }
 
 export function colorFor(opts: GlobalOptions, io: Io): ChalkInstance {
@@ -144,7 +151,11 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
         },
       }
     : ledgers;
-  const parsed = assemble(templates, shown, settings);
+  const asOf = opts.asOf ?? io.today ?? today();
+  const each = open.each;
+  const base = templates.org && templates.complete ? { settings, org: templates.org, checklists: templates.checklists, ledgers: [] } : undefined;
+  const handOver = each && ((l: Ledger) => each(open.asOfView && opts.asOf !== undefined ? ledgerAsOf(l, opts.asOf) : l, base, asOf));
+  const parsed = assemble(templates, shown, settings, handOver);
   if (open.asOfView && opts.asOf !== undefined && parsed.dataset) parsed.dataset = asOfView(parsed.dataset, opts.asOf);
   if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
   const lang = lang0 ?? settings.lang ?? 'zh';
@@ -155,7 +166,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
     settingsDiagnostics,
     lang,
     messages: catalogue(lang),
-    asOf: opts.asOf ?? io.today ?? today(),
+    asOf,
     color: colorFor(opts, io),
     fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + 1 + stamps.files.checklists.length + ledgerFiles.length,
     ledgersDir,

@@ -37,9 +37,10 @@ export interface Templates {
 /**
  * The ledgers parsed and put together with the templates. When the organisation or a checklist
  * failed to load there is no dataset, but every ledger is still parsed so that all problems are
- * reported in one run.
+ * reported in one run. With `each`, each ledger is handed to it as it is parsed and not kept (the
+ * dataset has no ledgers): memory then holds one ledger's lines at a time.
  */
-export function assemble(templates: Templates, ledgerFiles: Iterable<RawFile>, settings: Settings): Parsed {
+export function assemble(templates: Templates, ledgerFiles: Iterable<RawFile>, settings: Settings, each?: (ledger: Ledger) => void): Parsed {
   const diagnostics: Diagnostic[] = [...templates.diagnostics];
   const texts = new Map(templates.texts);
   const intern = new Interner();
@@ -60,7 +61,8 @@ export function assemble(templates: Templates, ledgerFiles: Iterable<RawFile>, s
     }
     // a loop, not push(...): a ledger of 200 000 bad lines would overflow the stack
     for (const d of parsed.diagnostics) diagnostics.push(d);
-    ledgers.push({ file: file.file, lines: parsed.lines });
+    if (each) each({ file: file.file, lines: parsed.lines });
+    else ledgers.push({ file: file.file, lines: parsed.lines });
   }
   const dataset = templates.org && templates.complete ? { settings, org: templates.org, checklists: templates.checklists, ledgers } : undefined;
   return { ...(dataset ? { dataset } : {}), diagnostics, texts };
