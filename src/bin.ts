@@ -19,6 +19,8 @@ export function processIo(test: { hooks?: Io['hooks']; prompt?: boolean } = {}):
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    now: () => Date.now(),
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
     self: { pid: process.pid, alive, looksLikeQingdan },

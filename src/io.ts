@@ -9,6 +9,10 @@ export interface Io {
   stderr: (s: string) => void;
   /** Whether stdout is a terminal (colour, width). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: a long read shows its progress there (never to a pipe, a file or cron). */
+  stderrIsTTY?: boolean;
+  /** The clock in milliseconds, for that progress: src/open/ reads it, core never does. */
+  now?: () => number;
   /** Terminal width, when known. */
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;

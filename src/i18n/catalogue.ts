@@ -14,6 +14,8 @@ export interface Catalogue {
     summary: Message;
     ledgerProblems: Message;
     wrote: Message;
+    /** The progress line of a long read, on a terminal's stderr. */
+    readingLedgers: Message;
   };
   errors: Record<ErrorKey | 'internal', Message>;
   status: Record<Status, string>;

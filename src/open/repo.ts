@@ -18,6 +18,7 @@ import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
 import { findLedgers, findRoot, readLedgers, readSettingsFile, readTemplateFiles, refuseOutside, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 import { readTemplateCache, stampOf, templateStamps } from '../read/template-cache.js';
+import { progress } from './progress.js';
 
 export interface Opened extends Parsed {
   root: string;
@@ -139,33 +140,41 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
   }
   const ledgerFiles = open.ledgers === false ? [] : findLedgers(root, ledgersDir);
   const ledgers = readLedgers(root, ledgerFiles);
+  const lang = lang0 ?? settings.lang ?? 'zh';
+  const messages = catalogue(lang);
   const seen = open.ledger;
+  // a read that takes more than a second says how far it has got, on a terminal's stderr
+  const bar = progress(io, (done, total) => messages.ui.readingLedgers({ done, total }));
   // each ledger is shown to the hook as it is read and parsed, one file at a time
-  const shown = seen
-    ? {
-        *[Symbol.iterator]() {
-          for (const f of ledgers) {
-            seen(f);
-            yield f;
-          }
-        },
+  const shown = {
+    *[Symbol.iterator]() {
+      let done = 0;
+      for (const f of ledgers) {
+        seen?.(f);
+        yield f;
+        bar.step(++done, ledgerFiles.length);
       }
-    : ledgers;
+    },
+  };
   const asOf = opts.asOf ?? io.today ?? today();
   const each = open.each;
   const base = templates.org && templates.complete ? { settings, org: templates.org, checklists: templates.checklists, ledgers: [] } : undefined;
   const handOver = each && ((l: Ledger) => each(open.asOfView && opts.asOf !== undefined ? ledgerAsOf(l, opts.asOf) : l, base, asOf));
-  const parsed = assemble(templates, shown, settings, handOver);
+  let parsed: Parsed;
+  try {
+    parsed = assemble(templates, shown, settings, handOver);
+  } finally {
+    bar.end();
+  }
   if (open.asOfView && opts.asOf !== undefined && parsed.dataset) parsed.dataset = asOfView(parsed.dataset, opts.asOf);
   if (rawSettings && settingsText !== undefined) parsed.texts.set(rawSettings.file, settingsText);
-  const lang = lang0 ?? settings.lang ?? 'zh';
   return {
     ...parsed,
     root,
     settings,
     settingsDiagnostics,
     lang,
-    messages: catalogue(lang),
+    messages,
     asOf,
     color: colorFor(opts, io),
     fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + 1 + stamps.files.checklists.length + ledgerFiles.length,
