@@ -1,5 +1,5 @@
 /**
- * `qingdan report monthly|quarterly|annual`: evaluate as of the period's last deadline (or today,
+ * `qingdan report monthly|quarterly|annual`: evaluate as of the day after the period's last deadline (or today,
  * before it), build the report value, lay it out, render it in one format, print it or write it
  * atomically with --out.
  */
@@ -69,7 +69,7 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   const { repo, ds, cat } = engine;
   const chosen = selectPeriod(k, opts, repo.asOf);
   if ('error' in chosen) throw new QingdanError('bad-option', chosen.error);
-  // evaluated once the period's last deadline has passed (its end plus the longest grace)
+  // evaluated on the day after the period's last deadline (its end plus the longest grace, plus one)
   const grace = longestGrace(cat.checklists.get(chosen.period.year)?.source.value);
   const { period, evalDate } = selectPeriod(k, opts, repo.asOf, grace) as typeof chosen;
   // git answers in the background while the year is evaluated

@@ -1,7 +1,7 @@
 /**
  * The monthly report (一月一汇报) as plain data: per section what was completed in the month, what
  * is overdue, what falls due next month, and the progress of cumulative targets against pace. It
- * is evaluated when the month's last deadline has passed, or as of "today" before that (select.ts).
+ * is evaluated on the day after the month's last deadline, or as of "today" before that (select.ts).
  */
 import { addDays } from '../dates.js';
 import type { Dataset } from '../dataset.js';

@@ -93,7 +93,9 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
       c.goal = p.goal;
     }
     const base = { unit: unit.id, unitName: unit.name, item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, done: p.done, goal: p.goal };
-    if (isMissed(p) && o.due <= qEnd) findings.push({ ...base, status: p.status });
+    // a miss is the quarter's when its period ends in the quarter (the September report due on
+    // 5 October) or it fell due in it (a yearly item due in March): as of the evaluation day
+    if (isMissed(p) && (o.end <= qEnd || o.due <= qEnd)) findings.push({ ...base, status: p.status });
     else if (p.pace?.behind) findings.push({ ...base, status: 'behind', expected: p.pace.expected });
   });
 

@@ -1,9 +1,11 @@
 /**
  * Which period a report covers, from its options and "as of": an explicit --month, --quarter or
  * --year; `--period previous` (the month, quarter or year before as-of, for cron); else the
- * period as-of falls in. The report is evaluated as of the day the period's last deadline passes
- * — its last day plus the longest grace of the checklist's relative deadlines (the December
- * report due on 5 January still counts in the annual summary) — or as of "today" before that.
+ * period as-of falls in. A closed period is evaluated on the day after its last deadline — its
+ * last day plus the longest grace of the checklist's relative deadlines, plus one — capped by
+ * "today" (as-of). On the deadline itself an obligation due that day is still due soon; only the
+ * day after is it past due, as `due` says: so a miss due on 31 December counts in the annual
+ * summary, and the December report due on 5 January is counted (or missed) as of 6 January.
  */
 import { addDays } from '../dates.js';
 import type { Checklist } from '../model.js';
@@ -48,8 +50,9 @@ export function selectPeriod(kind: ReportKind, o: PeriodOptions, asOf: string, g
       period = period.index > 1 ? { ...period, index: period.index - 1 } : { ...period, year: period.year - 1, index: periodsInYear(pkind) };
     }
   }
-  const last = addDays(periodEnd(period), graceDays);
-  return { period, evalDate: last < asOf ? last : asOf };
+  // the first day on which everything due in the period is past due
+  const settled = addDays(periodEnd(period), graceDays + 1);
+  return { period, evalDate: settled < asOf ? settled : asOf };
 }
 
 /** The longest time after a period's end that any of the checklist's deadlines allows. */

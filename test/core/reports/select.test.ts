@@ -1,6 +1,6 @@
 /**
  * selectPeriod (src/core/reports/select.ts): which period a report covers and the date it is
- * evaluated as of — min(as-of, the period's last day) — from --month/--quarter/--year/--period.
+ * evaluated as of — min(as-of, the day after the period's last deadline) — from --month/--quarter/--year/--period.
  * The same errors through the CLI: test/e2e/reports/select.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,47 +30,48 @@ describe('the current period (no option, or --period current)', () => {
 });
 
 describe('--period previous (for cron on the 1st)', () => {
-  it('previous month, across the year boundary: as of 2026-01-10 → 2025-12, evaluated 2025-12-31', () => {
-    expect(pick('monthly', { period: 'previous' }, '2026-01-10')).toBe('2025-12 @ 2025-12-31');
+  it('previous month, across the year boundary: as of 2026-01-10 → 2025-12, evaluated 2026-01-01 (the day after its last day)', () => {
+    expect(pick('monthly', { period: 'previous' }, '2026-01-10')).toBe('2025-12 @ 2026-01-01');
   });
 
   it('previous month: short months and leap years end on their last day', () => {
-    expect(pick('monthly', { period: 'previous' }, '2026-03-01')).toBe('2026-02 @ 2026-02-28');
-    expect(pick('monthly', { period: 'previous' }, '2028-03-01')).toBe('2028-02 @ 2028-02-29');
-    expect(pick('monthly', { period: 'previous' }, '2026-12-01')).toBe('2026-11 @ 2026-11-30');
-    expect(pick('monthly', { period: 'previous' }, '2026-12-31')).toBe('2026-11 @ 2026-11-30');
+    expect(pick('monthly', { period: 'previous' }, '2026-03-01')).toBe('2026-02 @ 2026-03-01');
+    expect(pick('monthly', { period: 'previous' }, '2028-03-01')).toBe('2028-02 @ 2028-03-01');
+    expect(pick('monthly', { period: 'previous' }, '2026-12-01')).toBe('2026-11 @ 2026-12-01');
+    expect(pick('monthly', { period: 'previous' }, '2026-12-31')).toBe('2026-11 @ 2026-12-01');
   });
 
-  it('previous quarter: as of 2026-04-01 → 2026-Q1, evaluated 2026-03-31; across the year', () => {
-    expect(pick('quarterly', { period: 'previous' }, '2026-04-01')).toBe('2026-Q1 @ 2026-03-31');
-    expect(pick('quarterly', { period: 'previous' }, '2026-10-01')).toBe('2026-Q3 @ 2026-09-30');
-    expect(pick('quarterly', { period: 'previous' }, '2026-01-15')).toBe('2025-Q4 @ 2025-12-31');
+  it('previous quarter: as of 2026-04-01 → 2026-Q1, evaluated 2026-04-01; across the year', () => {
+    expect(pick('quarterly', { period: 'previous' }, '2026-04-01')).toBe('2026-Q1 @ 2026-04-01');
+    expect(pick('quarterly', { period: 'previous' }, '2026-10-01')).toBe('2026-Q3 @ 2026-10-01');
+    expect(pick('quarterly', { period: 'previous' }, '2026-01-15')).toBe('2025-Q4 @ 2026-01-01');
   });
 
   it('previous year', () => {
-    expect(pick('annual', { period: 'previous' }, '2027-01-01')).toBe('2026 @ 2026-12-31');
-    expect(pick('annual', { period: 'previous' }, '2026-11-27')).toBe('2025 @ 2025-12-31');
+    expect(pick('annual', { period: 'previous' }, '2027-01-01')).toBe('2026 @ 2027-01-01');
+    expect(pick('annual', { period: 'previous' }, '2026-11-27')).toBe('2025 @ 2026-01-01');
   });
 });
 
 describe('an explicit period', () => {
   it('--month, --quarter, --year', () => {
-    expect(pick('monthly', { month: '2026-10' }, '2026-11-27')).toBe('2026-10 @ 2026-10-31');
-    expect(pick('quarterly', { quarter: '2026-Q3' }, '2026-11-27')).toBe('2026-Q3 @ 2026-09-30');
+    expect(pick('monthly', { month: '2026-10' }, '2026-11-27')).toBe('2026-10 @ 2026-11-01');
+    expect(pick('quarterly', { quarter: '2026-Q3' }, '2026-11-27')).toBe('2026-Q3 @ 2026-10-01');
     expect(pick('annual', { year: '2026' }, '2026-11-27')).toBe('2026 @ 2026-11-27');
-    expect(pick('annual', { year: '2025' }, '2026-11-27')).toBe('2025 @ 2025-12-31');
+    expect(pick('annual', { year: '2025' }, '2026-11-27')).toBe('2025 @ 2026-01-01');
   });
 
-  it('evalDate = min(as-of, period end): a period still running, or not yet begun, is evaluated as of as-of', () => {
+  it("evalDate = min(as-of, the day after the period's end): a period still running, or not yet begun, is evaluated as of as-of", () => {
     expect(pick('monthly', { month: '2026-11' }, '2026-11-27')).toBe('2026-11 @ 2026-11-27');
     expect(pick('quarterly', { quarter: '2026-Q4' }, '2026-11-27')).toBe('2026-Q4 @ 2026-11-27');
     expect(pick('monthly', { month: '2026-12' }, '2026-11-27')).toBe('2026-12 @ 2026-11-27');
     expect(pick('monthly', { month: '2026-02' }, '2026-02-28')).toBe('2026-02 @ 2026-02-28');
-    expect(pick('monthly', { month: '2026-02' }, '2026-03-01')).toBe('2026-02 @ 2026-02-28');
+    expect(pick('monthly', { month: '2026-02' }, '2026-03-01')).toBe('2026-02 @ 2026-03-01');
+    expect(pick('monthly', { month: '2026-02' }, '2026-03-05')).toBe('2026-02 @ 2026-03-01');
   });
 
   it('a quarter may be written 2026-Q3, 2026Q3 or 2026-q3', () => {
-    for (const q of ['2026-Q3', '2026Q3', '2026-q3']) expect(pick('quarterly', { quarter: q }, '2026-11-27')).toBe('2026-Q3 @ 2026-09-30');
+    for (const q of ['2026-Q3', '2026Q3', '2026-q3']) expect(pick('quarterly', { quarter: q }, '2026-11-27')).toBe('2026-Q3 @ 2026-10-01');
   });
 });
 
@@ -106,5 +107,23 @@ describe('option errors', () => {
   // whatever else is given.
   it('a bad --period is an error even with an explicit --month', () => {
     expect(pick('monthly', { month: '2026-10', period: 'prevous' }, '2026-11-27')).toMatch(/^error --period/);
+  });
+});
+
+describe('with grace days: the day after the last deadline, capped by as-of', () => {
+  const graced = (kind: ReportKind, o: PeriodOptions, asOf: string, grace: number) => {
+    const r = selectPeriod(kind, o, asOf, grace);
+    return 'error' in r ? 'error' : `${formatPeriod(r.period)} @ ${r.evalDate}`;
+  };
+  it('a year: 31 December + 15 days of grace = 15 January is the last deadline, evaluated on 16 January', () => {
+    expect(graced('annual', { year: '2026' }, '2027-03-01', 15)).toBe('2026 @ 2027-01-16');
+    // before that day, as of as-of: the December report due on the 15th is still due soon on the 15th
+    expect(graced('annual', { year: '2026' }, '2027-01-15', 15)).toBe('2026 @ 2027-01-15');
+    expect(graced('annual', { year: '2026' }, '2027-01-16', 15)).toBe('2026 @ 2027-01-16');
+  });
+  it('a quarter: Q3 ends 30 September, + 10 days of grace, evaluated on 11 October', () => {
+    expect(graced('quarterly', { quarter: '2026-Q3' }, '2026-11-27', 10)).toBe('2026-Q3 @ 2026-10-11');
+    expect(graced('quarterly', { quarter: '2026-Q4' }, '2027-02-01', 10)).toBe('2026-Q4 @ 2027-01-11');
+    expect(graced('quarterly', { quarter: '2026-Q3' }, '2026-10-05', 10)).toBe('2026-Q3 @ 2026-10-05');
   });
 });
