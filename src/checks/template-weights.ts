@@ -1,4 +1,8 @@
-/** Item weights add up to their area's points, and everything adds up to the declared total. */
+/**
+ * Item weights (and the points an area says are assessed elsewhere) add up to their area's
+ * points, and everything adds up to the declared total. Penalty-only conditions and bonus items
+ * have no weight.
+ */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Check } from './check.js';
 
@@ -9,7 +13,7 @@ export const templateWeights: Check = ({ ds }) => {
   for (const { value, locate } of ds.checklists) {
     let total = 0;
     value.areas.forEach((area, a) => {
-      const sum = round(area.items.reduce((s, i) => s + i.weight, 0));
+      const sum = round(area.items.reduce((s, i) => s + (i.weight ?? 0), 0) + (area.elsewhere ?? 0));
       total += sum;
       if (area.points !== undefined && sum !== round(area.points)) {
         out.push(diagnostic(locate(['areas', a, 'points']), 'area-points', { area: area.id, points: area.points, sum }));

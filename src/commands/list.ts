@@ -119,7 +119,8 @@ export function listRows(kind: ListKind, ds: Dataset, year: number): Row[] {
       cadence: i.cadence,
       measure: measureOfItem(i),
       deadline: typeof i.deadline === 'string' ? i.deadline : i.deadline ? `+${i.deadline.days_after_period_end}d` : undefined,
-      weight: i.weight,
+      // a penalty-only condition shows what it takes off, a bonus item what it adds
+      weight: i.weight ?? (i.penalty !== undefined ? -i.penalty : `+${i.bonus}`),
     })),
   );
 }

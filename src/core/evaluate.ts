@@ -8,6 +8,7 @@ import { expand, type Obligation } from './expand.js';
 import { match } from './match.js';
 import { scoreItem, ruleOf, type ItemScore } from './score.js';
 import { progressOf, type Progress } from './status.js';
+import { weightOf } from './model.js';
 
 export interface Evaluation {
   year: number;
@@ -30,14 +31,18 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
   const matched = match(obligations, ds, cat, year);
   const allMembers = org.units.reduce((n, u) => n + u.members, 0);
   const dueSoonDays = ds.settings.due_soon_days ?? DEFAULT_DUE_SOON_DAYS;
-  const progress = obligations.map((o, i) =>
-    progressOf(o, matched[i]!, {
+  const progress = obligations.map((o, i) => {
+    const p = progressOf(o, matched[i]!, {
       asOf,
       dueSoonDays,
       expectedDefault: o.subject.kind === 'unit' ? o.subject.unit.members : allMembers,
-      lateCredit: ruleOf(o.item.scoring, o.item.weight).lateCredit,
-    }),
-  );
+      lateCredit: ruleOf(o.item.scoring, weightOf(o.item)).lateCredit,
+    });
+    // a bonus item is never owed: done when something was recorded, else open, and never in a maximum
+    if (o.item.bonus === undefined || p.status === 'exempt') return p;
+    const { pace: _pace, ...rest } = p;
+    return { ...rest, status: p.done > 0 ? 'met' : 'open', counted: false } satisfies Progress;
+  });
   return { year, asOf, obligations, progress };
 }
 

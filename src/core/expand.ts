@@ -5,7 +5,7 @@
  */
 import { scopeOf, type Subject } from './catalog.js';
 import { addDays } from './dates.js';
-import type { Area, Checklist, Item, Organisation } from './model.js';
+import { dueInYear, type Area, type Checklist, type Item, type Organisation } from './model.js';
 import { formatPeriod, periodEnd, periodKindOf, periodStart, type Period, periodsInYear } from './periods.js';
 
 export interface Target {
@@ -108,6 +108,8 @@ export function expand(checklist: Checklist, org: Organisation): Obligation[] {
   const out: Obligation[] = [];
   for (const area of checklist.areas) {
     for (const item of area.items) {
+      // a duty of every few years (换届) has no obligations in the years between
+      if (!dueInYear(item, checklist.year)) continue;
       const target = targetOf(item);
       // the dates of a period are the same for every subject
       const periods = periodsOf(item, checklist.year).map((period) => ({

@@ -148,9 +148,19 @@ export const Scoring = z
       rule: z.enum(RULES).optional().describe('proportional (default), all-or-nothing or deduct'),
       late_credit: z.number().min(0).max(1).optional().describe('Share of credit for work done after the deadline'),
       per_miss: z.number().positive().optional().describe('deduct: points taken off per missed period'),
+      per_missing: z
+        .number()
+        .positive()
+        .optional()
+        .describe('deduct: points taken off per missing unit of the target ("at least 4 a year, −0.5 for each one missing"), instead of per_miss'),
       floor: z.number().min(0).optional().describe('deduct: points never go below this'),
       cap: z.number().positive().optional().describe('At most this many points'),
-    }).refine((s) => s.rule !== 'deduct' || s.per_miss !== undefined, { message: 'deduct-without-per-miss', path: ['per_miss'] }),
+    })
+      .refine((s) => s.rule !== 'deduct' || s.per_miss !== undefined || s.per_missing !== undefined, { message: 'deduct-without-per-miss', path: ['per_miss'] })
+      .refine((s) => s.per_missing === undefined || (s.rule === 'deduct' && s.per_miss === undefined), {
+        message: 'per-missing-misuse',
+        path: ['per_missing'],
+      }),
   ])
   .describe('How the weight turns into points');
 export type Scoring = z.infer<typeof Scoring>;
@@ -164,21 +174,76 @@ export const Item = z
     target: Target.optional().describe('Default: done'),
     cadence: z.enum(CADENCES),
     deadline: Deadline.optional(),
-    weight: z.number().positive().describe('Points in the annual assessment (分值)'),
+    weight: z.number().positive().optional().describe('Points in the annual assessment (分值); an item has a weight, a penalty or a bonus'),
+    penalty: z
+      .number()
+      .positive()
+      .optional()
+      .describe('A penalty-only condition (“no leading group −1”): no points of its own, no maximum raised; this many points are taken off per missed period'),
+    bonus: z
+      .number()
+      .positive()
+      .optional()
+      .describe('A bonus item (加分项): this many points per occurrence recorded (an award, a commendation), never missed; capped by bonus_cap of the area and of the checklist'),
+    years: z
+      .union([
+        z.array(z.int().min(2000).max(2100)).min(1).describe('The years the item is due in'),
+        z
+          .strictObject({
+            every: z.int().min(2).max(10).describe('Due every so many years (换届: 3 or 5)'),
+            from: z.int().min(2000).max(2100).describe('A year it is due in'),
+          })
+          .describe('Due every n years, counting from a year it is due in'),
+      ])
+      .optional()
+      .describe('Due only in these years (a duty longer than a year); in other years the item has no obligations and leaves the maximum'),
     scoring: Scoring.optional().describe('Default: proportional'),
     evidence: Text.optional().describe('Evidence wanted (佐证材料)'),
     note: Text.optional(),
   })
-  .refine((i) => typeof i.scoring !== 'object' || i.scoring.floor === undefined || i.scoring.floor <= i.weight, {
+  .refine((i) => [i.weight, i.penalty, i.bonus].filter((x) => x !== undefined).length === 1, {
+    message: 'item-points',
+    path: ['weight'],
+  })
+  .refine((i) => typeof i.scoring !== 'object' || i.scoring.floor === undefined || i.scoring.floor <= (i.weight ?? 0), {
     message: 'floor-over-weight',
     path: ['scoring', 'floor'],
-  });
+  })
+  .refine((i) => i.weight !== undefined || i.scoring === undefined, {
+    message: 'scoring-without-weight',
+    path: ['scoring'],
+  })
+  .refine(
+    (i) =>
+      typeof i.scoring !== 'object' ||
+      i.scoring.per_missing === undefined ||
+      (typeof i.target === 'object' && (i.target.count !== undefined || i.target.sum !== undefined)),
+    { message: 'per-missing-without-count', path: ['scoring', 'per_missing'] },
+  );
 export type Item = z.infer<typeof Item>;
+
+/** Points an item gives in the maximum: its weight; penalty and bonus items give none. */
+export const weightOf = (item: Item): number => item.weight ?? 0;
+
+/** Whether the item is due in a year (`years:` lists them, or says every n years from one). */
+export function dueInYear(item: Item, year: number): boolean {
+  const y = item.years;
+  if (y === undefined) return true;
+  if (Array.isArray(y)) return y.includes(year);
+  return (((year - y.from) % y.every) + y.every) % y.every === 0;
+}
 
 export const Area = z.strictObject({
   id: ItemId,
   name: Text,
-  points: z.number().positive().optional().describe('Points of the area; its items must add up to it'),
+  points: z.number().positive().optional().describe('Points of the area; its items (and `elsewhere`) must add up to it'),
+  elsewhere: z
+    .number()
+    .positive()
+    .optional()
+    .describe("Points of the area assessed outside qingdan (the rest of a section stated with its full points): counted in the area's points and the checklist's total, in no unit's maximum"),
+  floor: z.number().optional().describe('The area never scores below this, across all its items, penalties and findings (扣完为止: 0)'),
+  bonus_cap: z.number().min(0).optional().describe("At most this many bonus points per unit from the area's bonus items"),
   items: z.array(Item).min(1),
 });
 export type Area = z.infer<typeof Area>;
@@ -188,6 +253,7 @@ export const Checklist = z
     year: z.int().min(2000).max(2100),
     title: Text,
     total: z.number().positive().describe('Total points; the weights must add up to it'),
+    bonus_cap: z.number().min(0).optional().describe('At most this many bonus points per unit in all'),
     areas: z.array(Area).min(1),
   })
   .describe('A yearly checklist template (templates/checklist-YYYY.yaml)');

@@ -25,8 +25,12 @@ const DETAIL: Record<string, string> = {
   'target-empty': 'a target needs at least one of count, sum or rate',
   'sum-without-measure': 'a target with sum needs its measure',
   'reserved-id': '"org" and "void" are reserved words and cannot be ids',
-  'deduct-without-per-miss': 'the deduct rule needs per_miss, the points taken off per miss',
+  'deduct-without-per-miss': 'the deduct rule needs per_miss, the points taken off per missed period (or per_missing, per missing occurrence)',
   'floor-over-weight': 'the floor cannot be above the item\'s weight',
+  'per-missing-misuse': 'per_missing (points per missing occurrence) goes with rule: deduct, and not together with per_miss',
+  'per-missing-without-count': 'per_missing counts what is missing of a count or sum target: the target needs count or sum',
+  'item-points': 'an item has exactly one of weight (its points), penalty (a penalty-only condition) or bonus (a bonus item)',
+  'scoring-without-weight': 'a penalty-only condition or a bonus item has no points of its own and takes no scoring',
 };
 
 export const en: Catalogue = {

@@ -37,6 +37,9 @@ export interface ReportLabels {
   kinds: Record<'unit' | 'person', string>;
   registerLegend: string;
   monthLabel: Message;
+  /** After an area's name: its points assessed outside qingdan, its floor, its bonus cap. */
+  areaRule: Message;
+  bonusCap: Message;
 }
 
 export const reportZh: ReportLabels = {
@@ -75,6 +78,15 @@ export const reportZh: ReportLabels = {
   trigger: (p) => (p.kind === 'score' ? `得分率 ${p.value} 低于 ${p.threshold}` : `逾期未完成 ${p.value} 项（达到 ${p.threshold} 项）`),
   kinds: { unit: '科室', person: '个人' },
   monthLabel: (p) => `${p.month}月`,
+  areaRule: (p) =>
+    [
+      p.elsewhere !== undefined ? `满分 ${p.points ?? ''} 分，其中 ${p.elsewhere} 分在清单外评定，不计入应得分` : '',
+      p.floor !== undefined ? `最低 ${p.floor} 分（扣完为止）` : '',
+      p.bonusCap !== undefined ? `加分最多 ${p.bonusCap} 分` : '',
+    ]
+      .filter(Boolean)
+      .join('；'),
+  bonusCap: (p) => `每个科室加分合计最多 ${p.cap} 分`,
   registerLegend: '✓ 已完成  ◐ 逾期完成  △ 部分完成  ✗ 已逾期  … 进行中  ! 即将到期  – 免于考核；数字为至今完成数/目标',
 };
 
@@ -115,5 +127,14 @@ export const reportEn: ReportLabels = {
   trigger: (p) => (p.kind === 'score' ? `score ${p.value}% below ${p.threshold}` : `${p.value} obligations missed (threshold ${p.threshold})`),
   kinds: { unit: 'unit', person: 'person' },
   monthLabel: (p) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(p.month) - 1] ?? String(p.month),
+  areaRule: (p) =>
+    [
+      p.elsewhere !== undefined ? `${p.points ?? ''} points, of which ${p.elsewhere} are assessed outside qingdan and in no maximum here` : '',
+      p.floor !== undefined ? `never below ${p.floor}` : '',
+      p.bonusCap !== undefined ? `bonus at most ${p.bonusCap}` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  bonusCap: (p) => `bonus points at most ${p.cap} per unit in all`,
   registerLegend: '✓ met  ◐ met late  △ partial  ✗ overdue  … open  ! due soon  – exempt; numbers are done to date / target',
 };

@@ -22,8 +22,12 @@ const DETAIL: Record<string, string> = {
   'target-empty': '目标至少要有 count、sum 或 rate 之一',
   'sum-without-measure': '有 sum 时必须写明计量单位 measure',
   'reserved-id': '“org”和“void”是保留字，不能用作标识',
-  'deduct-without-per-miss': '扣分规则（deduct）必须写明每次扣多少分 per_miss',
+  'deduct-without-per-miss': '扣分规则（deduct）必须写明每少一期扣多少分 per_miss（或每少一次扣多少分 per_missing）',
   'floor-over-weight': '保底分 floor 不能高于该项分值 weight',
+  'per-missing-misuse': 'per_missing（每少一次扣多少分）只用于扣分规则 rule: deduct，且不能与 per_miss 同时写',
+  'per-missing-without-count': 'per_missing 按目标的次数（count）或数量（sum）计算缺少多少，目标须有 count 或 sum',
+  'item-points': '每个清单项须有且只有 weight（分值）、penalty（只扣分的条件）、bonus（加分项）之一',
+  'scoring-without-weight': '只扣分的条件（penalty）和加分项（bonus）没有分值，不能写 scoring',
 };
 
 /** Where in a ledger line (or template value) a character was found. */

@@ -35,7 +35,7 @@ export function checklist(items: ItemInput[] | { id: string; name: string; items
     items.length > 0 && 'items' in items[0]!
       ? (items as { id: string; name: string; items: ItemInput[] }[])
       : [{ id: 'A', name: '区域A', items: items as ItemInput[] }];
-  const total = areas.reduce((s, a) => s + a.items.reduce((t, i) => t + i.weight, 0), 0);
+  const total = areas.reduce((s, a) => s + a.items.reduce((t, i) => t + (i.weight ?? 0), 0), 0);
   return Checklist.parse({ year, title: `清单${year}`, total, areas });
 }
 

@@ -116,8 +116,8 @@ describe('late credit 0.5', () => {
   });
 
   it('ruleOf: defaults (proportional, late credit 1, no deduction, floor 0, cap = weight)', () => {
-    expect(ruleOf(undefined, 7)).toEqual({ rule: 'proportional', lateCredit: 1, perMiss: 0, floor: 0, cap: 7 });
-    expect(ruleOf('all-or-nothing', 7)).toEqual({ rule: 'all-or-nothing', lateCredit: 1, perMiss: 0, floor: 0, cap: 7 });
+    expect(ruleOf(undefined, 7)).toEqual({ rule: 'proportional', lateCredit: 1, perMiss: 0, perMissing: 0, floor: 0, cap: 7 });
+    expect(ruleOf('all-or-nothing', 7)).toEqual({ rule: 'all-or-nothing', lateCredit: 1, perMiss: 0, perMissing: 0, floor: 0, cap: 7 });
   });
 });
 

@@ -8,11 +8,12 @@ import { judge, worse, type Outcome, type Trigger } from '../accountability.js';
 import type { Dataset } from '../dataset.js';
 import { scoresOf, type Evaluation } from '../evaluate.js';
 import { displayMeasure } from '../expand.js';
-import type { Person } from '../model.js';
+import type { Checklist, Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
 import { isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 import { byId } from '../order.js';
+import { areaSum, bonusOverCap } from '../rollup.js';
 
 export interface Points {
   score: number;
@@ -51,7 +52,9 @@ export interface UnitRow extends Points {
   grade: Grade;
   /** Points in the unit's annual assessment, when the settings give the share of party work. */
   share?: number;
-  areas: (Points & { id: string; name: string })[];
+  /** Bonus points in the score (加分), after the caps of the areas and of the checklist. */
+  bonus?: number;
+  areas: (Points & { id: string; name: string; bonus?: number })[];
   overdue: number;
   missed: Missed[];
   accountability: Outcome | null;
@@ -82,6 +85,12 @@ export interface AnnualReport {
   /** Per unit item: of the obligations due so far across units, how many were done. */
   coverage: { item: string; title: string; due: number; met: number; rate: number }[];
   trend: TrendPoint[];
+  /**
+   * Areas with a rule of their own, present only when some area has one: points assessed
+   * outside qingdan (`elsewhere`), a floor, a bonus cap; and the checklist's bonus cap per unit.
+   */
+  areaRules?: { id: string; points?: number; elsewhere?: number; floor?: number; bonusCap?: number }[];
+  bonusCap?: number;
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -139,10 +148,28 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
   const units: UnitRow[] = org.units.map((u) => {
     const key = `unit:${u.id}`;
     const scores = byKey.get(key) ?? [];
-    const totals = sumPoints(scores);
-    const areas = checklist.areas
-      .map((a) => ({ id: a.id, name: a.name, ...sumPoints(scores.filter((s) => s.area === a)) }))
-      .filter((a) => a.max > 0);
+    const all = checklist.areas.map((a) => {
+      const mine = scores.filter((s) => s.area === a);
+      const sum = areaSum(a, mine);
+      const shown = sum.max > 0 || mine.some((s) => s.kind !== 'weight');
+      const { bonus, score, max, ytdMax, projected } = sum;
+      const row = { id: a.id, name: a.name, score, max, ytdMax, percent: percentOf(score, ytdMax), projected, ...(bonus !== 0 ? { bonus } : {}) };
+      return { shown, bonus, row };
+    });
+    const areas = all.filter((a) => a.shown).map((a) => a.row);
+    // the unit's total is the sum of its areas, exactly as printed, less bonus points above the
+    // checklist's cap
+    const cut = bonusOverCap(checklist, all);
+    const score = round(areas.reduce((s, a) => s + a.score, 0) - cut);
+    const ytdMax = round(areas.reduce((s, a) => s + a.ytdMax, 0));
+    const totals: Points = {
+      score,
+      max: round(areas.reduce((s, a) => s + a.max, 0)),
+      ytdMax,
+      percent: percentOf(score, ytdMax),
+      projected: round(areas.reduce((s, a) => s + a.projected, 0) - cut),
+    };
+    const bonus = round(all.reduce((s, a) => s + a.bonus, 0) - cut);
     const missed = missedOf(ev, key);
     const verdict = judge(settings.accountability, totals.percent, missed.length);
     return {
@@ -151,8 +178,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
       chief: who(u.chief),
       supervisor: who(u.supervisor),
       ...totals,
-      // the unit's total is the sum of its areas, exactly as printed
-      score: round(areas.reduce((s, a) => s + a.score, 0)),
+      ...(bonus !== 0 ? { bonus } : {}),
       rank: 0,
       grade: gradeOf(totals.percent),
       ...(settings.assessment_share !== undefined ? { share: round(totals.percent * settings.assessment_share, 2) } : {}),
@@ -262,5 +288,19 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     accountability: selected ? accountability.filter(concerns) : accountability,
     coverage,
     trend: trendOf(ev),
+    ...areaRulesOf(checklist),
   };
+}
+
+function areaRulesOf(checklist: Checklist): Pick<AnnualReport, 'areaRules' | 'bonusCap'> {
+  const rules = checklist.areas
+    .filter((a) => a.elsewhere !== undefined || a.floor !== undefined || a.bonus_cap !== undefined)
+    .map((a) => ({
+      id: a.id,
+      ...(a.points !== undefined ? { points: a.points } : {}),
+      ...(a.elsewhere !== undefined ? { elsewhere: a.elsewhere } : {}),
+      ...(a.floor !== undefined ? { floor: a.floor } : {}),
+      ...(a.bonus_cap !== undefined ? { bonusCap: a.bonus_cap } : {}),
+    }));
+  return { ...(rules.length > 0 ? { areaRules: rules } : {}), ...(checklist.bonus_cap !== undefined ? { bonusCap: checklist.bonus_cap } : {}) };
 }

@@ -43,7 +43,7 @@ export function trendOf(ev: Evaluation, keys?: ReadonlySet<string>, lastMonth?: 
     let due = 0;
     let met = 0;
     ev.obligations.forEach((o, i) => {
-      if (o.due.slice(0, 7) !== month || (keys && !keys.has(o.subjectKey))) return;
+      if (o.due.slice(0, 7) !== month || (keys && !keys.has(o.subjectKey)) || o.item.bonus !== undefined) return;
       const p = ev.progress[i]!;
       if (p.status === 'exempt' || o.due > ev.asOf) return;
       due++;

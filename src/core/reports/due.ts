@@ -56,7 +56,8 @@ export function dueReport(ds: Dataset, ev: Evaluation, f: DueFilter): DueReport 
     const daysLeft = daysBetween(ev.asOf, o.due);
     const late = p.status === 'overdue' || p.status === 'partial';
     const soon = (p.status === 'open' || p.status === 'due-soon') && daysLeft <= f.within;
-    if (!late && !soon) return;
+    // a bonus item (加分项) is never owed
+    if ((!late && !soon) || o.item.bonus !== undefined) return;
     if (f.unit !== undefined && !(o.subject.kind === 'unit' && (o.subject.unit.id === f.unit || o.subject.unit.name === f.unit))) return;
     if (f.person !== undefined && !o.responsible.some((id) => id === f.person || org.people.find((x) => x.id === id)?.name === f.person)) return;
     const measure = displayMeasure(o.target);

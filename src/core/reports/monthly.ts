@@ -118,7 +118,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
       }
       const open: OpenRow = { item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status, done: p.done, goal: p.goal, ...(measure ? { measure } : {}) };
       if (isMissed(p)) row.overdue.push(open);
-      else if (o.due.slice(0, 7) === nextMonth && !isDone(p) && p.status !== 'exempt') row.dueNext.push(open);
+      else if (o.due.slice(0, 7) === nextMonth && !isDone(p) && p.status !== 'exempt' && o.item.bonus === undefined) row.dueNext.push(open);
       if (p.pace && isCumulative(o)) {
         row.pace.push({ item: o.item.id, title: o.item.title, done: p.pace.done, goal: p.goal, expected: p.pace.expected, behind: p.pace.behind, ...(measure ? { measure } : {}) });
       }

@@ -13,6 +13,7 @@ import { round, type Status } from '../status.js';
 import { isCumulative, isMissed, selectUnits, type Selection } from './common.js';
 import { gradeOf, percentOf, type Grade } from './annual.js';
 import { byId, byItemId } from '../order.js';
+import { areaSum, bonusOverCap } from '../rollup.js';
 
 export interface Cell {
   status: Status;
@@ -38,7 +39,7 @@ export interface RegisterArea {
   name: string;
   items: RegisterItem[];
   /** Points to date per unit id. */
-  subtotals: Record<string, { score: number; ytdMax: number }>;
+  subtotals: Record<string, { score: number; ytdMax: number; bonus?: number }>;
 }
 
 export interface Finding {
@@ -123,15 +124,17 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     if (items.length === 0) continue;
     const subtotals: RegisterArea['subtotals'] = {};
     for (const u of units) {
-      const list = (scoresBy.get(`unit:${u.id}`) ?? []).filter((s) => s.area === area);
-      subtotals[u.id] = { score: round(list.reduce((n, s) => n + s.score, 0)), ytdMax: round(list.reduce((n, s) => n + s.ytdMax, 0)) };
+      const sum = areaSum(area, (scoresBy.get(`unit:${u.id}`) ?? []).filter((s) => s.area === area));
+      subtotals[u.id] = { score: sum.score, ytdMax: sum.ytdMax, ...(sum.bonus !== 0 ? { bonus: sum.bonus } : {}) };
     }
     areas.push({ id: area.id, name: area.name, items, subtotals });
   }
 
   const rows = units.map((u) => {
     const list = scoresBy.get(`unit:${u.id}`) ?? [];
-    const score = round(areas.reduce((n, a) => n + (a.subtotals[u.id]?.score ?? 0), 0));
+    // areas without a cell this quarter still count in the score to date
+    const sums = checklist.areas.map((a) => areaSum(a, list.filter((s) => s.area === a)));
+    const score = round(sums.reduce((n, a) => n + a.score, 0) - bonusOverCap(checklist, sums));
     const ytdMax = round(list.reduce((n, s) => n + s.ytdMax, 0));
     const percent = percentOf(score, ytdMax);
     return { id: u.id, name: u.name, score, ytdMax, percent, rank: 0, grade: gradeOf(percent) };

@@ -53,7 +53,13 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
     {
       heading: L.sections.areas,
       level: 2,
-      text: areaIds.map(([id, name]) => `${id} ${name}`),
+      text: [
+        ...areaIds.map(([id, name]) => {
+          const rule = r.areaRules?.find((a) => a.id === id);
+          return rule ? `${id} ${name}（${L.areaRule(rule)}）` : `${id} ${name}`;
+        }),
+        ...(r.bonusCap !== undefined ? [L.bonusCap({ cap: r.bonusCap })] : []),
+      ],
       table: {
         columns: [{ label: C.unit }, ...areaIds.map(([id]) => ({ label: id, align: 'right' as const })), { label: C.score, align: 'right' }],
         rows: ranked.map((u) => [
