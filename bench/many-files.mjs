@@ -40,6 +40,10 @@ if (!existsSync(made) || readFileSync(made, 'utf8').trim() !== String(n)) {
   writeFileSync(made, String(n));
 }
 
+// the bench's own scratch repository: whatever a run that was killed left (a lock, a staged line) goes
+for (const f of ['index.lock', 'qingdan.lock']) rmSync(join(dir, '.git', f), { force: true });
+git('reset', '-q', '--hard');
+
 const asOf = ['-C', dir, '--as-of', '2026-11-27'];
 const commands = [
   ['check', [...asOf, 'check']],

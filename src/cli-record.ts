@@ -44,6 +44,9 @@ const EXAMPLES_VOID = `
 示例 (examples):
   qingdan void a81mzc --reason "人数登记错误"
   qingdan void a81mzc --reason "重复登记" --by yangxue
+  qingdan void --line ledgers/2026/office.ledger:12 --reason "手工录入，科室名写错"
+                                        没有编号的一行（如 qingdan check 报错的行）按文件和行号作废
+                                        (a line without an id, e.g. one check reports, by file and line)
 `;
 
 const EXAMPLES_AUDIT = `
@@ -120,14 +123,15 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
   cli
     .command('void')
     .description('作废一条登记：追加一行 void 并提交 (cancel an entry by appending a void line, committed)')
-    .argument('<id>', '要作废的登记编号 (id of the entry)')
+    .argument('[id]', '要作废的登记编号 (id of the entry)')
+    .option('--line <file:line>', '作废没有编号的一行，如 ledgers/2026/office.ledger:12 (void a line without an id, by its file and line)')
     .option('--reason <text>', '作废理由，必填 (why; required)')
     .option('--date <date>', '日期，默认今天 (date, default today)')
     .option('--by <person>', '登记人；也作为提交作者 (who; also the commit author)')
     .option('--no-commit', '只写入并暂存，不提交 (write and stage, do not commit)')
     .option('--json', '以 JSON 输出所写内容 (print what was written as JSON)')
     .addHelpText('after', EXAMPLES_VOID)
-    .action(async (id: string, local: object, cmd: Command) => {
+    .action(async (id: string | undefined, local: object, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals<GlobalOptions>(), ...local };
       run(await (await import('./commands/void.js')).runVoid(id, opts, io));
     });

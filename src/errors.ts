@@ -64,6 +64,12 @@ export type ErrorKey =
   | 'git-in-progress'
   | 'detached-head'
   | 'void-ambiguous'
+  | 'void-line-no-ledger'
+  | 'void-line-none'
+  | 'void-line-blank'
+  | 'void-line-has-id'
+  | 'void-line-ambiguous'
+  | 'void-what'
   | 'out-special'
   | 'out-inside-data'
   | 'locked-elsewhere';

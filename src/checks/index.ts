@@ -1,5 +1,6 @@
 /** The checks `qingdan check` runs, in the order their findings are most useful. */
 import type { Check, CheckContext } from './check.js';
+import type { Dataset } from '../core/dataset.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { orgPeople } from './org-people.js';
 import { templateIds } from './template-ids.js';
@@ -8,7 +9,7 @@ import { templateDeadlines } from './template-deadlines.js';
 import { ledgerDates } from './ledger-dates.js';
 import { ledgerReferences } from './ledger-references.js';
 import { ledgerQuantities } from './ledger-quantities.js';
-import { ledgerIds } from './ledger-ids.js';
+import { IdCheck, ledgerIds } from './ledger-ids.js';
 import { ledgerText } from './ledger-text.js';
 import { ledgerEvidence } from './ledger-evidence.js';
 import { templateText } from './template-text.js';
@@ -36,8 +37,12 @@ export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences,
 /** The checks of templates alone: clean templates are what the template cache may keep. */
 export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines, templateText];
 
+/** The findings of `checks`, but none about an entry that a void of `ctx.ds` cancels. */
 export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
-  return checks.flatMap((check) => check(ctx));
+  const found = checks.flatMap((check) => check(ctx));
+  if (found.length === 0) return found;
+  const voided = voidedPlaces(ctx.ds);
+  return voided.size === 0 ? found : found.filter((d) => !voided.has(`${d.file}:${d.line}`));
 }
 
 /** `checks` without the template checks when the templates already passed them (`Templates.checked`). */
@@ -52,3 +57,11 @@ export function checksFor(checks: readonly Check[], templates: { checked?: true 
  * dearest check of all.
  */
 export const COUNTING_CHECKS: readonly Check[] = CHECKS.filter((c) => c !== ledgerIds);
+
+/** Where the entries of `ds` that a void cancels are, as `file:line`. */
+function voidedPlaces(ds: Dataset): Set<string> {
+  if (!ds.ledgers.some((l) => l.lines.some((line) => line.kind === 'void'))) return new Set();
+  const ids = new IdCheck();
+  for (const ledger of ds.ledgers) ids.add(ledger);
+  return ids.voidedPlaces();
+}

@@ -11,6 +11,7 @@
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Ledger } from '../core/dataset.js';
 import { IdPlaces } from '../core/id-places.js';
+import { LINE_TARGET } from '../parse/ledger.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';
 
@@ -32,11 +33,25 @@ export class IdCheck {
   add(ledger: Ledger): void {
     const file = this.files.push(ledger.file) - 1;
     for (const l of ledger.lines) {
-      if (l.kind === 'void') this.voids.push({ target: l.target, file: l.file, line: l.line });
+      // a void of a line by its text is the parser's (parse/ledger.ts): it names no id
+      if (l.kind === 'void' && !l.target.startsWith(LINE_TARGET)) this.voids.push({ target: l.target, file: l.file, line: l.line });
       if (l.id === undefined) continue;
       const first = this.places.add(l.id, file, l.kind === 'void' ? -l.line : l.line);
       if (first) this.out.push(diagnostic(tokenAt(l, 'id'), 'duplicate-id', { id: l.id, first: `${this.files[first.file]}:${Math.abs(first.line)}` }));
     }
+  }
+
+  /**
+   * Where the entries voided by id are, as `file:line`: what they would be reported for is not
+   * reported — the void is how a wrong line is corrected, and then nothing is left to repair.
+   */
+  voidedPlaces(): Set<string> {
+    const out = new Set<string>();
+    for (const v of this.voids) {
+      const first = this.places.get(v.target);
+      if (first && first.line > 0) out.add(`${this.files[first.file]}:${first.line}`);
+    }
+    return out;
   }
 
   /** Every finding: the duplicates in ledger order, then the voids'. */

@@ -33,9 +33,10 @@ export class LedgerChecks {
     this.ids.add(ledger);
   }
 
-  /** The findings of every ledger added, then those of the ids. */
+  /** The findings of every ledger added (but not of entries voided), then those of the ids. */
   findings(): Diagnostic[] {
-    const out = this.found;
+    const voided = this.ids.voidedPlaces();
+    const out = voided.size === 0 ? this.found : this.found.filter((d) => !voided.has(`${d.file}:${d.line}`));
     for (const d of this.ids.findings()) out.push(d);
     return out;
   }

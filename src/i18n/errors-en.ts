@@ -100,6 +100,12 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     },
     'detached-head': () =>
       'HEAD is detached (on no branch): a commit now would belong to no branch and be lost on the next checkout, so nothing was recorded. Go back to a branch (git switch main, or git switch -c NEW-BRANCH), then record; or add --no-commit to only write and stage',
+    'void-line-no-ledger': (p) => `${p.file} is not a ledger of this repository (give the path from the data repository's root, e.g. ledgers/2026/office.ledger, as qingdan check shows it); nothing was voided`,
+    'void-line-none': (p) => `there is no ${p.where}: the file has ${p.count} lines; nothing was voided`,
+    'void-line-blank': (p) => `${p.where} is blank or a comment; there is nothing to void`,
+    'void-line-has-id': (p) => `${p.where} has the id ${p.id}: void it by its id: qingdan void ${p.id} --reason "why"`,
+    'void-line-ambiguous': (p) => `the text of ${p.where} is in the file more than once (${p.places}); a void of the line would cancel them all, so nothing was voided. Find out which is the extra one first (git log -p on the file)`,
+    'void-what': () => 'give the id of the entry to void (qingdan void ID), or --line FILE:LINE for a line without an id — one of the two',
     'void-ambiguous': (p) => `id ${p.id} is on more than one line (${p.places}), so which to void is unclear; nothing was voided. Run qingdan check and fix the duplicate id first`,
     'out-special': (p) => {
       const kind: Record<string, string> = { fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device', directory: 'a folder', other: 'a special file' };

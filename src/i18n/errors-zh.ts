@@ -100,6 +100,12 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     },
     'detached-head': () =>
       'HEAD 处于分离状态（不在任何分支上），此时的提交不属于任何分支，切换分支后就找不到了，因此未登记。请先回到分支（git switch main，或 git switch -c 新分支名），再登记；或加 --no-commit 只写入并暂存',
+    'void-line-no-ledger': (p) => `${p.file} 不是本仓库的登记簿（路径从数据仓库根目录写起，如 ledgers/2026/office.ledger，与 qingdan check 显示的一样），未作废`,
+    'void-line-none': (p) => `${p.where} 不存在：该文件只有 ${p.count} 行，未作废`,
+    'void-line-blank': (p) => `${p.where} 是空行或注释行，无需作废`,
+    'void-line-has-id': (p) => `${p.where} 有编号 ${p.id}，请按编号作废：qingdan void ${p.id} --reason "理由"`,
+    'void-line-ambiguous': (p) => `${p.where} 的内容在文件中出现了不止一次（${p.places}），按行作废会把它们一起作废，因此未作废。请先确认哪一行是多余的（git log -p 该文件）`,
+    'void-what': () => '请给出要作废的登记编号（qingdan void 编号），或用 --line 文件:行号 作废没有编号的一行，二者选一',
     'void-ambiguous': (p) => `编号 ${p.id} 出现在不止一行（${p.places}），不知道要作废哪一条，未作废。请先运行 qingdan check，修正重复的编号`,
     'out-special': (p) => {
       const kind: Record<string, string> = { fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件', directory: '文件夹', other: '特殊文件' };

@@ -11,6 +11,7 @@
 import { diagnostic, type Diagnostic, type DiagnosticCode, type LedgerToken, type Params } from '../core/diagnostic.js';
 import { calendarDay } from '../core/dates.js';
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
 
 export interface ParsedLedger {
@@ -135,7 +136,7 @@ class LineError {
 export function parseLedger(file: string, text: string, intern: Interner = new Interner()): ParsedLedger {
   const out: ParsedLedger = { lines: [], diagnostics: [] };
   parseText(file, text, 0, intern, out);
-  return out;
+  return applyLineVoids(out, () => text);
 }
 
 /**
@@ -157,7 +158,70 @@ export function parseLedgerBytes(file: string, bytes: Uint8Array, intern: Intern
     lineNo = parseText(file, buf.toString('utf8', pos, end), lineNo, intern, out);
     pos = end;
   }
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return applyLineVoids(out, () => buf.toString('utf8', bom));
+}
+
+/** The prefix of a void's target that names a line by its text rather than an entry by its id. */
+export const LINE_TARGET = 'line:';
+
+/**
+ * What `void --line` names a line by: the first 12 hex digits of the SHA-256 of its text (as in
+ * the file, without the line end). A line number would not survive a union merge, which puts the
+ * other clone's lines in between; the text does.
+ */
+export function lineTarget(lineText: string): string {
+  return LINE_TARGET + createHash('sha256').update(lineText.replace(/\r$/, ''), 'utf8').digest('hex').slice(0, 12);
+}
+
+/**
+ * A line cancelled by a `void line:<hash>` of the same file is as if it were not there: neither
+ * counted nor reported (that is what the void is for — a line that does not parse, or has no id
+ * to void it by). A hash that names no line of the file is an error, a second void of one a
+ * warning. Only ledgers holding such a void pay for the second look at their text.
+ */
+function applyLineVoids(out: ParsedLedger, textOf: () => string): ParsedLedger {
+  let voids: Void[] | undefined;
+  for (const l of out.lines) if (l.kind === 'void' && l.target.startsWith(LINE_TARGET)) (voids ??= []).push(l);
+  if (!voids) return out;
+  const named = new Set(voids.map((v) => v.target));
+  const cancelled = new Set<number>();
+  const matched = new Set<string>();
+  const text = textOf();
+  let lineNo = 0;
+  for (let start = 0; start < text.length; ) {
+    lineNo++;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    if (nameable(line)) {
+      const t = lineTarget(line);
+      if (named.has(t)) {
+        cancelled.add(lineNo);
+        matched.add(t);
+      }
+    }
+    start = end + 1;
+  }
+  const first = new Map<string, Void>();
+  for (const v of voids) {
+    const at = { file: v.file, line: v.line, column: 0, length: 0, token: 'target' as const };
+    const earlier = first.get(v.target);
+    if (earlier) out.diagnostics.push(diagnostic(at, 'void-twice', { id: v.target, first: `${earlier.file}:${earlier.line}` }, 'warning'));
+    else {
+      first.set(v.target, v);
+      if (!matched.has(v.target)) out.diagnostics.push(diagnostic(at, 'void-unknown', { id: v.target }));
+    }
+  }
+  out.lines = out.lines.filter((l) => !cancelled.has(l.line));
+  out.diagnostics = out.diagnostics.filter((d) => !cancelled.has(d.line));
   return out;
+}
+
+/** A line `void --line` may name: not blank, not a comment. */
+export function nameable(line: string): boolean {
+  const t = line.trimStart();
+  return t !== '' && t !== '\r' && t[0] !== ';' && t[0] !== '#';
 }
 
 const CHUNK = 1 << 20;

@@ -56,3 +56,27 @@ describe('LedgerChecks', () => {
     expect(sortDiagnostics(checks!.findings())).toEqual(sortDiagnostics(expected));
   });
 });
+
+describe('a voided entry', () => {
+  it('is not reported for what is wrong with it, by check or by the checks of reports — wherever its void is', async () => {
+    appendLedger(dir, 'office.ledger', [
+      '2026-11-20 offfice T1.3 1次 id:typo01',
+      '2026-11-21 office T1.3 2.5学时 id:meas02',
+      '2026-11-22 nowhere T1.3 1次 id:kept03',
+    ]);
+    appendLedger(dir, 'finance.ledger', ['2026-11-23 void meas02 "wrong measure" id:vd0001']);
+    appendLedger(dir, 'office.ledger', ['2026-11-23 void typo01 "unit misspelt" id:vd0002']);
+    const whole = await openRepo({ C: dir, asOf: AS_OF }, io());
+    const ds = whole.dataset!;
+    const found = runChecks({ ds, cat: buildCatalog(ds), asOf: AS_OF }, CHECKS.filter((c) => !TEMPLATE_CHECKS.includes(c)));
+    const wrong = (list: typeof found) => list.filter((d) => d.severity === 'error').map((d) => [d.code, d.params.unit ?? d.params.name ?? '']);
+    // only the line nobody voided is still an error
+    expect(wrong(found)).toEqual([['unknown-unit', 'nowhere']]);
+
+    let checks: LedgerChecks | undefined;
+    await openRepo({ C: dir, asOf: AS_OF }, io(), {
+      each: (ledger, base, asOf) => (checks ??= new LedgerChecks(base as Dataset, asOf)).add(ledger),
+    });
+    expect(wrong(checks!.findings())).toEqual([['unknown-unit', 'nowhere']]);
+  });
+});

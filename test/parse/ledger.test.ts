@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseLedger, parseQuantity, spansOf } from '../../src/parse/ledger.js';
+import { lineTarget, parseLedger, parseLedgerBytes, parseQuantity, spansOf } from '../../src/parse/ledger.js';
 import { printLine, printQuantity, quoteNote } from '../../src/parse/ledger-print.js';
 import type { Entry, LedgerLine, Quantity, Void } from '../../src/core/entry.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
@@ -740,5 +740,50 @@ describe('parseLedger: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseLedger: a void of a line by its text (void --line)', () => {
+  const bad = '2026-03-03 office T1.3 1x次 "bad" badtag:1';
+  const noId = '2026-03-04 offfice T1.3 1次';
+
+  it('names a line by the first 12 hex digits of the SHA-256 of its text, without the line end', () => {
+    // sha256("2026-03-03 office T1.3 1x次 \"bad\" badtag:1"), worked out with sha256sum
+    expect(lineTarget(bad)).toBe('line:e145858a388e');
+    expect(lineTarget(`${bad}\r`)).toBe(lineTarget(bad));
+  });
+
+  it('reads the line it names as if it were not there: no entry, no diagnostic; the void itself stays', () => {
+    const before = parse(`${bad}\n${noId}\n2026-03-05 office T1.3 1次 id:keep01\n`);
+    expect(where(before.diagnostics)).toEqual([['bad-tag', 1, 34, 8]]);
+    expect(before.lines.map((l) => l.line)).toEqual([2, 3]);
+
+    const text = `${bad}\n${noId}\n2026-03-05 office T1.3 1次 id:keep01\n2026-11-27 void ${lineTarget(bad)} "typed by hand" id:vd0001\n2026-11-27 void ${lineTarget(noId)} "wrong unit" id:vd0002\n`;
+    const after = parse(text);
+    expect(after.diagnostics).toEqual([]);
+    expect(after.lines.map((l) => [l.line, l.kind])).toEqual([[3, 'entry'], [4, 'void'], [5, 'void']]);
+    // the same from bytes, with a byte order mark and CRLF line ends
+    const bytes = parseLedgerBytes(F, Buffer.from(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 'utf8'));
+    expect(bytes.diagnostics).toEqual([]);
+    expect(bytes.lines.map((l) => [l.line, l.kind])).toEqual([[3, 'entry'], [4, 'void'], [5, 'void']]);
+  });
+
+  it('still holds when a union merge has put other lines in between: the text, not the number, is named', () => {
+    const v = `2026-11-27 void ${lineTarget(bad)} "typed by hand" id:vd0001`;
+    const merged = parse(`2026-03-01 office T1.3 1次 id:other1\n${bad}\n2026-03-02 office T1.3 1次 id:other2\n${v}\n`);
+    expect(merged.diagnostics).toEqual([]);
+    expect(merged.lines.map((l) => l.id)).toEqual(['other1', 'other2', 'vd0001']);
+  });
+
+  it('reports a void naming no line of its file (an error), and a second void of one line (a warning)', () => {
+    const v = (n: number, target: string) => `2026-11-27 void ${target} "x" id:vd000${n}`;
+    const out = parse(`${bad}\n${v(1, lineTarget(bad))}\n${v(2, lineTarget(bad))}\n${v(3, 'line:000000000000')}\n`);
+    expect(where(out.diagnostics)).toEqual([['void-twice', 3, 0, 0], ['void-unknown', 4, 0, 0]]);
+    expect(out.diagnostics.map((d) => d.severity)).toEqual(['warning', 'error']);
+  });
+
+  it('never names a blank line or a comment', () => {
+    const out = parse(`; a comment\n\n2026-11-27 void ${lineTarget('; a comment')} "x" id:vd0001\n`);
+    expect(where(out.diagnostics)).toEqual([['void-unknown', 3, 0, 0]]);
   });
 });
