@@ -40,8 +40,8 @@ function buildId() {
 // dist/qingdan.js is a small launcher (src/launch.cts) that turns on Node's compile cache and
 // loads dist/lib/qingdan.cjs, the whole tool in one CommonJS bundle: one file, loaded
 // synchronously; each command's code runs only when it is called (esbuild wraps what `import()`
-// reaches so that it is initialised on first use). YAML and zod, which only a changed template
-// needs, stay in files of their own, required on that path.
+// reaches so that it is initialised on first use). YAML, zod and @clack stay in files of their
+// own, required only on the path that needs them (VENDORED below).
 const buildID = buildId();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/lib'), { recursive: true });
@@ -57,11 +57,22 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-const VENDORED = ['yaml', 'zod'];
+// Libraries only some runs need, each in a file of its own that the bundle requires on that path:
+// YAML and zod for a changed template, @clack for record's questions on a terminal (core and
+// prompts in one file, so that they share one copy of core and its cancel symbol).
+const VENDORED = {
+  yaml: { modules: ['yaml'], contents: `module.exports = require('yaml');` },
+  zod: { modules: ['zod'], contents: `module.exports = require('zod');` },
+  clack: {
+    modules: ['@clack/core', '@clack/prompts'],
+    contents: `module.exports = { ...require('@clack/prompts'), AutocompletePrompt: require('@clack/core').AutocompletePrompt };`,
+  },
+};
+const fileOf = new Map(Object.entries(VENDORED).flatMap(([file, v]) => v.modules.map((m) => [m, file])));
 const vendored = {
   name: 'vendored',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (a) => ({ path: `./${a.path}.cjs`, external: true }));
+    b.onResolve({ filter: /^(yaml|zod|@clack\/core|@clack\/prompts)$/ }, (a) => ({ path: `./${fileOf.get(a.path)}.cjs`, external: true }));
   },
 };
 // cli-table3 measures cells with string-width 4; it gets the width the report columns are laid out
@@ -90,8 +101,8 @@ await build({
     QINGDAN_TEMPLATE_FILES: JSON.stringify(embedded),
   },
 });
-for (const name of VENDORED) {
-  await build({ ...common, stdin: { contents: `module.exports = require('${name}');`, resolveDir: root }, outfile: join(root, `dist/lib/${name}.cjs`) });
+for (const [file, { contents }] of Object.entries(VENDORED)) {
+  await build({ ...common, stdin: { contents, resolveDir: root }, outfile: join(root, `dist/lib/${file}.cjs`) });
 }
 
 if (process.argv.includes('--schemas')) {

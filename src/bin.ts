@@ -8,11 +8,8 @@ import type { Io } from './io.js';
 
 export { main };
 
-/**
- * The Io of this process. `test` only from test/support/run-with-hooks.cjs: test hooks, and
- * questions asked on a stdin that is not a terminal (a scripted conversation).
- */
-export function processIo(test: { hooks?: Io['hooks']; prompt?: boolean } = {}): Io {
+/** The Io of this process. `test` only from test/support/run-with-hooks.cjs: test hooks. */
+export function processIo(test: { hooks?: Io['hooks'] } = {}): Io {
   const hooks = test.hooks;
   return {
     cwd: process.cwd(),
@@ -24,7 +21,8 @@ export function processIo(test: { hooks?: Io['hooks']; prompt?: boolean } = {}):
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
     self: { pid: process.pid, alive, looksLikeQingdan },
-    ...(process.stdin.isTTY || test.prompt ? { prompter: async () => (await import('./prompt/terminal.js')).terminalPrompter(process.stdin, process.stderr) } : {}),
+    // questions only on a terminal, drawn on stderr so that stdout (--json) stays the result's
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { prompter: async (lang) => (await import('./prompt/clack.js')).clackPrompter(process.stdin, process.stderr, lang) } : {}),
     ...(hooks ? { hooks } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { Lang } from './i18n/lang.js';
+
 /**
  * What `main` is given of the outside world. bin.ts makes it from the process; tests make their
  * own. Nothing below bin.ts reads `process`: streams, the environment, the terminal and the test
@@ -20,8 +22,8 @@ export interface Io {
   today?: string;
   /** This process, as a lock file names its owner. */
   self: Self;
-  /** Present when questions can be asked (stdin is a terminal): opens the prompter. */
-  prompter?: () => Promise<Prompter>;
+  /** Present when questions can be asked (stdin is a terminal): opens the prompter, speaking `lang`. */
+  prompter?: (lang: Lang) => Promise<Prompter>;
   /** Only for tests: points where a test stops or bends a run. */
   hooks?: TestHooks;
 }
@@ -37,10 +39,27 @@ export interface Self {
   looksLikeQingdan?: (pid: number) => boolean | undefined;
 }
 
-/** Asking on a terminal. `ask` resolves to undefined at end of input (Ctrl-D). */
+/** Something to pick from a list: what the list shows, and the words that find it. */
+export interface Choice<T> {
+  value: T;
+  label: string;
+  /** Exact words that pick it (id, name); typing part of one finds it. */
+  keys: string[];
+  hint?: string;
+}
+
+/**
+ * Asking on a terminal. Each answer is checked as it is given; cancelling (Ctrl-C) rejects with
+ * QingdanError('cancelled').
+ */
 export interface Prompter {
-  ask(question: string): Promise<string | undefined>;
-  say(text: string): void;
+  /** One of `choices`, found by typing part of a key — or, when nothing contains what was typed, the nearest. */
+  pick<T>(message: string, choices: readonly Choice<T>[]): Promise<T>;
+  /**
+   * A line of text, trimmed; Enter on an empty line gives `fallback` (or ''). `check` returns
+   * what is wrong with an answer, which is then asked again, or undefined.
+   */
+  text(message: string, opts?: { fallback?: string; check?: (answer: string) => string | undefined }): Promise<string>;
   close(): void;
 }
 

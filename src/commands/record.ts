@@ -4,9 +4,10 @@
  * argument is an error (exit 2), never a wait. The writing is src/recording/.
  */
 import { resolve } from 'node:path';
-import { buildCatalog, type ItemRef, type Subject } from '../core/catalog.js';
+import { buildCatalog, type Catalog } from '../core/catalog.js';
+import type { Dataset } from '../core/dataset.js';
+import { printQuantity } from '../parse/ledger-print.js';
 import { isCalendarDate } from '../core/dates.js';
-import type { Quantity } from '../core/entry.js';
 import type { Person } from '../core/model.js';
 import { parsePeriod } from '../core/periods.js';
 import { closest } from '../core/suggest.js';
@@ -15,15 +16,16 @@ import { recordCatalogue } from '../i18n/index.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import type { GlobalOptions, Io, Prompter } from '../io.js';
 import { openRepo, soundDataset, type Opened } from '../open/repo.js';
-import { askOrCancel, choose, itemChoices, subjectChoices, targetHint } from '../prompt/choose.js';
+import { askEntry, type Answers } from '../prompt/ask-entry.js';
+import { targetHint } from '../prompt/choose.js';
 import { fileInside, readIfExists, sha256Hex } from '../read/files.js';
 import * as git from '../read/git.js';
-import { asksQuantity, checkText, findItem, findPerson, findSubject, needsQuantity, parseQty } from '../recording/lookup.js';
+import { checkText, findItem, findPerson, findSubject, needsQuantity, parseQty } from '../recording/lookup.js';
 import { recordEntry } from '../recording/record-entry.js';
 import { statusAfterWrite } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
 import { closedOn, DEFAULT_CLOSE_DAYS, isBackdated } from '../core/audit/registration.js';
-import { subjectName } from '../core/expand.js';
+import { subjectId, subjectName } from '../core/expand.js';
 import { renderWritten, writtenJson } from '../render/written.js';
 
 export interface RecordOptions extends GlobalOptions {
@@ -39,7 +41,7 @@ export interface RecordOptions extends GlobalOptions {
 export async function runRecord(args: string[], opts: RecordOptions, io: Io): Promise<number> {
   // the ledgers are read under the lock, and only as far as the new line needs them
   const repo = await openRepo(opts, io, { writeCache: true, ledgers: false });
-  const prompter = io.prompter ? await io.prompter() : undefined;
+  const prompter = io.prompter ? await io.prompter(repo.lang) : undefined;
   try {
     return await speaking(repo.lang, () => record(args, opts, io, repo, recordCatalogue(repo.lang), prompter));
   } finally {
@@ -48,7 +50,6 @@ export async function runRecord(args: string[], opts: RecordOptions, io: Io): Pr
 }
 
 async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened, rm: RecordCatalogue, prompter: Prompter | undefined): Promise<number> {
-  const commit = opts.commit !== false;
   if (args.length > 3) throw new QingdanError('missing-args', { extra: args.slice(3).join(' ') });
   if (opts.date !== undefined && !isCalendarDate(opts.date)) throw new QingdanError('bad-date', { option: '--date', value: opts.date });
   if (opts.note !== undefined) checkText(opts.note, '--note');
@@ -63,65 +64,41 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   if (missing.length > 0 && !prompter) throw new QingdanError('missing-args', { missing: missing.join(' ') });
   const interactive = missing.length > 0;
 
-  let subject: Subject | undefined;
+  const a: Answers = { exempt: false, ...(opts.date !== undefined ? { date: opts.date } : {}), ...(opts.note !== undefined ? { note: opts.note } : {}) };
   if (unitArg !== undefined) {
-    subject = findSubject(cat, unitArg);
-    if (!subject) throw new QingdanError('unknown-unit', { name: unitArg, suggestion: closest(unitArg, [...cat.units.keys(), ...cat.people.keys(), 'org']) ?? '' });
-  } else {
-    subject = await choose(prompter!, rm.prompt.unit({}), subjectChoices(ds), rm);
+    a.subject = findSubject(cat, unitArg);
+    if (!a.subject) throw new QingdanError('unknown-unit', { name: unitArg, suggestion: closest(unitArg, [...cat.units.keys(), ...cat.people.keys(), 'org']) ?? '' });
   }
-
-  // the checklist year: the period's, else the date's
-  let date = opts.date;
-  const yearGuess = period?.year ?? +(date ?? repo.asOf).slice(0, 4);
-  const checklist = cat.checklists.get(yearGuess);
-  if (!checklist) throw new QingdanError('no-checklist-for-year', { year: yearGuess, years: [...cat.checklists.keys()].join(', ') });
-
-  let ref: ItemRef | undefined;
   if (itemArg !== undefined) {
-    ref = findItem(checklist.items, itemArg);
-    if (!ref) throw new QingdanError('unknown-item', { item: itemArg, year: yearGuess, suggestion: closest(itemArg, checklist.items.keys()) ?? '' });
-  } else {
-    ref = await choose(prompter!, rm.prompt.item({}), itemChoices(checklist.items.values(), subject, rm), rm);
+    // the checklist year: the period's, else the date's
+    const year = period?.year ?? +(a.date ?? repo.asOf).slice(0, 4);
+    const checklist = cat.checklists.get(year);
+    if (!checklist) throw new QingdanError('no-checklist-for-year', { year, years: [...cat.checklists.keys()].join(', ') });
+    a.ref = findItem(checklist.items, itemArg);
+    if (!a.ref) throw new QingdanError('unknown-item', { item: itemArg, year, suggestion: closest(itemArg, checklist.items.keys()) ?? '' });
   }
-  const item = ref.item;
+  if (qtyArg !== undefined) Object.assign(a, parseQty(qtyArg));
 
-  let quantity: Quantity | undefined;
-  let exempt = false;
-  if (qtyArg !== undefined) ({ quantity, exempt } = parseQty(qtyArg));
-  else if (prompter && (interactive || needsQuantity(item)) && asksQuantity(item)) {
-    for (;;) {
-      const a = (await askOrCancel(prompter, rm.prompt.quantity({ hint: targetHint(item, rm) }))).trim();
-      if (a === '' && !needsQuantity(item)) break;
-      try {
-        ({ quantity, exempt } = parseQty(a));
-        break;
-      } catch {
-        prompter.say(rm.prompt.badQuantity({ text: a }));
-      }
+  const asking = prompter && (interactive || (a.ref && qtyArg === undefined && needsQuantity(a.ref.item)));
+  try {
+    if (asking) {
+      const ctx = { ds, cat, asOf: repo.asOf, rm, messages: repo.messages, ...(period ? { periodYear: period.year } : {}) };
+      await askEntry(prompter, ctx, a, { quantity: qtyArg === undefined, date: interactive, note: interactive });
     }
-  } else if (needsQuantity(item)) {
-    throw new QingdanError('quantity-needed', { item: item.id, hint: targetHint(item, rm) });
+    return write(a, opts, io, repo, rm, ds, cat);
+  } catch (e) {
+    // what was answered is not lost: the command that records it without the questions
+    if (asking && e instanceof QingdanError && a.subject) io.stderr(`qingdan: ${rm.prompt.rerun({ command: commandLine(a, opts) })}\n`);
+    throw e;
   }
+}
 
-  // date and note, asked for when prompting anyway
-  if (interactive && date === undefined) {
-    for (;;) {
-      const a = (await askOrCancel(prompter!, rm.prompt.date({ today: repo.asOf }))).trim();
-      if (a === '') break;
-      if (isCalendarDate(a)) {
-        date = a;
-        break;
-      }
-      prompter!.say(rm.prompt.badDate({ text: a }));
-    }
-  }
-  date ??= repo.asOf;
-  let note = opts.note;
-  if (interactive && note === undefined) {
-    const a = (await askOrCancel(prompter!, rm.prompt.note({}))).trim();
-    if (a !== '') note = a;
-  }
+function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: RecordCatalogue, ds: Dataset, cat: Catalog): number {
+  const commit = opts.commit !== false;
+  const item = a.ref!.item;
+  if (a.quantity === undefined && !a.exempt && needsQuantity(item)) throw new QingdanError('quantity-needed', { item: item.id, hint: targetHint(item, rm) });
+  const { quantity, exempt, note } = a;
+  const date = a.date ?? repo.asOf;
   if (exempt && (note === undefined || note.trim() === '')) throw new QingdanError('bad-note', { option: '--note', exempt: 1 });
 
   let by: Person | undefined;
@@ -137,7 +114,7 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }
 
   const target = writeTarget(repo.root, repo.asOf, io, commit, by);
-  const chosen = subject;
+  const chosen = a.subject!;
   const written = recordEntry(
     repo,
     target,
@@ -162,4 +139,20 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }
   if (evidence && target.repo && !git.isTracked({ cwd: repo.root, env: io.env }, evidence.rel)) io.stderr(`qingdan: ${rm.record.evidenceUntracked({ path: evidence.rel })}\n`);
   return 0;
+}
+
+/** `qingdan record UNIT ITEM [QTY] --date … --note …` for what is known, quoted for a POSIX shell. */
+function commandLine(a: Answers, opts: RecordOptions): string {
+  const words = ['qingdan', 'record', a.subject ? subjectId(a.subject) : 'UNIT', a.ref?.item.id ?? 'ITEM'];
+  if (a.exempt) words.push('exempt');
+  else if (a.quantity) words.push(printQuantity(a.quantity));
+  if (a.date !== undefined) words.push('--date', a.date);
+  if (a.note !== undefined) words.push('--note', a.note);
+  for (const [flag, value] of [['--by', opts.by], ['--period', opts.period], ['--evidence', opts.evidence]] as const) if (value !== undefined) words.push(flag, value);
+  if (opts.commit === false) words.push('--no-commit');
+  return words.map(shellWord).join(' ');
+}
+
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9._:/@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }

@@ -21,9 +21,15 @@ export interface RecordCatalogue {
     quantity: Message;
     date: Message;
     note: Message;
+    search: Message;
+    matches: Message;
     noMatch: Message;
-    more: Message;
-    pick: Message;
+    keys: Message;
+    noteExempt: Message;
+    noteNeeded: Message;
+    badNote: Message;
+    quantityNeeded: Message;
+    rerun: Message;
     badQuantity: Message;
     badDate: Message;
     hintDone: Message;

@@ -1,22 +1,14 @@
 /**
- * `record`'s questions: searchable choices of subjects and items (type part of an id, name or
- * title; a number picks from the list shown), and the hint of what an item's target asks for.
+ * What `record` asks from: the subjects and items as choices found by typing part of an id, name
+ * or title, and the hint of what an item's target asks for.
  */
 import { inScope, type ItemRef, type Subject } from '../core/catalog.js';
 import type { Dataset } from '../core/dataset.js';
 import type { Item } from '../core/model.js';
-import { QingdanError } from '../errors.js';
+import { closest } from '../core/suggest.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
-import type { Prompter } from '../io.js';
-import { padEnd, printable, truncate } from '../render/width.js';
-
-export interface Choice<T> {
-  value: T;
-  /** What the list shows. */
-  label: string;
-  /** Exact words that pick it (id, name). */
-  keys: string[];
-}
+import type { Choice } from '../io.js';
+import { padEnd, truncate } from '../render/width.js';
 
 /** Choices with a key (id, name, title) containing `query`, case-insensitive; an exact key wins alone. */
 export function search<T>(choices: readonly Choice<T>[], query: string): Choice<T>[] {
@@ -27,34 +19,15 @@ export function search<T>(choices: readonly Choice<T>[], query: string): Choice<
   return choices.filter((c) => c.keys.some((k) => k.toLowerCase().includes(q)));
 }
 
-const LIST_MAX = 40;
-
-/** The answer, or 'cancelled' at the end of input (Ctrl-D). */
-export async function askOrCancel(p: Prompter, question: string): Promise<string> {
-  const a = await p.ask(question);
-  if (a === undefined) throw new QingdanError('cancelled');
-  return a;
-}
-
-export async function choose<T>(p: Prompter, question: string, choices: readonly Choice<T>[], rm: RecordCatalogue): Promise<T> {
-  let shown: Choice<T>[] = [];
-  for (;;) {
-    const a = (await askOrCancel(p, question)).trim();
-    if (/^\d+$/.test(a) && shown.length > 0) {
-      const c = shown[+a - 1];
-      if (c) return c.value;
-    }
-    const found = search(choices, a);
-    if (found.length === 1 && a !== '') return found[0]!.value;
-    if (found.length === 0) {
-      p.say(rm.prompt.noMatch({ query: printable(a) }));
-      continue;
-    }
-    shown = found.slice(0, LIST_MAX);
-    const w = String(shown.length).length;
-    p.say(shown.map((c, i) => `  ${String(i + 1).padStart(w)}. ${printable(c.label)}`).join('\n') + (found.length > LIST_MAX ? `\n  … ${rm.prompt.more({ n: found.length - LIST_MAX })}` : ''));
-    p.say(rm.prompt.pick({}));
-  }
+/**
+ * What a list shows for `query`: the choices `search` finds, or — when none contains it (a typo,
+ * `offce`) — the one whose key is nearest, as the command line's did-you-mean would name it.
+ */
+export function matching<T>(choices: readonly Choice<T>[], query: string): Choice<T>[] {
+  const found = search(choices, query);
+  if (found.length > 0) return found;
+  const near = closest(query.trim(), choices.flatMap((c) => c.keys));
+  return near === undefined ? [] : choices.filter((c) => c.keys.includes(near));
 }
 
 export function subjectChoices(ds: Dataset): Choice<Subject>[] {

@@ -31,9 +31,8 @@ export function ledgerFileFor(ledgersDir: string, year: number, subject: Subject
   return `${folderPath(ledgersDir)}/${year}/${subject.kind === 'unit' ? subject.unit.id : 'org'}.ledger`;
 }
 
-/** Writes the entry; `header` is the comment line a new ledger of `year` starts with. */
-export function recordEntry(opened: OpenedWith, target: WriteOptions, input: EntryInput, header: (year: number) => string): Written {
-  // what printLine needs; the position comes from parsing the written text back
+/** The entry as a ledger line holds it, without its place (which comes from parsing the written text back). */
+export function entryOf(input: EntryInput): Entry {
   const fields: Omit<Entry, 'file' | 'line'> = { kind: 'entry', date: input.date, day: dayOf(input.date), subject: subjectId(input.subject), item: input.item.id, exempt: input.exempt };
   const entry = fields as Entry;
   if (input.quantity) entry.quantity = input.quantity;
@@ -44,6 +43,12 @@ export function recordEntry(opened: OpenedWith, target: WriteOptions, input: Ent
     entry.evidence = input.evidence.rel;
     entry.sha256 = input.evidence.sha;
   }
+  return entry;
+}
+
+/** Writes the entry; `header` is the comment line a new ledger of `year` starts with. */
+export function recordEntry(opened: OpenedWith, target: WriteOptions, input: EntryInput, header: (year: number) => string): Written {
+  const entry = entryOf(input);
   const year = checklistYearOf(entry);
   const qtyText = input.exempt ? 'exempt' : input.quantity ? printQuantity(input.quantity) : '';
   return writeLine(opened, target, (loaded) => ({

@@ -17,9 +17,9 @@
  *   <!-- output -->             on a ```text block: what the last command run printed. `…` alone
  *                               on a line stands for any lines, `…` in a line for any text; ids
  *                               (id:xxxxxx), commit hashes and checksums may differ
- *   <!-- terminal: ARGS -->     on a ```text block: a conversation with `qingdan ARGS` on a
- *                               terminal; the answers after each question's “）：” or “]：” are
- *                               typed in (test hook `prompt`) and everything else must be printed
+ *   <!-- terminal: ARGS -->     on a ```text block: a conversation with `qingdan ARGS` on a real
+ *                               terminal (tmux): the screen at its end, trailing spaces aside
+ *   <!-- typed: A | B | … -->   with terminal: what is typed at each question, each then Enter
  *   <!-- from: PATH -->         the block's lines (blank lines and # comments aside) are lines of
  *                               that file of the project, in the same order
  */
@@ -27,14 +27,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Area, Checklist, Item, Organisation, Person, Settings, Unit } from '../../src/core/model.js';
 import { CLI, g, gitEnv, tempDir } from '../support/cli.js';
+import { closeTerminals, Pane } from '../support/tmux.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GUIDE = join('docs', 'zh', '使用手册.md');
 const START = '2026-11-27';
-const WITH_HOOKS = join(ROOT, 'test', 'support', 'run-with-hooks.cjs');
 
 interface Block {
   lang: string;
@@ -44,7 +44,7 @@ interface Block {
   markers: Map<string, string>;
 }
 
-const MARKERS = new Set(['expect', 'today', 'setup', 'output', 'terminal', 'from']);
+const MARKERS = new Set(['expect', 'today', 'setup', 'output', 'terminal', 'typed', 'from']);
 
 /** The fenced blocks of a Markdown text, each with the HTML comments right above its fence. */
 function blocks(md: string): Block[] {
@@ -97,10 +97,8 @@ function pattern(shown: string[], root: string): RegExp {
 }
 
 /** Splits a transcript line into the question as printed and the answer typed after it. */
-function question(line: string): { asked: string; answer: string } | undefined {
-  const m = /^(.*?[）\]]：)(.*)$/.exec(line);
-  return m ? { asked: m[1]!, answer: m[2]! } : undefined;
-}
+/** The prompts answered (◇) on a screen. */
+const answered = (screen: string) => screen.split('◇').length - 1;
 
 const doc = readFileSync(join(ROOT, GUIDE), 'utf8');
 const all = blocks(doc);
@@ -125,6 +123,8 @@ function sh(script: string, input?: string): { status: number | null; output: st
   const r = spawnSync('sh', ['-c', `exec 2>&1\n${script}`], { cwd, env: env(), encoding: 'utf8', input: input ?? '', timeout: 60_000 });
   return { status: r.status, output: r.stdout };
 }
+
+afterAll(closeTerminals);
 
 beforeAll(() => {
   // `qingdan` on PATH, as npm link makes it, taking the guide's day as today
@@ -234,21 +234,24 @@ describe(`${GUIDE}: every command, in order`, () => {
       });
     }
     if (b.markers.has('terminal')) {
-      it(`${where} is a conversation with qingdan ${b.markers.get('terminal')}`, () => {
+      it(`${where} is a conversation with qingdan ${b.markers.get('terminal')}`, async () => {
         if (b.markers.has('today')) today = b.markers.get('today')!;
-        const answers: string[] = [];
-        let shown = '';
-        for (const l of b.body) {
-          const q = question(l);
-          if (q) {
-            answers.push(q.answer);
-            shown += q.asked;
-          } else shown += `${l}\n`;
+        const typed = (b.markers.get('typed') ?? '').split(' | ').filter(Boolean);
+        expect(typed.length, `${where}: <!-- typed: … --> says what is typed`).toBeGreaterThan(0);
+        const pane = new Pane(cwd, env(), ['sh', '-c', `exec qingdan ${b.markers.get('terminal')}`]);
+        try {
+          for (const [k, answer] of typed.entries()) {
+            // the next question is on the screen, the ones before it answered
+            await pane.until((s) => answered(s) === k && /[◆▲]/.test(s));
+            pane.type(answer);
+            pane.press('Enter');
+          }
+          expect(await pane.exit(), `${where}\n${pane.screen()}`).toBe(0);
+          const screen = pane.screen().split('\n').map((l) => l.trimEnd()).join('\n').trim();
+          expect(normalise(screen, root)).toBe(normalise(b.body.join('\n'), root));
+        } finally {
+          pane.close();
         }
-        expect(answers.length, where).toBeGreaterThan(0);
-        const r = sh(`exec "${process.execPath}" "${WITH_HOOKS}" '{"prompt":true}' --as-of "$GUIDE_TODAY" ${b.markers.get('terminal')}`, `${answers.join('\n')}\n`);
-        expect(r.status, `${where}\n${r.output}`).toBe(0);
-        expect(normalise(r.output, root)).toBe(normalise(shown, root));
       });
     }
   }

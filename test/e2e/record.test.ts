@@ -183,16 +183,6 @@ describe('qingdan record', () => {
     }
   });
 
-  it('asks for what is missing (a scripted stdin stands in for a terminal): search, pick by number, date default', async () => {
-    const dir = await freshRepo();
-    const answers = ['办公', '学习', '1', '1.5h', '', '集中学习', ''].join('\n');
-    const r = await qd(['--as-of', AS_OF, 'record'], { cwd: dir, env: gitEnv(), input: answers, hooks: { prompt: true } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('T1.1   远程教育平台专家课程学习');
-    expect(r.stderr).toContain(`[${AS_OF}]`);
-    expect(entryLines(read(dir, 'ledgers/2026/office.ledger'))[0]).toMatch(/^2026-11-27 office T1\.1 1\.5h "集中学习" id:/);
-  });
-
   it('refuses an entry that check would reject, with the diagnostics, and writes nothing', async () => {
     const dir = await freshRepo();
     const r = await rec(dir, ['office', 'T1.1', '3篇', '--date', '2026-11-02']);

@@ -1,6 +1,7 @@
 /** search (src/prompt/choose.ts): which choices a typed answer leaves. */
 import { describe, expect, it } from 'vitest';
-import { search, type Choice } from '../../src/prompt/choose.js';
+import type { Choice } from '../../src/io.js';
+import { matching, search } from '../../src/prompt/choose.js';
 
 describe('search', () => {
   const choices: Choice<string>[] = [
@@ -15,5 +16,12 @@ describe('search', () => {
     expect(search(choices, 'hr').map((c) => c.value)).toEqual(['hr']);
     expect(search(choices, '').map((c) => c.value)).toEqual(['office', 'hr', 'tech']);
     expect(search(choices, 'zz')).toEqual([]);
+  });
+
+  it('matching: what search finds, else the choice whose key is nearest (did you mean)', () => {
+    expect(matching(choices, '科').map((c) => c.value)).toEqual(['hr', 'tech']);
+    expect(matching(choices, 'offce').map((c) => c.value)).toEqual(['office']);
+    expect(matching(choices, '人是科').map((c) => c.value)).toEqual(['hr']);
+    expect(matching(choices, 'zzzzzzzz')).toEqual([]);
   });
 });

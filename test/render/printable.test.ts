@@ -14,8 +14,6 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderTable } from '../../src/render/table.js';
 import { printable, width } from '../../src/render/width.js';
 import { table as listTable } from '../../src/commands/list.js';
-import { choose } from '../../src/prompt/choose.js';
-import { recordCatalogue } from '../../src/i18n/index.js';
 
 // every character of the rule, as it must never reach a terminal
 // eslint-disable-next-line no-control-regex
@@ -107,18 +105,5 @@ describe('every terminal renderer shows them escaped', () => {
   it('list: the ids, names and titles of the templates', () => {
     const text = listTable(['id', 'name'], [['u1', `一科${OSC}`], ['u2', `二科\u202e`]], 80).replace(/\n/g, '');
     expect(text).not.toMatch(RAW);
-  });
-
-  it("record's questions: the choices listed and an answer that matched nothing", async () => {
-    const said: string[] = [];
-    const answers = ['科', `zz${OSC}`, '1'];
-    const p = { ask: async () => answers.shift(), say: (t: string) => void said.push(t), close: () => {} };
-    const choices = [
-      { value: 'u1', label: `u1 一科${OSC}`, keys: ['u1', '一科'] },
-      { value: 'u2', label: 'u2 二科\u202e', keys: ['u2', '二科'] },
-    ];
-    expect(await choose(p, '科室？', choices, recordCatalogue('zh'))).toBe('u1');
-    expect(said.join('\n')).toContain('一科\\u{1b}]0;pwned\\u{7}');
-    expect(said.join('\n').replace(/\n/g, '')).not.toMatch(RAW);
   });
 });

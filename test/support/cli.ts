@@ -64,8 +64,8 @@ export interface RunOptions {
   /** Written to stdin, which is then closed; stdin is closed at once without it. */
   input?: string;
   timeout?: number;
-  /** Test hooks (test/support/run-with-hooks.cjs): a crash after the append, a short lock wait, questions on a piped stdin. */
-  hooks?: { crashAfterAppend?: boolean; lockTimeoutMs?: number; prompt?: boolean };
+  /** Test hooks (test/support/run-with-hooks.cjs): a crash after the append, a short lock wait. */
+  hooks?: { crashAfterAppend?: boolean; lockTimeoutMs?: number };
 }
 
 const WITH_HOOKS = resolve(dirname(fileURLToPath(import.meta.url)), 'run-with-hooks.cjs');
