@@ -70,6 +70,7 @@ export type ErrorKey =
   | 'void-line-has-id'
   | 'void-line-ambiguous'
   | 'void-what'
+  | 'evidence-taken'
   | 'out-special'
   | 'out-inside-data'
   | 'locked-elsewhere';

@@ -18,10 +18,11 @@ import type { GlobalOptions, Io, Prompter } from '../io.js';
 import { openRepo, soundDataset, type Opened } from '../open/repo.js';
 import { askEntry, type Answers } from '../prompt/ask-entry.js';
 import { targetHint } from '../prompt/choose.js';
-import { fileInside, readIfExists, sha256Hex } from '../read/files.js';
-import * as git from '../read/git.js';
 import { checkText, findItem, findPerson, findSubject, needsQuantity, parseQty } from '../recording/lookup.js';
-import { recordEntry } from '../recording/record-entry.js';
+import { placeEvidence } from '../recording/evidence.js';
+import { entryOf, ledgerOwner, recordEntry, type EntryInput } from '../recording/record-entry.js';
+import { checklistYearOf } from '../core/entry.js';
+import type { Written } from '../recording/write-line.js';
 import { statusAfterWrite } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
 import { closedOn, DEFAULT_CLOSE_DAYS, isBackdated } from '../core/audit/registration.js';
@@ -106,38 +107,35 @@ function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: Record
     by = findPerson(cat, opts.by);
     if (!by) throw new QingdanError('unknown-person', { name: opts.by, suggestion: closest(opts.by, cat.people.keys()) ?? '' });
   }
-  let evidence: { rel: string; sha: string } | undefined;
-  if (opts.evidence !== undefined) {
-    const r = fileInside(repo.root, resolve(io.cwd, opts.C ?? '.'), opts.evidence);
-    if (!r.ok) throw new QingdanError('evidence', { path: opts.evidence, reason: r.reason });
-    evidence = { rel: r.rel, sha: sha256Hex(readIfExists(r.abs)!).slice(0, 12) };
-  }
-
   const target = writeTarget(repo.root, repo.asOf, io, commit, by);
   const chosen = a.subject!;
-  const written = recordEntry(
-    repo,
-    target,
-    {
-      subject: chosen,
-      item,
-      date,
-      exempt,
-      ...(quantity ? { quantity } : {}),
-      ...(note !== undefined ? { note } : {}),
-      ...(by ? { by } : {}),
-      ...(opts.period !== undefined ? { period: opts.period } : {}),
-      ...(evidence ? { evidence } : {}),
-    },
-    (year) => rm.record.header({ year, name: subjectName(chosen, ds.org.value.name) }),
-  );
+  const input: EntryInput = {
+    subject: chosen,
+    item,
+    date,
+    exempt,
+    ...(quantity ? { quantity } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(by ? { by } : {}),
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  };
+  // a file outside the repository is copied in first; taken back if the record fails
+  const evidence = opts.evidence === undefined ? undefined : placeEvidence(repo.root, resolve(io.cwd, opts.C ?? '.'), opts.evidence, checklistYearOf(entryOf(input)), ledgerOwner(chosen));
+  if (evidence) input.evidence = { rel: evidence.rel, sha: evidence.sha };
+  let written: Written;
+  try {
+    written = recordEntry(repo, target, input, (year) => rm.record.header({ year, name: subjectName(chosen, ds.org.value.name) }));
+  } catch (e) {
+    evidence?.undo();
+    throw e;
+  }
+  if (evidence?.copiedFrom) io.stderr(`qingdan: ${rm.record.evidenceCopied({ from: evidence.copiedFrom, rel: evidence.rel })}\n`);
   const st = written.line.kind === 'entry' ? statusAfterWrite(written, written.line, repo.asOf) : undefined;
   io.stdout(opts.json ? writtenJson(written, st, {}) : renderWritten(written, st, repo.color, repo.messages, rm));
   // recorded after its period was closed, yet claiming it on time: what audit calls back-dating
   if (st && isBackdated({ date, exempt }, st.due, repo.asOf, DEFAULT_CLOSE_DAYS)) {
     io.stderr(`qingdan: ${rm.record.backdated({ period: rm.period(st.period.kind, st.period.index, st.period.year), due: st.due, closed: closedOn(st.due, DEFAULT_CLOSE_DAYS) })}\n`);
   }
-  if (evidence && target.repo && !git.isTracked({ cwd: repo.root, env: io.env }, evidence.rel)) io.stderr(`qingdan: ${rm.record.evidenceUntracked({ path: evidence.rel })}\n`);
   return 0;
 }
 

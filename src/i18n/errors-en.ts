@@ -46,6 +46,7 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'bad-year': (p) => `invalid year "${p.value}": a four-digit year from 2000 to 2100`,
     'bad-list': (p) => `cannot list "${p.value}": choose units, items, people or entries`,
     evidence: (p) => `evidence ${p.path}: ${EVIDENCE[String(p.reason)] ?? p.reason}`,
+    'evidence-taken': (p) => `the evidence ${p.path} is outside the data repository and would be copied to ${p.rel}, but a different file of that name is there; nothing was recorded. Rename the file and record again`,
     'invalid-entry': (p) => `this entry has ${p.count} problem(s); nothing was written:`,
     'cut-off': (p) =>
       `line ${p.line} of ${p.file} has no newline: it was probably cut off while written, so nothing was appended. To repair: if the line is complete, end it with a newline; if it is not and was never committed (git diff -- ${p.file} shows it), restore the committed version with git checkout -- ${p.file} (or delete the half line). Then run qingdan check and record again:`,

@@ -46,6 +46,7 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'bad-year': (p) => `年度“${p.value}”无效：应为 2000 到 2100 之间的四位年份`,
     'bad-list': (p) => `不能列出“${p.value}”：可选 units（科室）、items（清单项）、people（人员）或 entries（登记）`,
     evidence: (p) => `佐证材料 ${p.path}：${EVIDENCE[String(p.reason)] ?? p.reason}`,
+    'evidence-taken': (p) => `佐证材料 ${p.path} 在数据仓库之外，要复制到 ${p.rel}，但那里已有一个内容不同的同名文件，未登记。请给文件改个名字再登记`,
     'invalid-entry': (p) => `这条登记有 ${p.count} 处错误，未写入：`,
     'cut-off': (p) =>
       `${p.file} 第 ${p.line} 行没有换行符，可能在写入时被截断，本次登记未写入。修复：若该行内容完整，在行尾补一个换行；若不完整且尚未提交（git diff -- ${p.file} 可见），用 git checkout -- ${p.file} 恢复已提交的版本（或删掉这半行）。然后运行 qingdan check，再重新登记：`,

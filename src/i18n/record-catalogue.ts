@@ -45,7 +45,7 @@ export interface RecordCatalogue {
     notInGit: Message;
     status: Message;
     header: Message;
-    evidenceUntracked: Message;
+    evidenceCopied: Message;
     backdated: Message;
   };
   void: { done: Message };

@@ -35,7 +35,7 @@ export const recordEn: RecordCatalogue = {
     notInGit: () => 'not in git',
     status: (p) => `${p.item} ${p.title} · ${p.subject} · ${p.period}: ${p.status}${p.amount ? ` (${p.amount})` : ''}`,
     header: (p) => `; ${p.year} ${p.name} ledger — append only; correct a mistake with a void line`,
-    evidenceUntracked: (p) => `note: the evidence ${p.path} is not in git yet; git add and commit it so that the audit can follow it`,
+    evidenceCopied: (p) => `the evidence ${p.from} is outside the data repository: copied to ${p.rel}, committed with the entry`,
     backdated: (p) => `note: this is back-dated: the period ${p.period} was closed on ${p.closed} (due ${p.due}), and audit will list it as such; if the work was done after the deadline, write its real date and it counts as late`,
   },
   void: { done: (p) => `voided ${p.id}: ${p.where} (${p.how})` },

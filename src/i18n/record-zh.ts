@@ -38,7 +38,7 @@ export const recordZh: RecordCatalogue = {
     notInGit: () => '不在 git 中',
     status: (p) => `${p.item} ${p.title} · ${p.subject} · ${p.period}：${p.status}${p.amount ? `（${p.amount}）` : ''}`,
     header: (p) => `; ${p.year}年 ${p.name} 登记簿（完成一项，登记一项）：只追加、不修改，登记有误时追加 void 行作废`,
-    evidenceUntracked: (p) => `提示：佐证材料 ${p.path} 尚未纳入 git；用 git add 和 git commit 提交它，审计才能追溯`,
+    evidenceCopied: (p) => `佐证材料 ${p.from} 在数据仓库之外，已复制到 ${p.rel}，与这条登记一起提交`,
     backdated: (p) => `注意：这是补登——${p.period}的期间已于 ${p.closed} 关闭（截止 ${p.due}），审计会把它列为补登；若活动确实晚于截止日，请写实际日期，按逾期完成计`,
   },
   void: { done: (p) => `已作废 ${p.id}：${p.where}（${p.how}）` },

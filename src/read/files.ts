@@ -35,9 +35,6 @@ export function folderPath(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/\/+$/, '');
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export type InsideResult =
   | { ok: true; abs: string; rel: string }

@@ -26,9 +26,14 @@ export interface EntryInput {
   evidence?: { rel: string; sha: string };
 }
 
+/** Whose ledger an entry goes to: a unit's own, or `org` for the organisation and persons. */
+export function ledgerOwner(subject: Subject): string {
+  return subject.kind === 'unit' ? subject.unit.id : 'org';
+}
+
 /** `ledgers/2026/office.ledger`: a unit's own ledger, or `org.ledger` for the organisation and persons. */
 export function ledgerFileFor(ledgersDir: string, year: number, subject: Subject): string {
-  return `${folderPath(ledgersDir)}/${year}/${subject.kind === 'unit' ? subject.unit.id : 'org'}.ledger`;
+  return `${folderPath(ledgersDir)}/${year}/${ledgerOwner(subject)}.ledger`;
 }
 
 /** The entry as a ledger line holds it, without its place (which comes from parsing the written text back). */
@@ -56,5 +61,6 @@ export function recordEntry(opened: OpenedWith, target: WriteOptions, input: Ent
     line: entry,
     header: header(year),
     message: (id) => `record: ${entry.subject} ${input.item.id}${qtyText ? ` ${qtyText}` : ''} ${input.date} (id:${id})`,
+    ...(input.evidence ? { with: [input.evidence.rel] } : {}),
   }));
 }

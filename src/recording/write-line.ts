@@ -113,6 +113,8 @@ export interface Plan {
   /** A comment line to start a new file with. */
   header: string;
   message: (id: string) => string;
+  /** Other files of the repository committed with the line (its evidence), relative, forward slashes. */
+  with?: string[];
 }
 
 export interface WriteOptions {
@@ -232,7 +234,7 @@ export function writeLine(opened: OpenedWith, opts: WriteOptions, plan: (loaded:
     let sha: string | undefined;
     let staged = false;
     if (opts.repo) {
-      const done = addAndCommit(opts, at, p.file, abs, appended, p.message(id));
+      const done = addAndCommit(opts, at, [p.file, ...(p.with ?? [])], abs, appended, p.message(id));
       staged = done.staged;
       sha = done.sha;
     }
@@ -276,24 +278,26 @@ function patiently<R extends git.GitResult>(step: () => R, waitMs: number): R {
 const INDEX_LOCK_WAIT_MS = 2_000;
 
 /**
- * `git add -- file`, then (when committing) `git commit -- file`. If either fails, the append is
- * taken back and the index entry of the file restored (the file was committed and unchanged
- * before a committing record, so HEAD's entry is the one it had), then the failure is thrown
- * with git's words: the ledger and the index are exactly as before.
+ * `git add -- files`, then (when committing) `git commit -- files`: the ledger, and the files
+ * committed with its line. If either fails, the append is taken back and the index entries of
+ * the files restored (the ledger was committed and unchanged before a committing record, so
+ * HEAD's entry is the one it had), then the failure is thrown with git's words: the ledger and
+ * the index are exactly as before.
  */
-function addAndCommit(opts: WriteOptions, at: git.At, file: string, abs: string, appended: Appended, message: string): { staged: boolean; sha?: string | undefined } {
+function addAndCommit(opts: WriteOptions, at: git.At, files: string[], abs: string, appended: Appended, message: string): { staged: boolean; sha?: string | undefined } {
+  const file = files[0]!;
   const lockFile = join(opts.repo!.gitDir, 'index.lock');
   let added = false;
   let step = 'git add';
   try {
-    const a = patiently(() => git.git(['add', '--', file], at), INDEX_LOCK_WAIT_MS);
+    const a = patiently(() => git.git(['add', '--', ...files], at), INDEX_LOCK_WAIT_MS);
     if (!a.ok) throw gitStepFailed(step, a, file, lockFile);
     added = true;
     if (!opts.commit) return { staged: true };
     step = 'git commit';
     const spec: git.CommitSpec = {
       message,
-      paths: [file],
+      paths: files,
       ...(opts.author ? { author: opts.author } : {}),
       ...(opts.committer ? { committer: opts.committer } : {}),
     };
@@ -304,8 +308,10 @@ function addAndCommit(opts: WriteOptions, at: git.At, file: string, abs: string,
     try {
       undoAppend(abs, appended, file);
       if (added && opts.commit) {
-        const r = patiently(() => git.restoreIndexEntry(at, file), INDEX_LOCK_WAIT_MS);
-        if (!r.ok) throw new Error(r.stderr.trim() || `git reset exit ${r.code}`);
+        for (const f of files) {
+          const r = patiently(() => git.restoreIndexEntry(at, f), INDEX_LOCK_WAIT_MS);
+          if (!r.ok) throw new Error(r.stderr.trim() || `git reset exit ${r.code}`);
+        }
       }
     } catch (undo) {
       const said = e instanceof QingdanError ? e.details : (e as Error).message;

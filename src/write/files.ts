@@ -1,8 +1,8 @@
 /**
- * Writing the new files of `init`: never overwriting anything. (Reading files, resolving and
- * hashing evidence: src/read/files.ts.)
+ * Writing new files — `init`'s, evidence copied in by `record` — never overwriting anything.
+ * (Reading files, resolving and hashing evidence: src/read/files.ts.)
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readIfExists } from '../read/files.js';
 
@@ -33,4 +33,28 @@ export function ensureLine(abs: string, line: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/**
+ * Copies the file `from` to the new file `to` (never overwriting one), creating its folders;
+ * returns the folders it made, outermost first, so that an undo can remove them.
+ */
+export function copyNew(from: string, to: string): string[] {
+  const made: string[] = [];
+  for (let d = dirname(to); !existsSync(d); d = dirname(d)) made.unshift(d);
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to, constants.COPYFILE_EXCL);
+  return made;
+}
+
+/** Takes back `copyNew`: the file, and the folders it made if they are empty. */
+export function uncopy(to: string, made: readonly string[]): void {
+  rmSync(to, { force: true });
+  for (const d of [...made].reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // not empty: something else is in it now
+    }
+  }
 }
