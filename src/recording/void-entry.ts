@@ -64,16 +64,21 @@ export interface VoidInput {
   by?: Person;
 }
 
+/** The void line naming `target` (an entry's id, or `line:…`), without its place and id. */
+export function voidOf(target: string, input: { date: string; reason: string; by?: Person }): Void {
+  const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date: input.date, day: dayOf(input.date), target, reason: input.reason };
+  const line = fields as Void;
+  if (input.by) line.by = input.by.id;
+  return line;
+}
+
 /** Writes the void line; returns it with the entry it cancels. */
 export function voidEntry(opened: OpenedWith, target: WriteOptions, input: VoidInput): { written: Written; voided: Entry } {
   let voided: Entry | undefined;
   const written = writeLine(opened, target, (loaded) => {
     const found = findVoidTarget(loaded, input.id);
     voided = found.entry;
-    const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date: input.date, day: dayOf(input.date), target: input.id, reason: input.reason };
-    const line = fields as Void;
-    if (input.by) line.by = input.by.id;
-    return { file: voided.file, context: found.context, line, header: '', message: (newId) => `void: ${input.id} ${input.date} (id:${newId})` };
+    return { file: voided.file, context: found.context, line: voidOf(input.id, input), header: '', message: (newId) => `void: ${input.id} ${input.date} (id:${newId})` };
   });
   return { written, voided: voided! };
 }

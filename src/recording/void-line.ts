@@ -6,13 +6,13 @@
  * line were not there. A line with an id is voided by its id; a blank line or comment, a line
  * whose text is in the file more than once, or one voided already is refused.
  */
-import { dayOf } from '../core/dates.js';
 import type { Void } from '../core/entry.js';
 import type { Person } from '../core/model.js';
 import { QingdanError } from '../errors.js';
 import { lineTarget, nameable, parseLineAt } from '../parse/ledger.js';
 import { readIfExists } from '../read/files.js';
 import { join } from 'node:path';
+import { voidOf } from './void-entry.js';
 import { writeLine, type Loaded, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
 
 export interface LinePlace {
@@ -66,11 +66,8 @@ export function voidLine(opened: OpenedWith, target: WriteOptions, input: VoidLi
   const written = writeLine(opened, target, (loaded) => {
     const found = voidLineTarget(loaded, input.place);
     voidedText = found.text;
-    const fields: Omit<Void, 'file' | 'line'> = { kind: 'void', date: input.date, day: dayOf(input.date), target: found.target, reason: input.reason };
-    const line = fields as Void;
-    if (input.by) line.by = input.by.id;
     const where = `${input.place.file}:${input.place.line}`;
-    return { file: input.place.file, line, header: '', message: (newId) => `void: ${where} ${input.date} (${found.target}, id:${newId})` };
+    return { file: input.place.file, line: voidOf(found.target, input), header: '', message: (newId) => `void: ${where} ${input.date} (${found.target}, id:${newId})` };
   });
   return { written, voidedText };
 }
