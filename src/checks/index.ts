@@ -13,6 +13,7 @@ import { IdCheck, ledgerIds } from './ledger-ids.js';
 import { ledgerText } from './ledger-text.js';
 import { ledgerEvidence } from './ledger-evidence.js';
 import { templateText } from './template-text.js';
+import { ledgerFindings } from './ledger-findings.js';
 
 export const CHECKS: readonly Check[] = [
   orgPeople,
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   ledgerQuantities,
   ledgerText,
   ledgerEvidence,
+  ledgerFindings,
   ledgerIds,
 ];
 
@@ -32,7 +34,7 @@ export const CHECKS: readonly Check[] = [
  * The checks of ledgers that look at one line at a time (all but the id check): they can run on
  * one ledger, or one line, at a time — `check` runs them ledger by ledger, `record` on its line.
  */
-export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences, ledgerQuantities, ledgerText, ledgerEvidence];
+export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences, ledgerQuantities, ledgerText, ledgerEvidence, ledgerFindings];
 
 /** The checks of templates alone: clean templates are what the template cache may keep. */
 export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines, templateText];

@@ -1,5 +1,6 @@
 /**
- * Entry ids are unique across all ledgers; a void names an existing entry. A second void of the
+ * Entry ids are unique across all ledgers; a void names an existing entry, and so does a
+ * rectification (rectifies:). A second void of the
  * same entry is only a warning: two clerks on two clones who void one entry leave two void lines
  * after their union merge, which cancel the entry just as one does — nothing to repair.
  *
@@ -27,6 +28,8 @@ export class IdCheck {
   /** The files added, by number; a void's place is kept with its line negative. */
   private readonly files: string[] = [];
   private readonly voids: VoidMark[] = [];
+  /** Rectifications (rectifies:) and the finding each names. */
+  private readonly rectifications: VoidMark[] = [];
   private readonly out: Diagnostic[] = [];
 
   /** A ledger's duplicate ids are found here; its voids are looked at when every id is known. */
@@ -35,6 +38,7 @@ export class IdCheck {
     for (const l of ledger.lines) {
       // a void of a line by its text is the parser's (parse/ledger.ts): it names no id
       if (l.kind === 'void' && !l.target.startsWith(LINE_TARGET)) this.voids.push({ target: l.target, file: l.file, line: l.line });
+      else if (l.kind === 'entry' && l.extra?.rectifies !== undefined) this.rectifications.push({ target: l.extra.rectifies, file: l.file, line: l.line });
       if (l.id === undefined) continue;
       const first = this.places.add(l.id, file, l.kind === 'void' ? -l.line : l.line);
       if (first) this.out.push(diagnostic(tokenAt(l, 'id'), 'duplicate-id', { id: l.id, first: `${this.files[first.file]}:${Math.abs(first.line)}` }));
@@ -68,6 +72,10 @@ export class IdCheck {
       const earlier = voided.get(v.target);
       if (earlier) out.push(diagnostic(at, 'void-twice', { id: v.target, first: earlier }, 'warning'));
       else voided.set(v.target, `${v.file}:${v.line}`);
+    }
+    for (const r of this.rectifications) {
+      const first = this.places.get(r.target);
+      if (!first || first.line < 0) out.push(diagnostic(tokenAt(r, 'rectifies'), 'rectifies-unknown', { id: r.target }));
     }
     return out;
   }

@@ -36,7 +36,9 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
       const checklist = cat.checklists.get(checklistYearOf(l));
       if (!checklist) continue; // reported by ledger-dates
       const ref = checklist.items.get(l.item);
-      if (!ref) {
+      // an inspection finding (or its rectification) may be against a whole area
+      const area = l.extra !== undefined && !ref && checklist.source.value.areas.some((a) => a.id === l.item || a.name === l.item);
+      if (!ref && !area) {
         out.push(
           diagnostic(tokenAt(l, 'item'), 'unknown-item', {
             item: l.item,
@@ -44,7 +46,7 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
             suggestion: closest(l.item, checklist.items.keys()) ?? '',
           }),
         );
-      } else if (subject && !inScope(ref.item, subject)) {
+      } else if (ref && subject && !inScope(ref.item, subject)) {
         out.push(
           diagnostic(tokenAt(l, 'target'), 'subject-out-of-scope', {
             name: l.subject,

@@ -6,7 +6,7 @@
 export type Severity = 'error' | 'warning';
 
 /** The tokens of a ledger line (parse/ledger.ts). `target`: the subject, or the voided id. */
-export type LedgerToken = 'date' | 'target' | 'item' | 'qty' | 'note' | 'id' | 'by' | 'evidence' | 'sha256' | 'period';
+export type LedgerToken = 'date' | 'target' | 'item' | 'qty' | 'note' | 'id' | 'by' | 'evidence' | 'sha256' | 'period' | 'inspector' | 'rectify-by' | 'rectifies';
 
 export type Params = Record<string, string | number>;
 
@@ -61,6 +61,10 @@ export const DIAGNOSTIC_CODES = [
   'duplicate-id',
   'void-unknown',
   'void-twice',
+  // inspection findings
+  'inspector-not-allowed',
+  'finding-incomplete',
+  'rectifies-unknown',
   'exempt-without-reason',
   'control-character',
   'invisible-character',

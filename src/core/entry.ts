@@ -33,6 +33,22 @@ interface LineBase {
   period?: string | undefined;
 }
 
+/**
+ * What an inspection finding (检查扣分) or its rectification (整改) adds to a line; absent on
+ * ordinary entries, so that a million entries pay one empty slot for it. Such lines are not
+ * completions: matching leaves them out; core/findings.ts reads them.
+ */
+export interface Extra {
+  /** A finding: the points taken off (positive; written `-1` or `-0.5分`). */
+  points?: number;
+  /** A finding: who found it (a person whose role the settings allow). */
+  inspector?: string;
+  /** A finding: the rectification deadline (整改期限), `rectify-by:2026-05-10`. */
+  rectifyBy?: string;
+  /** A rectification: the id of the finding it closes, `rectifies:f1a2b3`. */
+  rectifies?: string;
+}
+
 export interface Entry extends LineBase {
   kind: 'entry';
   subject: string;
@@ -42,6 +58,8 @@ export interface Entry extends LineBase {
   /** `exempt` in place of a quantity: the obligation is waived; the note gives the reason. */
   exempt: boolean;
   note?: string | undefined;
+  /** Inspection finding or rectification tags; undefined on ordinary entries. */
+  extra?: Extra | undefined;
 }
 
 export interface Void extends LineBase {

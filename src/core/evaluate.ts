@@ -6,7 +6,8 @@ import type { Catalog } from './catalog.js';
 import type { Dataset } from './dataset.js';
 import { expand, type Obligation } from './expand.js';
 import { match } from './match.js';
-import { scoreItem, ruleOf, type ItemScore } from './score.js';
+import { deduct, scoreItem, ruleOf, type ItemScore } from './score.js';
+import { findingsOf, type Finding } from './findings.js';
 import { progressOf, type Progress } from './status.js';
 import { weightOf } from './model.js';
 
@@ -16,13 +17,15 @@ export interface Evaluation {
   obligations: Obligation[];
   /** Parallel to `obligations`. */
   progress: Progress[];
+  /** Inspection findings of the year recorded by "as of" (core/findings.ts). */
+  findings: Finding[];
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 14;
 
 export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string): Evaluation {
   const checklist = cat.checklists.get(year);
-  if (!checklist) return { year, asOf, obligations: [], progress: [] };
+  if (!checklist) return { year, asOf, obligations: [], progress: [], findings: [] };
   const org = ds.org.value;
   // an office that starts mid-year does not owe what ended, or fell due, before it started
   const start = ds.settings.start;
@@ -43,7 +46,7 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
     const { pace: _pace, ...rest } = p;
     return { ...rest, status: p.done > 0 ? 'met' : 'open', counted: false } satisfies Progress;
   });
-  return { year, asOf, obligations, progress };
+  return { year, asOf, obligations, progress, findings: findingsOf(ds, cat, year, asOf) };
 }
 
 /** The score of each item and subject: what the quarterly and annual reports add up (`due` and `record` need none). */
@@ -56,7 +59,10 @@ export function scoresOf(ev: Evaluation): ItemScore[] {
     const a = obligations[from]!;
     const b = obligations[i];
     if (b && b.item === a.item && b.subjectKey === a.subjectKey) continue;
-    scores.push(scoreItem(obligations.slice(from, i), progress.slice(from, i)));
+    const score = scoreItem(obligations.slice(from, i), progress.slice(from, i));
+    // inspection findings against the item take their points off, down to the item's floor
+    const off = ev.findings.reduce((s, f) => s + (f.item === a.item && f.subjectKey === a.subjectKey ? f.points : 0), 0);
+    scores.push(off > 0 ? deduct(score, off) : score);
     from = i;
   }
   return scores;

@@ -83,7 +83,8 @@ export function match(obligations: readonly Obligation[], ds: Dataset, cat: Cata
   const firstWithId = new FirstById(ds.ledgers.reduce((n, l) => n + l.lines.length, 0));
   for (const ledger of ds.ledgers) {
     for (const e of ledger.lines) {
-      if (e.kind !== 'entry' || (e.id !== undefined && voided.has(e.id))) continue;
+      // inspection findings and rectifications are not completions (core/findings.ts)
+      if (e.kind !== 'entry' || e.extra !== undefined || (e.id !== undefined && voided.has(e.id))) continue;
       // an exact copy of an earlier line (appended again, or by a merge) is the same work: counted once
       if (e.id !== undefined) {
         const first = firstWithId.add(e as Entry & { id: string });

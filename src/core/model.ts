@@ -56,6 +56,12 @@ export const Settings = z
     start: IsoDate.optional().describe(
       'The day from which obligations are tracked (an office that starts in November): those whose period ended, or that fell due, before it are neither overdue nor in any maximum',
     ),
+    inspection: z
+      .strictObject({
+        roles: z.array(z.enum(ROLES)).min(1).describe('Roles of the people who may be named as inspectors (default: secretary, committee)'),
+      })
+      .optional()
+      .describe('Inspection findings (检查扣分) in the ledgers'),
     accountability: z
       .strictObject({
         reminder: Threshold.optional().describe('提醒'),
@@ -66,6 +72,9 @@ export const Settings = z
   })
   .describe('qingdan settings (qingdan.yaml)');
 export type Settings = z.infer<typeof Settings>;
+
+/** Who may be named as an inspector when the settings do not say: the leading group. */
+export const DEFAULT_INSPECTOR_ROLES: readonly (typeof ROLES)[number][] = ['secretary', 'committee'];
 
 // ---------------------------------------------------------------- organisation (templates/org.yaml)
 

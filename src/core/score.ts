@@ -32,6 +32,8 @@ export interface ItemScore {
   exempt: number;
   /** Obligations past due and not met (overdue or partial). */
   missed: number;
+  /** Points of inspection findings against the item taken off `score`. */
+  deducted?: number;
 }
 
 export interface Rule {
@@ -126,4 +128,13 @@ function extraScore(o: Obligation, kind: 'penalty' | 'bonus', progress: readonly
   const lost = live.filter((p) => p.counted).reduce((s, p) => s + (1 - p.credit), 0);
   const score = round(-o.item.penalty! * lost);
   return { ...base, score, projected: score };
+}
+
+/**
+ * An item's score less the points of inspection findings against it: never below the item's
+ * floor (0 unless the scoring says), nor raised by it.
+ */
+export function deduct(s: ItemScore, points: number): ItemScore {
+  const floor = Math.min(ruleOf(s.item.scoring, weightOf(s.item)).floor, s.score);
+  return { ...s, score: round(Math.max(floor, s.score - points)), projected: round(Math.max(Math.min(floor, s.projected), s.projected - points)), deducted: points };
 }

@@ -73,6 +73,14 @@ export const en: Catalogue = {
     'duplicate-id': (p) => `duplicate entry id ${p.id} (first at ${p.first})`,
     'void-unknown': (p) => `there is no entry ${p.id} to void`,
     'void-twice': (p) => `entry ${p.id} was already voided at ${p.first}`,
+    'inspector-not-allowed': (p) => `${p.name} (${p.role}) cannot be named as an inspector; the roles inspection.roles allows: ${p.roles}`,
+    'finding-incomplete': (p) =>
+      p.missing === 'inspector'
+        ? 'an inspection finding names its inspector: inspector:'
+        : p.missing === 'points'
+          ? 'a line with inspector: or rectify-by: is an inspection finding and gives the points taken off (e.g. -1)'
+          : `the rectification deadline ${p.date} is before the finding`,
+    'rectifies-unknown': (p) => `there is no inspection finding ${p.id} to rectify (rectifies: names the id of a finding)`,
     'exempt-without-reason': () => 'an exemption (exempt) needs its reason in the note',
     'control-character': (p) =>
       p.kind === 'bidi'

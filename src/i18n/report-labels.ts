@@ -40,6 +40,7 @@ export interface ReportLabels {
   /** After an area's name: its points assessed outside qingdan, its floor, its bonus cap. */
   areaRule: Message;
   bonusCap: Message;
+  inspections: { heading: string; points: string; reason: string; inspector: string; rectifyBy: string; status: Record<'open' | 'rectified' | 'overdue', string> };
 }
 
 export const reportZh: ReportLabels = {
@@ -87,6 +88,14 @@ export const reportZh: ReportLabels = {
       .filter(Boolean)
       .join('；'),
   bonusCap: (p) => `每个科室加分合计最多 ${p.cap} 分`,
+  inspections: {
+    heading: '检查发现的问题',
+    points: '扣分',
+    reason: '问题',
+    inspector: '检查人',
+    rectifyBy: '整改期限',
+    status: { open: '待整改', rectified: '已整改', overdue: '逾期未整改' },
+  },
   registerLegend: '✓ 已完成  ◐ 逾期完成  △ 部分完成  ✗ 已逾期  … 进行中  ! 即将到期  – 免于考核；数字为至今完成数/目标',
 };
 
@@ -136,5 +145,13 @@ export const reportEn: ReportLabels = {
       .filter(Boolean)
       .join('; '),
   bonusCap: (p) => `bonus points at most ${p.cap} per unit in all`,
+  inspections: {
+    heading: 'Inspection findings',
+    points: 'Points',
+    reason: 'Finding',
+    inspector: 'Inspector',
+    rectifyBy: 'Rectify by',
+    status: { open: 'open', rectified: 'rectified', overdue: 'overdue' },
+  },
   registerLegend: '✓ met  ◐ met late  △ partial  ✗ overdue  … open  ! due soon  – exempt; numbers are done to date / target',
 };

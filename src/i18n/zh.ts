@@ -84,6 +84,14 @@ export const zh: Catalogue = {
     'duplicate-id': (p) => `登记编号 ${p.id} 重复（首次出现在 ${p.first}）`,
     'void-unknown': (p) => `要作废的登记 ${p.id} 不存在`,
     'void-twice': (p) => `登记 ${p.id} 已在 ${p.first} 作废过`,
+    'inspector-not-allowed': (p) => `${p.name} 的角色（${p.role}）不能作为检查人；设置 inspection.roles 允许的角色：${p.roles}`,
+    'finding-incomplete': (p) =>
+      p.missing === 'inspector'
+        ? '检查扣分须写明检查人 inspector:'
+        : p.missing === 'points'
+          ? '写了 inspector: 或 rectify-by: 的登记须是检查扣分，写明扣几分（如 -1）'
+          : `整改期限 ${p.date} 早于发现问题的日期`,
+    'rectifies-unknown': (p) => `要整改的检查扣分 ${p.id} 不存在（rectifies: 写检查扣分登记的编号 id）`,
     'exempt-without-reason': () => '免于考核（exempt）必须在备注中写明理由',
     'control-character': (p) =>
       p.kind === 'bidi'

@@ -17,7 +17,8 @@ export function printLine(l: LedgerLine): string {
     if (l.reason !== undefined) parts.push(quoteNote(l.reason));
   } else {
     parts.push(l.subject, l.item);
-    if (l.exempt) parts.push('exempt');
+    if (l.extra?.points !== undefined) parts.push(`-${l.extra.points}`);
+    else if (l.exempt) parts.push('exempt');
     else if (l.quantity) parts.push(printQuantity(l.quantity));
     if (l.note !== undefined) parts.push(quoteNote(l.note));
   }
@@ -25,6 +26,11 @@ export function printLine(l: LedgerLine): string {
   if (l.period !== undefined) parts.push(`period:${l.period}`);
   if (l.evidence !== undefined) parts.push(`evidence:${l.evidence}`);
   if (l.sha256 !== undefined) parts.push(`sha256:${l.sha256}`);
+  if (l.kind === 'entry' && l.extra) {
+    if (l.extra.inspector !== undefined) parts.push(`inspector:${l.extra.inspector}`);
+    if (l.extra.rectifyBy !== undefined) parts.push(`rectify-by:${l.extra.rectifyBy}`);
+    if (l.extra.rectifies !== undefined) parts.push(`rectifies:${l.extra.rectifies}`);
+  }
   if (l.id !== undefined) parts.push(`id:${l.id}`);
   return parts.join(' ');
 }

@@ -12,7 +12,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode, type LedgerToken, typ
 import { calendarDay } from '../core/dates.js';
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import type { Entry, LedgerLine, Quantity, Void } from '../core/entry.js';
+import type { Entry, Extra, LedgerLine, Quantity, Void } from '../core/entry.js';
 
 export interface ParsedLedger {
   lines: LedgerLine[];
@@ -27,12 +27,13 @@ const BACKSLASH = 92;
 const COLON = 58;
 const SLASH = 47;
 const DOT = 46;
+const MINUS = 45;
 
 const isBlank = (c: number) => c === SPACE || c === TAB || c === CR;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The tokens of a line whose place a diagnostic may point at. `target`: the subject, or the voided id. */
-export const TOKENS: readonly LedgerToken[] = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period'];
+export const TOKENS: readonly LedgerToken[] = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period', 'inspector', 'rectify-by', 'rectifies'];
 export type Token = LedgerToken;
 const T = Object.fromEntries(TOKENS.map((t, i) => [t, i])) as Record<Token, number>;
 
@@ -321,10 +322,20 @@ function parseLine(
 
   let quantity: Quantity | undefined;
   let exempt = false;
+  let extra: Extra | undefined;
   if (!isVoid && i < end) {
     const c = text.charCodeAt(i);
     const qEnd = tokenEnd(text, i, end);
-    if (isDigit(c)) {
+    if (c === MINUS) {
+      // an inspection finding's points: -1, -0.5 or -0.5分
+      const q = parseQuantity(text.slice(i + 1, qEnd));
+      if (q === null || q.expected !== undefined || (q.unit !== undefined && q.unit !== '分') || q.value <= 0) {
+        return new LineError(i - start + 1, qEnd - i, 'bad-quantity', { text: text.slice(i, qEnd) });
+      }
+      extra = { points: q.value };
+      mark(spans, T.qty, i - start, qEnd - start);
+      i = skipBlanks(text, qEnd, end);
+    } else if (isDigit(c)) {
       const qText = intern.take(text, i, qEnd);
       let q = intern.quantities.get(qText);
       if (q === undefined) intern.quantities.set(qText, (q = parseQuantity(qText)));
@@ -390,6 +401,11 @@ function parseLine(
     else if (t === T.period && period === undefined) period = intern.take(text, v, tEnd);
     else if (t === T.evidence && evidence === undefined) evidence = copy(text, v, tEnd);
     else if (t === T.sha256 && sha256 === undefined) sha256 = copy(text, v, tEnd);
+    else if (t === T.inspector && extra?.inspector === undefined) (extra ??= {}).inspector = intern.take(text, v, tEnd);
+    else if (t === T['rectify-by'] && extra?.rectifyBy === undefined) {
+      if (calendarDay(text, v, tEnd) === 0) return new LineError(v - start + 1, tEnd - v, 'bad-date', { text: text.slice(v, tEnd) });
+      (extra ??= {}).rectifyBy = copy(text, v, tEnd);
+    } else if (t === T.rectifies && extra?.rectifies === undefined) (extra ??= {}).rectifies = copy(text, v, tEnd);
     else return badTag(text, start, i, tEnd);
     mark(spans, t, v - start, tEnd - start);
     i = skipBlanks(text, tEnd, end);
@@ -401,7 +417,7 @@ function parseLine(
     return v;
   }
   const e: Entry = {
-    kind: 'entry', file, line: lineNo, date, day, subject, item: second, quantity, exempt, note, id, by, evidence, sha256, period,
+    kind: 'entry', file, line: lineNo, date, day, subject, item: second, quantity, exempt, note, id, by, evidence, sha256, period, extra,
   };
   return e;
 }
@@ -419,6 +435,12 @@ function tagAt(text: string, i: number, colon: number): number {
       return -1;
     case 8:
       return text.startsWith('evidence', i) ? T.evidence : -1;
+    case 9:
+      if (text.startsWith('inspector', i)) return T.inspector;
+      if (text.startsWith('rectifies', i)) return T.rectifies;
+      return -1;
+    case 10:
+      return text.startsWith('rectify-by', i) ? T['rectify-by'] : -1;
     default:
       return -1;
   }

@@ -71,6 +71,10 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'duplicate-id': [L, 12, 32], // id:k003 again → the value
   'void-unknown': [L, 12, 17], // void k099
   'void-twice': [L, 12, 17], // void k007, already voided on line 9
+  // inspection findings
+  'inspector-not-allowed': [L, 12, 44], // inspector:yang, a clerk → the value
+  'finding-incomplete': [L, 12, 24], // -1 without inspector: → the points
+  'rectifies-unknown': [L, 12, 40], // rectifies:k099 → the value
   'exempt-without-reason': [L, 12, 20], // exempt without a note
   'control-character': [L, 12, 20], // ESC ] 0 ; … BEL in the note → the note
   'invisible-character': [L, 12, 32], // id:k011 and a zero-width space → the value

@@ -49,6 +49,7 @@ describe('parseLedger: entries', () => {
       evidence: 'minutes/2026-03-15.pdf',
       sha256: 'ab12',
       period: '2026',
+      extra: undefined,
     };
     expect(lines).toStrictEqual([expected]);
     expect(spansOf(text.trimEnd())).toStrictEqual({
@@ -85,6 +86,7 @@ describe('parseLedger: entries', () => {
         evidence: undefined,
         sha256: undefined,
         period: undefined,
+        extra: undefined,
       },
     ]);
     expect(Object.keys(lines[0]!)).toEqual(Object.keys(parse('2026-01-05 a b 1h "n" id:x\n').lines[0]!));
@@ -785,5 +787,30 @@ describe('parseLedger: a void of a line by its text (void --line)', () => {
   it('never names a blank line or a comment', () => {
     const out = parse(`; a comment\n\n2026-11-27 void ${lineTarget('; a comment')} "x" id:vd0001\n`);
     expect(where(out.diagnostics)).toEqual([['void-unknown', 3, 0, 0]]);
+  });
+});
+
+describe('inspection findings and rectifications (issue 14)', () => {
+  it('a finding: the points after a minus sign (分 allowed), inspector: and rectify-by:; printed back the same', () => {
+    const text = '2026-04-15 jia Z1.1 -0.5分 "记录不规范" inspector:fubuzhang rectify-by:2026-05-31 id:f00001\n';
+    const { lines, diagnostics } = parse(text);
+    expect(diagnostics).toEqual([]);
+    const e = lines[0] as Entry;
+    expect(e.quantity).toBeUndefined();
+    expect(e.extra).toEqual({ points: 0.5, inspector: 'fubuzhang', rectifyBy: '2026-05-31' });
+    expect(printLine(e)).toBe('2026-04-15 jia Z1.1 -0.5 "记录不规范" inspector:fubuzhang rectify-by:2026-05-31 id:f00001');
+    expect(spansOf(text.trimEnd())).toMatchObject({ qty: { column: 21, length: 5 }, inspector: { column: 45, length: 9 }, 'rectify-by': { column: 66, length: 10 } });
+  });
+
+  it('a rectification: rectifies: names the finding', () => {
+    const { lines } = parse('2026-05-20 jia Z1.1 "已整改" rectifies:f00001 id:r00001\n');
+    expect((lines[0] as Entry).extra).toEqual({ rectifies: 'f00001' });
+  });
+
+  it('a bad minus quantity or deadline is an error: -0, -1h, --1, -1/2, rectify-by:2026-02-30', () => {
+    for (const q of ['-0', '-1h', '--1', '-1/2', '-']) {
+      expect(parse(`2026-04-15 jia Z1.1 ${q} inspector:x\n`).diagnostics.map((d) => d.code), q).toEqual(['bad-quantity']);
+    }
+    expect(parse('2026-04-15 jia Z1.1 -1 rectify-by:2026-02-30\n').diagnostics.map((d) => d.code)).toEqual(['bad-date']);
   });
 });

@@ -14,6 +14,8 @@ import { round, type Status } from '../status.js';
 import { isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 import { byId } from '../order.js';
 import { areaSum, bonusOverCap } from '../rollup.js';
+import { areaDeductions } from '../findings.js';
+import { inspectionRows, type InspectionRow } from './inspections.js';
 
 export interface Points {
   score: number;
@@ -90,6 +92,8 @@ export interface AnnualReport {
    * outside qingdan (`elsewhere`), a floor, a bonus cap; and the checklist's bonus cap per unit.
    */
   areaRules?: { id: string; points?: number; elsewhere?: number; floor?: number; bonusCap?: number }[];
+  /** Inspection findings of the year (检查扣分) and their rectification, present when there are any. */
+  inspections?: InspectionRow[];
   bonusCap?: number;
 }
 
@@ -150,7 +154,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     const scores = byKey.get(key) ?? [];
     const all = checklist.areas.map((a) => {
       const mine = scores.filter((s) => s.area === a);
-      const sum = areaSum(a, mine);
+      const sum = areaSum(a, mine, areaDeductions(ev.findings, key, a));
       const shown = sum.max > 0 || mine.some((s) => s.kind !== 'weight');
       const { bonus, score, max, ytdMax, projected } = sum;
       const row = { id: a.id, name: a.name, score, max, ytdMax, percent: percentOf(score, ytdMax), projected, ...(bonus !== 0 ? { bonus } : {}) };
@@ -289,6 +293,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     coverage,
     trend: trendOf(ev),
     ...areaRulesOf(checklist),
+    ...withInspections(inspectionRows(ds, ev.findings, (k) => !selected || (k.startsWith('unit:') && keep.has(k.slice(5))))),
   };
 }
 
@@ -304,3 +309,5 @@ function areaRulesOf(checklist: Checklist): Pick<AnnualReport, 'areaRules' | 'bo
     }));
   return { ...(rules.length > 0 ? { areaRules: rules } : {}), ...(checklist.bonus_cap !== undefined ? { bonusCap: checklist.bonus_cap } : {}) };
 }
+
+const withInspections = (rows: InspectionRow[]) => (rows.length > 0 ? { inspections: rows } : {});

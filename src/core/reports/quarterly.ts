@@ -14,6 +14,8 @@ import { isCumulative, isMissed, selectUnits, type Selection } from './common.js
 import { gradeOf, percentOf, type Grade } from './annual.js';
 import { byId, byItemId } from '../order.js';
 import { areaSum, bonusOverCap } from '../rollup.js';
+import { areaDeductions } from '../findings.js';
+import { inspectionRows, type InspectionRow } from './inspections.js';
 
 export interface Cell {
   status: Status;
@@ -64,6 +66,8 @@ export interface QuarterlyReport {
   units: { id: string; name: string; score: number; ytdMax: number; percent: number; rank: number; grade: Grade }[];
   areas: RegisterArea[];
   findings: Finding[];
+  /** Inspection findings (检查扣分) dated in the quarter, present when there are any. */
+  inspections?: InspectionRow[];
 }
 
 // a cell shows its most pressing state
@@ -124,7 +128,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     if (items.length === 0) continue;
     const subtotals: RegisterArea['subtotals'] = {};
     for (const u of units) {
-      const sum = areaSum(area, (scoresBy.get(`unit:${u.id}`) ?? []).filter((s) => s.area === area));
+      const sum = areaSum(area, (scoresBy.get(`unit:${u.id}`) ?? []).filter((s) => s.area === area), areaDeductions(ev.findings, `unit:${u.id}`, area));
       subtotals[u.id] = { score: sum.score, ytdMax: sum.ytdMax, ...(sum.bonus !== 0 ? { bonus: sum.bonus } : {}) };
     }
     areas.push({ id: area.id, name: area.name, items, subtotals });
@@ -133,7 +137,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
   const rows = units.map((u) => {
     const list = scoresBy.get(`unit:${u.id}`) ?? [];
     // areas without a cell this quarter still count in the score to date
-    const sums = checklist.areas.map((a) => areaSum(a, list.filter((s) => s.area === a)));
+    const sums = checklist.areas.map((a) => areaSum(a, list.filter((s) => s.area === a), areaDeductions(ev.findings, `unit:${u.id}`, a)));
     const score = round(sums.reduce((n, a) => n + a.score, 0) - bonusOverCap(checklist, sums));
     const ytdMax = round(list.reduce((n, s) => n + s.ytdMax, 0));
     const percent = percentOf(score, ytdMax);
@@ -150,5 +154,10 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     units: rows,
     areas,
     findings,
+    ...(() => {
+      const keys = new Set(units.map((u) => `unit:${u.id}`));
+      const rows = inspectionRows(ds, ev.findings.filter((f) => f.date >= qStart && f.date <= qEnd), (k) => keys.has(k));
+      return rows.length > 0 ? { inspections: rows } : {};
+    })(),
   };
 }

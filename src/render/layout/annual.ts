@@ -1,7 +1,7 @@
 /** The annual summary laid out: ranking, charts, areas, roll-ups, own items, accountability. */
 import type { AnnualReport } from '../../core/reports/annual.js';
 import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
-import { footer, percentCell, progressText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
+import { footer, inspectionsSection, percentCell, progressText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
 
 export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
@@ -120,6 +120,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
         rows: r.coverage.map((c) => [cell(c.item), cell(c.title), cell(c.due), cell(c.met), percentCell(c.rate)]),
       },
     },
+    ...[inspectionsSection(ctx, r.inspections)].filter((x): x is Section => x !== undefined),
     { heading: L.sections.trend, level: 2, chart: { kind: 'trend', points: r.trend.map((t) => ({ label: L.monthLabel({ month: +t.month.slice(5) }), value: t.rate })) } },
     {
       heading: withCount(ctx, L.sections.accountability, r.accountability.length),

@@ -3,7 +3,8 @@ import type { Provenance } from '../../core/reports/common.js';
 import type { Status } from '../../core/status.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { ReportLabels } from '../../i18n/report-labels.js';
-import { cell, fmtNumber, type Cell, type Tone } from '../doc.js';
+import { cell, fmtNumber, type Cell, type Section, type Tone } from '../doc.js';
+import type { InspectionRow } from '../../core/reports/inspections.js';
 
 export interface LayoutContext {
   L: ReportLabels;
@@ -59,4 +60,39 @@ export function footer(ctx: LayoutContext, version: string): string[] {
 
 export function withCount(ctx: LayoutContext, heading: string, n: number): string {
   return ctx.lang === 'zh' ? `${heading}（${n}）` : `${heading} (${n})`;
+}
+
+/** Inspection findings (检查扣分) and their rectification, as one section; undefined when there are none. */
+export function inspectionsSection(ctx: LayoutContext, rows: readonly InspectionRow[] | undefined): Section | undefined {
+  if (!rows || rows.length === 0) return undefined;
+  const { L } = ctx;
+  return {
+    heading: withCount(ctx, L.inspections.heading, rows.length),
+    level: 2,
+    table: {
+      columns: [
+        { label: L.col.date },
+        { label: L.col.subject },
+        { label: L.col.item },
+        { label: L.col.title },
+        { label: L.inspections.points, align: 'right' },
+        { label: L.inspections.reason },
+        { label: L.inspections.inspector },
+        { label: L.inspections.rectifyBy },
+        { label: L.col.status },
+      ],
+      rows: rows.map((f) => [
+        cell(f.date),
+        cell(f.subjectName),
+        cell(f.item),
+        cell(f.title),
+        { text: `-${fmtNumber(f.points)}`, value: -f.points },
+        cell(f.reason ?? L.none),
+        cell(f.inspector.name),
+        cell(f.rectifyBy ?? L.none),
+        cell(f.status === 'rectified' ? `${L.inspections.status.rectified} ${f.rectifiedOn}` : L.inspections.status[f.status], f.status === 'overdue' ? 'bad' : f.status === 'open' ? 'warn' : 'good'),
+      ]),
+      keyColumns: 2,
+    },
+  };
 }

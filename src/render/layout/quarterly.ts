@@ -1,7 +1,7 @@
 /** The quarterly inspection laid out: scores to date, the register per area, the findings. */
 import type { QuarterlyReport } from '../../core/reports/quarterly.js';
 import { cell, fmtNumber, type Cell, type Doc, type Section } from '../doc.js';
-import { footer, percentCell, progressText, statusCell, SYMBOL, toneOf, withCount, type LayoutContext } from './common.js';
+import { footer, inspectionsSection, percentCell, progressText, statusCell, SYMBOL, toneOf, withCount, type LayoutContext } from './common.js';
 
 export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
@@ -60,6 +60,8 @@ export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
       ]),
     },
   });
+  const inspections = inspectionsSection(ctx, r.inspections);
+  if (inspections) sections.push(inspections);
   return {
     title: L.quarterlyTitle({ year: r.year, quarter: r.quarter.slice(-1) }),
     subtitle: L.subtitle({ org: r.org, asOf: r.asOf, trackedFrom: ctx.provenance.trackedFrom ?? '' }),
