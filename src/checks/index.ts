@@ -14,6 +14,7 @@ import { ledgerText } from './ledger-text.js';
 import { ledgerEvidence } from './ledger-evidence.js';
 import { templateText } from './template-text.js';
 import { ledgerFindings } from './ledger-findings.js';
+import { ledgerRatings } from './ledger-ratings.js';
 
 export const CHECKS: readonly Check[] = [
   orgPeople,
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   ledgerText,
   ledgerEvidence,
   ledgerFindings,
+  ledgerRatings,
   ledgerIds,
 ];
 
@@ -34,7 +36,7 @@ export const CHECKS: readonly Check[] = [
  * The checks of ledgers that look at one line at a time (all but the id check): they can run on
  * one ledger, or one line, at a time — `check` runs them ledger by ledger, `record` on its line.
  */
-export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences, ledgerQuantities, ledgerText, ledgerEvidence, ledgerFindings];
+export const PER_LINE_CHECKS: readonly Check[] = [ledgerDates, ledgerReferences, ledgerQuantities, ledgerText, ledgerEvidence, ledgerFindings, ledgerRatings];
 
 /** The checks of templates alone: clean templates are what the template cache may keep. */
 export const TEMPLATE_CHECKS: readonly Check[] = [orgPeople, templateIds, templateWeights, templateDeadlines, templateText];

@@ -6,7 +6,7 @@
 export type Severity = 'error' | 'warning';
 
 /** The tokens of a ledger line (parse/ledger.ts). `target`: the subject, or the voided id. */
-export type LedgerToken = 'date' | 'target' | 'item' | 'qty' | 'note' | 'id' | 'by' | 'evidence' | 'sha256' | 'period' | 'inspector' | 'rectify-by' | 'rectifies';
+export type LedgerToken = 'date' | 'target' | 'item' | 'qty' | 'note' | 'id' | 'by' | 'evidence' | 'sha256' | 'period' | 'inspector' | 'rectify-by' | 'rectifies' | 'group' | 'rater' | 'ballot';
 
 export type Params = Record<string, string | number>;
 
@@ -65,6 +65,8 @@ export const DIAGNOSTIC_CODES = [
   'inspector-not-allowed',
   'finding-incomplete',
   'rectifies-unknown',
+  // ratings
+  'rating-invalid',
   'exempt-without-reason',
   'control-character',
   'invisible-character',

@@ -47,6 +47,15 @@ export interface Extra {
   rectifyBy?: string;
   /** A rectification: the id of the finding it closes, `rectifies:f1a2b3`. */
   rectifies?: string;
+  /** A rating (评议): the rater group, `group:leaders`. */
+  group?: string;
+  /** A rating: the named rater (a person id), `rater:liminghua`. */
+  rater?: string;
+  /** A rating of an anonymous group: the ballot number, `ballot:12`. */
+  ballot?: string;
+  /** A rating: the score 0–100 (written as the quantity, `90`) or the grade (好, 较好, 一般, 差). */
+  score?: number;
+  grade?: string;
 }
 
 export interface Entry extends LineBase {

@@ -8,6 +8,7 @@ import { expand, type Obligation } from './expand.js';
 import { match } from './match.js';
 import { deduct, scoreItem, ruleOf, type ItemScore } from './score.js';
 import { findingsOf, type Finding } from './findings.js';
+import { ratedProgress, ratingsOf } from './ratings.js';
 import { progressOf, type Progress } from './status.js';
 import { weightOf } from './model.js';
 
@@ -34,6 +35,9 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
   const matched = match(obligations, ds, cat, year);
   const allMembers = org.units.reduce((n, u) => n + u.members, 0);
   const dueSoonDays = ds.settings.due_soon_days ?? DEFAULT_DUE_SOON_DAYS;
+  // rating lines are read only when the checklist has an item scored by raters
+  const rated = checklist.source.value.areas.some((a) => a.items.some((i) => i.rating !== undefined));
+  const ratings = rated ? ratingsOf(ds, cat, year, asOf) : undefined;
   const progress = obligations.map((o, i) => {
     const p = progressOf(o, matched[i]!, {
       asOf,
@@ -41,6 +45,7 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
       expectedDefault: o.subject.kind === 'unit' ? o.subject.unit.members : allMembers,
       lateCredit: ruleOf(o.item.scoring, weightOf(o.item)).lateCredit,
     });
+    if (o.item.rating !== undefined) return ratedProgress(o, p, ratings!, asOf);
     // a bonus item is never owed: done when something was recorded, else open, and never in a maximum
     if (o.item.bonus === undefined || p.status === 'exempt') return p;
     const { pace: _pace, ...rest } = p;

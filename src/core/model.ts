@@ -174,6 +174,31 @@ export const Scoring = z
   .describe('How the weight turns into points');
 export type Scoring = z.infer<typeof Scoring>;
 
+export const GRADES = ['好', '较好', '一般', '差'] as const;
+
+export const RatingGroup = z
+  .strictObject({
+    id: Slug.describe('Group id written in rating lines (group:leaders)'),
+    name: Text.optional().describe('Shown name, e.g. 上级评价'),
+    weight: z.number().positive().describe('Weight of the group\'s average in the item (weights are normalised)'),
+    min: z.int().min(1).optional().describe('Raters needed before the group counts (default 1)'),
+    roles: z.array(z.enum(ROLES)).min(1).optional().describe('Roles a named rater of the group must have'),
+    anonymous: z.boolean().optional().describe('Ballots without names: rating lines give ballot: instead of rater:'),
+  })
+  .describe('One group of raters (上级评价, 同级互评, 党员评议)');
+export type RatingGroup = z.infer<typeof RatingGroup>;
+
+export const Rating = z
+  .strictObject({
+    groups: z.array(RatingGroup).min(1),
+    grades: z
+      .strictObject({ 好: z.number().min(0).max(100), 较好: z.number().min(0).max(100), 一般: z.number().min(0).max(100), 差: z.number().min(0).max(100) })
+      .optional()
+      .describe('Scores of the grades (default 好 100, 较好 80, 一般 60, 差 40)'),
+  })
+  .describe('Evaluation by raters (述职评议, 民主测评): the item\'s credit is the weighted average score of the groups ÷ 100');
+export type Rating = z.infer<typeof Rating>;
+
 export const Item = z
   .strictObject({
     id: ItemId,
@@ -207,6 +232,7 @@ export const Item = z
       .optional()
       .describe('Due only in these years (a duty longer than a year); in other years the item has no obligations and leaves the maximum'),
     scoring: Scoring.optional().describe('Default: proportional'),
+    rating: Rating.optional().describe('Scored by raters\' rating lines instead of completions'),
     evidence: Text.optional().describe('Evidence wanted (佐证材料)'),
     note: Text.optional(),
   })
@@ -217,6 +243,10 @@ export const Item = z
   .refine((i) => typeof i.scoring !== 'object' || i.scoring.floor === undefined || i.scoring.floor <= (i.weight ?? 0), {
     message: 'floor-over-weight',
     path: ['scoring', 'floor'],
+  })
+  .refine((i) => i.rating === undefined || (i.weight !== undefined && new Set(i.rating.groups.map((g) => g.id)).size === i.rating.groups.length), {
+    message: 'rating-misuse',
+    path: ['rating'],
   })
   .refine((i) => i.weight !== undefined || i.scoring === undefined, {
     message: 'scoring-without-weight',

@@ -34,6 +34,8 @@ export interface Progress {
   exemptReason?: string;
   pace?: Pace;
   entries: Entry[];
+  /** For an item scored by raters: each group's raters and average (core/ratings.ts). */
+  ratings?: { id: string; raters: number; min: number; average?: number }[];
 }
 
 export interface StatusOptions {

@@ -31,6 +31,7 @@ const DETAIL: Record<string, string> = {
   'per-missing-without-count': 'per_missing counts what is missing of a count or sum target: the target needs count or sum',
   'item-points': 'an item has exactly one of weight (its points), penalty (a penalty-only condition) or bonus (a bonus item)',
   'scoring-without-weight': 'a penalty-only condition or a bonus item has no points of its own and takes no scoring',
+  'rating-misuse': 'an item scored by raters has a weight, and its groups have distinct ids',
 };
 
 export const en: Catalogue = {
@@ -80,6 +81,15 @@ export const en: Catalogue = {
         : p.missing === 'points'
           ? 'a line with inspector: or rectify-by: is an inspection finding and gives the points taken off (e.g. -1)'
           : `the rectification deadline ${p.date} is before the finding`,
+    'rating-invalid': (p) =>
+      ({
+        'not-rated': `item ${p.item} is not scored by raters (no rating in the template)`,
+        'unknown-group': `rater group ${p.group} is not among the rating groups of ${p.item} (${p.groups})`,
+        anonymous: `rater group ${p.group} is anonymous: give ballot:, not rater:`,
+        named: `rater group ${p.group} names its raters: give rater:`,
+        role: `${p.name} (${p.role}) is not of rater group ${p.group} (${p.roles})`,
+        score: 'a rating gives a score from 0 to 100, or one of the grades 好, 较好, 一般, 差',
+      })[String(p.problem)] ?? String(p.problem),
     'rectifies-unknown': (p) => `there is no inspection finding ${p.id} to rectify (rectifies: names the id of a finding)`,
     'exempt-without-reason': () => 'an exemption (exempt) needs its reason in the note',
     'control-character': (p) =>

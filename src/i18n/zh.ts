@@ -28,6 +28,7 @@ const DETAIL: Record<string, string> = {
   'per-missing-without-count': 'per_missing 按目标的次数（count）或数量（sum）计算缺少多少，目标须有 count 或 sum',
   'item-points': '每个清单项须有且只有 weight（分值）、penalty（只扣分的条件）、bonus（加分项）之一',
   'scoring-without-weight': '只扣分的条件（penalty）和加分项（bonus）没有分值，不能写 scoring',
+  'rating-misuse': '评议计分的清单项须有分值 weight，各评议组的 id 不能重复',
 };
 
 /** Where in a ledger line (or template value) a character was found. */
@@ -91,6 +92,15 @@ export const zh: Catalogue = {
         : p.missing === 'points'
           ? '写了 inspector: 或 rectify-by: 的登记须是检查扣分，写明扣几分（如 -1）'
           : `整改期限 ${p.date} 早于发现问题的日期`,
+    'rating-invalid': (p) =>
+      ({
+        'not-rated': `清单项 ${p.item} 不按评议计分（模板中没有 rating），不能登记评议`,
+        'unknown-group': `评议组 ${p.group} 不在清单项 ${p.item} 的 rating.groups 中（可选：${p.groups}）`,
+        anonymous: `评议组 ${p.group} 是无记名评议：写 ballot:（票号），不写 rater:`,
+        named: `评议组 ${p.group} 须写明评议人 rater:`,
+        role: `${p.name} 的角色（${p.role}）不属于评议组 ${p.group}（${p.roles}）`,
+        score: '评议须给出 0—100 的分数，或等次 好、较好、一般、差 之一',
+      })[String(p.problem)] ?? String(p.problem),
     'rectifies-unknown': (p) => `要整改的检查扣分 ${p.id} 不存在（rectifies: 写检查扣分登记的编号 id）`,
     'exempt-without-reason': () => '免于考核（exempt）必须在备注中写明理由',
     'control-character': (p) =>

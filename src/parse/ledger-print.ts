@@ -18,6 +18,8 @@ export function printLine(l: LedgerLine): string {
   } else {
     parts.push(l.subject, l.item);
     if (l.extra?.points !== undefined) parts.push(`-${l.extra.points}`);
+    else if (l.extra?.score !== undefined) parts.push(String(l.extra.score));
+    else if (l.extra?.grade !== undefined) parts.push(l.extra.grade);
     else if (l.exempt) parts.push('exempt');
     else if (l.quantity) parts.push(printQuantity(l.quantity));
     if (l.note !== undefined) parts.push(quoteNote(l.note));
@@ -30,6 +32,9 @@ export function printLine(l: LedgerLine): string {
     if (l.extra.inspector !== undefined) parts.push(`inspector:${l.extra.inspector}`);
     if (l.extra.rectifyBy !== undefined) parts.push(`rectify-by:${l.extra.rectifyBy}`);
     if (l.extra.rectifies !== undefined) parts.push(`rectifies:${l.extra.rectifies}`);
+    if (l.extra.group !== undefined) parts.push(`group:${l.extra.group}`);
+    if (l.extra.rater !== undefined) parts.push(`rater:${l.extra.rater}`);
+    if (l.extra.ballot !== undefined) parts.push(`ballot:${l.extra.ballot}`);
   }
   if (l.id !== undefined) parts.push(`id:${l.id}`);
   return parts.join(' ');

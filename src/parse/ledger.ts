@@ -33,7 +33,7 @@ const isBlank = (c: number) => c === SPACE || c === TAB || c === CR;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The tokens of a line whose place a diagnostic may point at. `target`: the subject, or the voided id. */
-export const TOKENS: readonly LedgerToken[] = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period', 'inspector', 'rectify-by', 'rectifies'];
+export const TOKENS: readonly LedgerToken[] = ['date', 'target', 'item', 'qty', 'note', 'id', 'by', 'evidence', 'sha256', 'period', 'inspector', 'rectify-by', 'rectifies', 'group', 'rater', 'ballot'];
 export type Token = LedgerToken;
 const T = Object.fromEntries(TOKENS.map((t, i) => [t, i])) as Record<Token, number>;
 
@@ -343,6 +343,11 @@ function parseLine(
       quantity = q;
       mark(spans, T.qty, i - start, qEnd - start);
       i = skipBlanks(text, qEnd, end);
+    } else if (isGrade(text, i, qEnd)) {
+      // a rater's grade (评议等次)
+      extra = { grade: intern.take(text, i, qEnd) };
+      mark(spans, T.qty, i - start, qEnd - start);
+      i = skipBlanks(text, qEnd, end);
     } else if (qEnd - i === 6 && text.startsWith('exempt', i)) {
       exempt = true;
       mark(spans, T.qty, i - start, qEnd - start);
@@ -406,11 +411,19 @@ function parseLine(
       if (calendarDay(text, v, tEnd) === 0) return new LineError(v - start + 1, tEnd - v, 'bad-date', { text: text.slice(v, tEnd) });
       (extra ??= {}).rectifyBy = copy(text, v, tEnd);
     } else if (t === T.rectifies && extra?.rectifies === undefined) (extra ??= {}).rectifies = copy(text, v, tEnd);
+    else if (t === T.group && extra?.group === undefined) (extra ??= {}).group = intern.take(text, v, tEnd);
+    else if (t === T.rater && extra?.rater === undefined) (extra ??= {}).rater = intern.take(text, v, tEnd);
+    else if (t === T.ballot && extra?.ballot === undefined) (extra ??= {}).ballot = copy(text, v, tEnd);
     else return badTag(text, start, i, tEnd);
     mark(spans, t, v - start, tEnd - start);
     i = skipBlanks(text, tEnd, end);
   }
 
+  // a rating's score is written as the quantity: it is the rating's, not a quantity done
+  if (extra?.group !== undefined && quantity !== undefined && quantity.unit === undefined && quantity.expected === undefined) {
+    extra.score = quantity.value;
+    quantity = undefined;
+  }
   // every field in one literal, in one order: one hidden class for all lines, no property store
   if (isVoid) {
     const v: Void = { kind: 'void', file, line: lineNo, date, day, target: second, reason: note, id, by, evidence, sha256, period };
@@ -429,12 +442,17 @@ function tagAt(text: string, i: number, colon: number): number {
       if (text.startsWith('id', i)) return T.id;
       if (text.startsWith('by', i)) return T.by;
       return -1;
+    case 8:
+      return text.startsWith('evidence', i) ? T.evidence : -1;
+    case 5:
+      if (text.startsWith('group', i)) return T.group;
+      if (text.startsWith('rater', i)) return T.rater;
+      return -1;
     case 6:
       if (text.startsWith('period', i)) return T.period;
       if (text.startsWith('sha256', i)) return T.sha256;
+      if (text.startsWith('ballot', i)) return T.ballot;
       return -1;
-    case 8:
-      return text.startsWith('evidence', i) ? T.evidence : -1;
     case 9:
       if (text.startsWith('inspector', i)) return T.inspector;
       if (text.startsWith('rectifies', i)) return T.rectifies;
@@ -448,6 +466,13 @@ function tagAt(text: string, i: number, colon: number): number {
 
 function badTag(text: string, start: number, i: number, tEnd: number): LineError {
   return new LineError(i - start + 1, tEnd - i, 'bad-tag', { text: text.slice(i, tEnd) });
+}
+
+/** 好, 较好, 一般 or 差 at text[i, e). */
+function isGrade(text: string, i: number, e: number): boolean {
+  const n = e - i;
+  if (n === 1) return text.charCodeAt(i) === 0x597d /* 好 */ || text.charCodeAt(i) === 0x5dee /* 差 */;
+  return n === 2 && (text.startsWith('较好', i) || text.startsWith('一般', i));
 }
 
 function tokenEnd(text: string, i: number, end: number): number {

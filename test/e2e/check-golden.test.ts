@@ -75,6 +75,8 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'inspector-not-allowed': [L, 12, 44], // inspector:yang, a clerk → the value
   'finding-incomplete': [L, 12, 24], // -1 without inspector: → the points
   'rectifies-unknown': [L, 12, 40], // rectifies:k099 → the value
+  // ratings
+  'rating-invalid': [L, 12, 19], // T1.2 is not scored by raters → the item
   'exempt-without-reason': [L, 12, 20], // exempt without a note
   'control-character': [L, 12, 20], // ESC ] 0 ; … BEL in the note → the note
   'invisible-character': [L, 12, 32], // id:k011 and a zero-width space → the value

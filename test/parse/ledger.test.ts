@@ -814,3 +814,19 @@ describe('inspection findings and rectifications (issue 14)', () => {
     expect(parse('2026-04-15 jia Z1.1 -1 rectify-by:2026-02-30\n').diagnostics.map((d) => d.code)).toEqual(['bad-date']);
   });
 });
+
+describe('rating lines (issue 14)', () => {
+  it('a score or a grade in the quantity place, group:, rater: or ballot:; printed back the same', () => {
+    const { lines, diagnostics } = parse('2026-12-20 jia Z1.5 90 group:leaders rater:buzhang id:p1\n2026-12-20 jia Z1.5 较好 group:members ballot:2 id:p2\n');
+    expect(diagnostics).toEqual([]);
+    const [a, b] = lines as Entry[];
+    expect([a!.quantity, a!.extra]).toEqual([undefined, { group: 'leaders', rater: 'buzhang', score: 90 }]);
+    expect([b!.quantity, b!.extra]).toEqual([undefined, { grade: '较好', group: 'members', ballot: '2' }]);
+    expect(printLine(a!)).toBe('2026-12-20 jia Z1.5 90 group:leaders rater:buzhang id:p1');
+    expect(printLine(b!)).toBe('2026-12-20 jia Z1.5 较好 group:members ballot:2 id:p2');
+  });
+
+  it('other words in the quantity place are still errors (好的, 优秀)', () => {
+    for (const w of ['好的', '优秀']) expect(parse(`2026-12-20 jia Z1.5 ${w} group:members ballot:2\n`).diagnostics.map((d) => d.code), w).toEqual(['bad-tag']);
+  });
+});
