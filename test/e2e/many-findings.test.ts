@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'qingdan.js');
 const LINES = 300_000;
-const TIMEOUT = 60_000;
+const TIMEOUT = 180_000;
 
 interface Result {
   code: number | null;

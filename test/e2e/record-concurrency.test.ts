@@ -44,7 +44,7 @@ describe('concurrent records', () => {
     expect(g(dir, ['status', '--porcelain'])).toBe('');
     expect(existsSync(join(dir, '.git/qingdan.lock'))).toBe(false);
     expect((await qd(['--as-of', AS_OF, 'audit'], { cwd: dir })).code).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('interrupted records', () => {

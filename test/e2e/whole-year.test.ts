@@ -77,5 +77,5 @@ describe('a year in the life of an office that starts in November', () => {
     // which compares activity and commit dates, is tested elsewhere)
     expect(g(dir, ['status', '--porcelain'])).toBe('');
     expect(Number(g(dir, ['rev-list', '--count', 'HEAD']).trim())).toBe(10);
-  });
+  }, 120_000);
 });

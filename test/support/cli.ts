@@ -77,7 +77,7 @@ export function qd(args: string[], opts: RunOptions): Promise<Run> {
     const child = execFile(
       process.execPath,
       opts.hooks ? [WITH_HOOKS, JSON.stringify(opts.hooks), ...args] : [CLI, ...args],
-      { cwd: opts.cwd, env: opts.env ?? gitEnv(), timeout: opts.timeout ?? 20_000, maxBuffer: 64 << 20, encoding: 'utf8' },
+      { cwd: opts.cwd, env: opts.env ?? gitEnv(), timeout: opts.timeout ?? 60_000, maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
         res({
