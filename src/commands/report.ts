@@ -3,12 +3,12 @@
  * before it), build the report value, lay it out, render it in one format, print it or write it
  * atomically with --out.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { annualReport } from '../core/reports/annual.js';
+import { annualReport, type AnnualReport } from '../core/reports/annual.js';
 import type { Provenance, Selection } from '../core/reports/common.js';
-import { monthlyReport } from '../core/reports/monthly.js';
-import { quarterlyReport } from '../core/reports/quarterly.js';
+import { monthlyReport, type MonthlyReport } from '../core/reports/monthly.js';
+import { quarterlyReport, type QuarterlyReport } from '../core/reports/quarterly.js';
 import { longestGrace, REPORT_KINDS, selectPeriod, type ReportKind } from '../core/reports/select.js';
 import { formatPeriod } from '../core/periods.js';
 import { QingdanError } from '../errors.js';
@@ -21,6 +21,10 @@ import type { LayoutContext } from '../render/layout/common.js';
 import { layoutMonthly } from '../render/layout/monthly.js';
 import { layoutQuarterly } from '../render/layout/quarterly.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { withAbout, type TidyTable } from '../render/tidy/table.js';
+import { tidyAnnual } from '../render/tidy/annual.js';
+import { tidyMonthly } from '../render/tidy/monthly.js';
+import { tidyQuarterly } from '../render/tidy/quarterly.js';
 import { renderTable } from '../render/table.js';
 import { gitState } from '../read/git.js';
 import { ledgerChecksum } from '../read/checksum.js';
@@ -32,9 +36,9 @@ import { checkSelection, evaluateYear, openEngine } from '../open/engine.js';
 
 declare const QINGDAN_VERSION: string;
 
-export const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+export const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table' };
+const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table', '.xlsx': 'xlsx' };
 
 export interface ReportOptions extends GlobalOptions {
   month?: string;
@@ -45,16 +49,26 @@ export interface ReportOptions extends GlobalOptions {
   supervisor?: string;
   format?: string;
   out?: string;
+  /** The monthly report in full, every section's tables, instead of the digest. */
+  detail?: boolean;
 }
 
-function formatOf(opts: ReportOptions): Format {
+/** The format asked for; an --out extension that is not a format is an error told once the target is known safe. */
+function formatOf(opts: ReportOptions): Format | QingdanError {
   if (opts.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(opts.format)) throw new QingdanError('bad-option', { option: '--format', value: opts.format, hint: FORMATS.join(', ') });
     return opts.format as Format;
   }
   if (opts.json) return 'json';
-  const ext = opts.out?.match(/\.[a-z]+$/i)?.[0]?.toLowerCase();
-  return (ext && EXTENSIONS[ext]) || 'table';
+  if (opts.out === undefined) return 'table';
+  // `report.pdf` is not written as a table under a misleading name; a folder or a bare name is
+  const ext = extname(opts.out.replace(/[\\/]+$/, '')).toLowerCase();
+  if (ext === '' || opts.out.endsWith('/') || opts.out.endsWith('\\')) return 'table';
+  const format = EXTENSIONS[ext];
+  if (format === undefined) {
+    return new QingdanError('out-extension', { path: opts.out, ext, extensions: Object.keys(EXTENSIONS).join(' '), formats: FORMATS.join('|') });
+  }
+  return format;
 }
 
 export async function runReport(kind: string, opts: ReportOptions, io: Io): Promise<number> {
@@ -63,6 +77,8 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   }
   const k = kind as ReportKind;
   const format = formatOf(opts);
+  // a workbook is a file, never bytes on a terminal
+  if (format === 'xlsx' && opts.out === undefined) throw new QingdanError('xlsx-needs-out', {});
   // the period depends on "as of", which openEngine validates; read it first, evaluate after
   const checksum = ledgerChecksum();
   const engine = await openEngine(opts, io, { ledger: checksum.add });
@@ -72,6 +88,12 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
   // evaluated on the day after the period's last deadline (its end plus the longest grace, plus one)
   const grace = longestGrace(cat.checklists.get(chosen.period.year)?.source.value);
   const { period, evalDate } = selectPeriod(k, opts, repo.asOf, grace) as typeof chosen;
+  // like git, -C DIR means "as if started in DIR": a relative --out is taken from there
+  const base = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
+  const target = opts.out === undefined ? undefined : outPath(opts.out, base, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
+  // a target among the data is refused first: that is what matters most about `--out ledgers/x.ledger`
+  if (target !== undefined) refuseOut(target, opts.out!, repo.root, [repo.ledgersDir, repo.settings.paths?.templates ?? 'templates']);
+  if (format instanceof QingdanError) throw format;
   // git answers in the background while the year is evaluated
   const gitPending = gitState({ cwd: repo.root, env: io.env }, repo.ledgersDir, [repo.settings.paths?.templates ?? 'templates', 'qingdan.yaml']);
   const ev = evaluateYear(engine, period.year, evalDate);
@@ -92,30 +114,44 @@ export async function runReport(kind: string, opts: ReportOptions, io: Io): Prom
     generator: typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev',
   };
 
-  let text: string;
+  let text: string | Uint8Array;
   if (format === 'json') {
     text = JSON.stringify({ ...value, provenance }, null, 2) + '\n';
   } else {
-    const ctx: LayoutContext = { L: repo.lang === 'en' ? reportEn : reportZh, messages: repo.messages, lang: repo.lang, provenance };
+    const ctx: LayoutContext = { L: repo.lang === 'en' ? reportEn : reportZh, messages: repo.messages, lang: repo.lang, provenance, detail: opts.detail === true };
     const doc: Doc =
       value.kind === 'monthly' ? layoutMonthly(value, ctx) : value.kind === 'quarterly' ? layoutQuarterly(value, ctx) : layoutAnnual(value, ctx);
     const color = opts.out !== undefined ? new Chalk({ level: 0 }) : repo.color;
     text =
-      format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
+      format === 'xlsx'
+        ? await xlsxOf(doc, tidyOf(value, ctx), ctx)
+        : format === 'md'
+        ? renderMarkdown(doc)
+        : format === 'csv'
+          ? renderCsv(withAbout(tidyOf(value, ctx), ctx.L, [doc.title, doc.subtitle, ...doc.footer]))
+          : format === 'html'
+            ? renderHtml(doc)
+            : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
   }
 
-  if (opts.out === undefined) {
-    io.stdout(text);
+  if (target === undefined) {
+    io.stdout(text as string);
     return 0;
   }
-  // like git, -C DIR means "as if started in DIR": a relative --out is taken from there
-  const base = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
-  const target = outPath(opts.out, base, `${k}-${formatPeriod(period)}.${format === 'table' ? 'txt' : format}`);
-  refuseOut(target, opts.out, repo.root, [repo.ledgersDir, repo.settings.paths?.templates ?? 'templates']);
   writeFileAtomic(target, text);
   const shown = relative(io.cwd, target);
   io.stderr(`${repo.messages.ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
   return 0;
+}
+
+/** The workbook, with exceljs loaded now: no other format or command pays for it. */
+async function xlsxOf(doc: Doc, tidy: TidyTable, ctx: LayoutContext): Promise<Uint8Array> {
+  const [{ renderXlsx }, excel] = await Promise.all([import('../render/xlsx.js'), import('exceljs')]);
+  return renderXlsx(doc, tidy, excel.default.Workbook, { data: ctx.L.tidy.data, about: ctx.L.tidy.about });
+}
+
+function tidyOf(value: MonthlyReport | QuarterlyReport | AnnualReport, ctx: LayoutContext): TidyTable {
+  return value.kind === 'monthly' ? tidyMonthly(value, ctx) : value.kind === 'quarterly' ? tidyQuarterly(value, ctx) : tidyAnnual(value, ctx);
 }
 
 /**

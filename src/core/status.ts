@@ -11,7 +11,7 @@ export const STATUSES = ['met', 'met-late', 'partial', 'overdue', 'due-soon', 'o
 export type Status = (typeof STATUSES)[number];
 
 export interface Pace {
-  /** What should be done by now at an even pace. */
+  /** What should be done by now at an even pace, to the nearest whole number. */
   expected: number;
   done: number;
   behind: boolean;
@@ -137,7 +137,8 @@ export function progressOf(o: Obligation, matched: readonly Entry[], opts: Statu
   const cumulative = t.sum !== undefined || (t.count ?? 1) > 1;
   if (cumulative && !done && o.start <= asOf && asOf <= o.end) {
     const elapsed = (daysBetween(o.start, asOf) + 1) / (daysBetween(o.start, o.end) + 1);
-    const expected = round(goal * elapsed);
+    // what a person would write and check against: 应达 137学时, not 136.85学时
+    const expected = Math.round(goal * elapsed);
     out.pace = { expected, done: base.done, behind: base.done < expected - EPS };
   }
   return out;

@@ -15,12 +15,12 @@ export interface ReportLabels {
     | 'unit' | 'chief' | 'supervisor' | 'score' | 'ytdMax' | 'max' | 'percent' | 'projected' | 'rank' | 'grade' | 'share'
     | 'overdue' | 'accountability' | 'item' | 'title' | 'period' | 'due' | 'status' | 'done' | 'goal' | 'expected'
     | 'date' | 'quantity' | 'note' | 'completed' | 'dueNext' | 'behind' | 'area' | 'units' | 'level' | 'subject'
-    | 'reasons' | 'outcome' | 'kind' | 'month' | 'rate' | 'met' | 'count' | 'person' | 'subtotal' | 'dueSoFar',
+    | 'reasons' | 'outcome' | 'kind' | 'month' | 'rate' | 'met' | 'count' | 'person' | 'subtotal' | 'dueSoFar' | 'scoreToDate',
     string
   >;
   sections: Record<
     | 'overview' | 'completed' | 'overdue' | 'dueNext' | 'pace' | 'trend' | 'ranking' | 'areas' | 'supervisors'
-    | 'levels' | 'orgItems' | 'accountability' | 'coverage' | 'register' | 'findings' | 'scores' | 'chartScores',
+    | 'levels' | 'orgItems' | 'accountability' | 'coverage' | 'register' | 'findings' | 'scores' | 'chartScores' | 'moreDetail',
     string
   >;
   none: string;
@@ -41,6 +41,12 @@ export interface ReportLabels {
   areaRule: Message;
   bonusCap: Message;
   inspections: { heading: string; points: string; reason: string; inspector: string; rectifyBy: string; status: Record<'open' | 'rectified' | 'overdue', string> };
+  monthlyTotals: Message;
+  supervisorsDigest: Message;
+  detailHint: string;
+  maxNote: Message;
+  /** Headers and period names of the tidy table (CSV, the workbook's first sheet). */
+  tidy: { table: string; subjectId: string; year: string; measure: string; exempt: string; wholeYear: string; quarter: Message; half: Message; data: string; about: string };
 }
 
 export const reportZh: ReportLabels = {
@@ -58,13 +64,13 @@ export const reportZh: ReportLabels = {
     item: '清单项', title: '任务', period: '期间', due: '截止日期', status: '状态', done: '已完成', goal: '目标', expected: '应达',
     date: '日期', quantity: '数量', note: '备注', completed: '本月完成', dueNext: '下月到期', behind: '落后进度', area: '方面',
     units: '分管科室', level: '责任层级', subject: '责任主体', reasons: '原因', outcome: '处理', kind: '类别', month: '月份',
-    rate: '完成率', met: '已完成', count: '应完成', person: '责任人', subtotal: '小计', dueSoFar: '已到期',
+    rate: '完成率', met: '已完成', count: '应完成', person: '责任人', subtotal: '小计', dueSoFar: '已到期', scoreToDate: '至今得分',
   },
   sections: {
     overview: '总览', completed: '本月完成', overdue: '逾期未完成', dueNext: '下月到期', pace: '累计目标进度',
     trend: '月度完成率趋势', ranking: '科室得分与排名', areas: '各方面得分', supervisors: '监督员分管科室得分',
     levels: '各责任层级得分', orgItems: '党委及个人清单项', accountability: '责任追究', coverage: '清单项完成率',
-    register: '完成进度登记簿', findings: '需跟进的问题', scores: '至今得分', chartScores: '科室得分率',
+    register: '完成进度登记簿', findings: '需跟进的问题', scores: '至今得分', chartScores: '科室得分率', moreDetail: '明细',
   },
   none: '—',
   nothingCompleted: '本月没有登记完成事项。',
@@ -96,6 +102,23 @@ export const reportZh: ReportLabels = {
     rectifyBy: '整改期限',
     status: { open: '待整改', rectified: '已整改', overdue: '逾期未整改' },
   },
+  monthlyTotals: (p) => `本月完成 ${p.completed} 项 · 逾期未完成 ${p.overdue} 项 · 下月到期 ${p.dueNext} 项 · 累计目标落后进度 ${p.behind} 项`,
+  supervisorsDigest: (p) => ` · ${p.name}分管科室`,
+  tidy: {
+    table: '表',
+    subjectId: '编号',
+    year: '年度',
+    measure: '单位',
+    exempt: '免于考核',
+    wholeYear: '全年',
+    quarter: (p) => `第${p.quarter}季度`,
+    half: (p) => (p.half === '1' ? '上半年' : '下半年'),
+    data: '数据',
+    about: '说明',
+  },
+  maxNote: (p) =>
+    `满分为科室清单项的分值合计（${p.max} 分），应得分为其中截至目前已到期的部分；清单总分 ${p.total} 分中的其余分值属于党委和个人的清单项，另行计分（见“党委及个人清单项”）`,
+  detailHint: '各科室本月完成的事项、累计目标进度等全部明细：qingdan report monthly --detail（可加 --unit 科室）',
   registerLegend: '✓ 已完成  ◐ 逾期完成  △ 部分完成  ✗ 已逾期  … 进行中  ! 即将到期  – 免于考核；数字为至今完成数/目标',
 };
 
@@ -114,14 +137,14 @@ export const reportEn: ReportLabels = {
     item: 'Item', title: 'Task', period: 'Period', due: 'Due', status: 'Status', done: 'Done', goal: 'Target', expected: 'Expected',
     date: 'Date', quantity: 'Qty', note: 'Note', completed: 'Completed', dueNext: 'Due next month', behind: 'Behind pace', area: 'Area',
     units: 'Units', level: 'Level', subject: 'Subject', reasons: 'Reasons', outcome: 'Outcome', kind: 'Kind', month: 'Month',
-    rate: 'Rate', met: 'Met', count: 'Due', person: 'Responsible', subtotal: 'Subtotal', dueSoFar: 'Due so far',
+    rate: 'Rate', met: 'Met', count: 'Due', person: 'Responsible', subtotal: 'Subtotal', dueSoFar: 'Due so far', scoreToDate: 'Score to date',
   },
   sections: {
     overview: 'Overview', completed: 'Completed this month', overdue: 'Overdue', dueNext: 'Due next month', pace: 'Cumulative targets',
     trend: 'Monthly completion trend', ranking: 'Scores and ranking', areas: 'Scores by area', supervisors: 'Scores by supervisor',
     levels: 'Scores by responsibility level', orgItems: "The committee's and people's items", accountability: 'Accountability',
     coverage: 'Completion by item', register: 'Completion progress register', findings: 'Findings to follow up', scores: 'Scores to date',
-    chartScores: 'Unit scores (%)',
+    chartScores: 'Unit scores (%)', moreDetail: 'Details',
   },
   none: '—',
   nothingCompleted: 'Nothing recorded this month.',
@@ -154,4 +177,21 @@ export const reportEn: ReportLabels = {
     status: { open: 'open', rectified: 'rectified', overdue: 'overdue' },
   },
   registerLegend: '✓ met  ◐ met late  △ partial  ✗ overdue  … open  ! due soon  – exempt; numbers are done to date / target',
+  monthlyTotals: (p) => `completed this month ${p.completed} · overdue ${p.overdue} · due next month ${p.dueNext} · behind pace ${p.behind}`,
+  supervisorsDigest: (p) => ` · units supervised by ${p.name}`,
+  tidy: {
+    table: 'Table',
+    subjectId: 'Id',
+    year: 'Year',
+    measure: 'Measure',
+    exempt: 'exempt',
+    wholeYear: 'whole year',
+    quarter: (p) => `Q${p.quarter}`,
+    half: (p) => `H${p.half}`,
+    data: 'Data',
+    about: 'About',
+  },
+  maxNote: (p) =>
+    `Max is the points of the unit's own items (${p.max}); Possible is the part of it due so far. The rest of the checklist's ${p.total} points belongs to the committee's and people's items, scored apart (see below)`,
+  detailHint: "Every section's completions and cumulative targets: qingdan report monthly --detail (and --unit for one unit)",
 };

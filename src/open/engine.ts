@@ -44,4 +44,9 @@ export function checkSelection(ds: Dataset, sel: { unit?: string | undefined; pe
       throw new QingdanError('bad-option', { option, value, hint: 'qingdan list people' });
     }
   }
+  // a supervisor's report of no unit would be empty: say so instead
+  const supervisor = sel.supervisor === undefined ? undefined : org.people.find((p) => p.id === sel.supervisor || p.name === sel.supervisor);
+  if (supervisor && !org.units.some((u) => u.supervisor === supervisor.id)) {
+    throw new QingdanError('supervises-nothing', { id: supervisor.id, name: supervisor.name });
+  }
 }

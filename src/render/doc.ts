@@ -9,6 +9,8 @@ export interface Cell {
   text: string;
   /** The number behind the text, for CSV (numbers stay numbers) and charts. */
   value?: number;
+  /** The value is a percentage (93.8 is 93.8 %): a workbook formats it as one. */
+  percent?: boolean;
   tone?: Tone;
 }
 

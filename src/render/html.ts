@@ -26,6 +26,7 @@ table.wide { font-size: 7.5pt; }
 th, td { border: 0.6pt solid #d0d7de; padding: 1.5pt 4pt; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; }
 tr { page-break-inside: avoid; }
+section.keep { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 .r { text-align: right; font-variant-numeric: tabular-nums; }
 .c { text-align: center; }
@@ -58,8 +59,12 @@ ${body}
 `;
 }
 
+// a short table is kept on one sheet of paper with its heading and notes
+const KEEP_ROWS = 20;
+
 function section(s: Section): string {
-  const parts = [`<section><h${s.level}>${esc(s.heading)}</h${s.level}>`];
+  const keep = s.table !== undefined && s.table.rows.length <= KEEP_ROWS;
+  const parts = [`<section${keep ? ' class="keep"' : ''}><h${s.level}>${esc(s.heading)}</h${s.level}>`];
   for (const t of s.text ?? []) parts.push(`<p>${esc(t)}</p>`);
   if (s.table) parts.push(s.table.rows.length === 0 ? `<p class="empty">${esc(s.empty ?? '')}</p>` : table(s.table));
   if (s.chart?.kind === 'bars') parts.push(bars(s.chart, s.heading));

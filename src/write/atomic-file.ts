@@ -9,7 +9,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { basename, dirname, join } from 'node:path';
 import { fsFailure } from './fs-error.js';
 
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
@@ -20,7 +20,7 @@ export function writeFileAtomic(path: string, content: string): void {
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      const buf = Buffer.from(content, 'utf8');
+      const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
       // a short write happens when the disk fills up: the next write then says so (ENOSPC)
       for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done);
       fsyncSync(fd);

@@ -177,12 +177,12 @@ describe('pacing of cumulative targets', () => {
   ];
   const at = (asOf: string, item: string, subject: string, period: string) => run({ items: PACE, lines }, asOf).at(item, subject, period).p;
 
-  it('150 h a year as of 1 July (day 182 of 365): expected 150 × 182 ÷ 365 = 74.79; 70 done → behind', () => {
-    expect(at('2026-07-01', 'H', 'unit:u1', '2026').pace).toEqual({ expected: 74.79, done: 70, behind: true });
+  it('150 h a year as of 1 July (day 182 of 365): expected 150 × 182 ÷ 365 = 74.79, written 75; 70 done → behind', () => {
+    expect(at('2026-07-01', 'H', 'unit:u1', '2026').pace).toEqual({ expected: 75, done: 70, behind: true });
   });
 
-  it('80 done ≥ 74.79 → not behind', () => {
-    expect(at('2026-07-01', 'H', 'unit:u2', '2026').pace).toEqual({ expected: 74.79, done: 80, behind: false });
+  it('80 done ≥ 75 → not behind', () => {
+    expect(at('2026-07-01', 'H', 'unit:u2', '2026').pace).toEqual({ expected: 75, done: 80, behind: false });
   });
 
   it('no pacing once the target is met', () => {
@@ -191,8 +191,8 @@ describe('pacing of cumulative targets', () => {
     expect(p.pace).toBeUndefined();
   });
 
-  it('first and last day of the year: 150 × 1 ÷ 365 = 0.41; 150 × 365 ÷ 365 = 150', () => {
-    expect(at('2026-01-01', 'H', 'unit:u1', '2026').pace).toEqual({ expected: 0.41, done: 0, behind: true });
+  it('first and last day of the year: 150 × 1 ÷ 365 = 0.41, written 0 (nothing done is not behind yet); 150 × 365 ÷ 365 = 150', () => {
+    expect(at('2026-01-01', 'H', 'unit:u1', '2026').pace).toEqual({ expected: 0, done: 0, behind: false });
     expect(at('2026-12-31', 'H', 'unit:u1', '2026').pace).toEqual({ expected: 150, done: 70, behind: true });
   });
 
@@ -200,17 +200,17 @@ describe('pacing of cumulative targets', () => {
     expect(at('2027-01-01', 'H', 'unit:u1', '2026').pace).toBeUndefined();
   });
 
-  it('count 4 a year as of 1 July: 4 × 182 ÷ 365 = 1.99; 1 done → behind, 2 done → not', () => {
-    expect(at('2026-07-01', 'N', 'unit:u1', '2026').pace).toEqual({ expected: 1.99, done: 1, behind: true });
-    expect(at('2026-07-01', 'N', 'unit:u2', '2026').pace).toEqual({ expected: 1.99, done: 2, behind: false });
+  it('count 4 a year as of 1 July: 4 × 182 ÷ 365 = 1.99, written 2; 1 done → behind, 2 done → not', () => {
+    expect(at('2026-07-01', 'N', 'unit:u1', '2026').pace).toEqual({ expected: 2, done: 1, behind: true });
+    expect(at('2026-07-01', 'N', 'unit:u2', '2026').pace).toEqual({ expected: 2, done: 2, behind: false });
   });
 
   it('no pacing for a done-type target (count 1)', () => {
     expect(at('2026-07-01', 'D', 'unit:u1', '2026').pace).toBeUndefined();
   });
 
-  it('quarterly count 3, Q1 (90 days) as of 14 Feb (day 45): 3 × 45 ÷ 90 = 1.5; 1 done → behind', () => {
-    expect(at('2026-02-14', 'Q', 'unit:u1', '2026-Q1').pace).toEqual({ expected: 1.5, done: 1, behind: true });
+  it('quarterly count 3, Q1 (90 days) as of 14 Feb (day 45): 3 × 45 ÷ 90 = 1.5, written 2; 1 done → behind', () => {
+    expect(at('2026-02-14', 'Q', 'unit:u1', '2026-Q1').pace).toEqual({ expected: 2, done: 1, behind: true });
   });
 
   it('done exactly as expected is not behind: as of 30 Jan, 3 × 30 ÷ 90 = 1, 1 done', () => {

@@ -127,7 +127,7 @@ describe('text that reaches a terminal', () => {
     expect(c.code).toBe(1);
     expect(c.stdout).toContain('control-character');
     expect(c.stdout).not.toContain('\u001b');
-    const m = await run(dir, ['--as-of', '2026-11-27', 'report', 'monthly', '--unit', 'office']);
+    const m = await run(dir, ['--as-of', '2026-11-27', 'report', 'monthly', '--unit', 'office', '--detail']);
     expect(m.stdout).toContain('学习\\u{1b}]0;pwned\\u{7}');
     expect(m.stdout).not.toMatch(/[\u0007\u001b]/);
   });

@@ -6,14 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { csvField, renderCsv } from '../../src/render/csv.js';
-import type { Doc } from '../../src/render/doc.js';
 import { cell } from '../../src/render/doc.js';
 import { parseCsv } from '../support/csv.js';
 
 describe('csvField', () => {
   it('leaves plain text alone', () => {
     expect(csvField('办公室')).toBe('办公室');
-    expect(csvField('2026-10-09')).toBe('2026-10-09');
+    // a date is a date only in a date column (renderCsv); as free text it stays text
+    expect(csvField('2026-10-09')).toBe("'2026-10-09");
     expect(csvField('T1.5')).toBe('T1.5');
     expect(csvField('')).toBe('');
     expect(csvField(cell('✓ 3/3'))).toBe('✓ 3/3');
@@ -58,38 +58,31 @@ describe('csvField', () => {
     expect(csvField('a-b')).toBe('a-b');
   });
 
-  it('renderCsv: BOM, CRLF after every record, one record per table row', () => {
-    const doc: Doc = {
-      title: 'T',
-      subtitle: 'S, with a comma',
-      lang: 'zh',
-      footer: ['F'],
-      sections: [
-        { heading: 'H', level: 2, text: ['=danger'], table: { columns: [{ label: 'a' }, { label: 'b', align: 'right' }], rows: [[cell('x"y'), cell(-4)]] } },
-        { heading: 'C', level: 2, chart: { kind: 'bars', unit: '%', items: [{ label: '+u', value: 50, max: 100 }] } },
-        { heading: 'R', level: 2, chart: { kind: 'trend', points: [{ label: '1月', value: 91.2 }] } },
+  it('neutralises text a spreadsheet would read as a number, a date or a truth value', () => {
+    for (const t of ['4/5', '10/10', '2026-11', '2026', '1e5', '3.5', '12:30', '50%', '(3)', '$5', 'TRUE', 'false']) expect(csvField(t), t).toBe(`'${t}`);
+    for (const t of ['T1.5', '10月', '第3季度', 'Q3', 'H1', '全年', '✓ 3/3', '3.5学时', 'e']) expect(csvField(t), t).toBe(t);
+  });
+
+  it('renderCsv: BOM, a header, CRLF after every record; numbers plain, ISO dates left to be dates, text neutralised', () => {
+    const csv = renderCsv({
+      name: 'T',
+      columns: [
+        { key: 'a', label: '表', kind: 'text' },
+        { key: 'b', label: '得分', kind: 'number' },
+        { key: 'c', label: '截止日期', kind: 'date' },
+        { key: 'd', label: '备注', kind: 'text' },
       ],
-    };
-    const csv = renderCsv(doc);
-    expect(csv.startsWith('\uFEFFT\r\n')).toBe(true);
-    expect(csv.endsWith('F\r\n')).toBe(true);
+      rows: [
+        ['x"y', -4, '2026-10-15', '=danger'],
+        ['4/5', 93.8, undefined, '学习,讨论'],
+      ],
+    });
+    expect(csv.startsWith('\uFEFF表,得分,截止日期,备注\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(parseCsv(csv.slice(1)).map((r) => r.map((f) => f.value))).toEqual([
-      ['T'],
-      ['S, with a comma'],
-      [''],
-      ['H'],
-      ["'=danger"],
-      ['a', 'b'],
-      ['x"y', '-4'],
-      [''],
-      ['C'],
-      ["'+u", '50'],
-      [''],
-      ['R'],
-      ['1月', '91.2'],
-      [''],
-      ['F'],
+      ['表', '得分', '截止日期', '备注'],
+      ['x"y', '-4', '2026-10-15', "'=danger"],
+      ["'4/5", '93.8', '', '学习,讨论'],
     ]);
   });
 });

@@ -16,3 +16,10 @@ export interface Png {
 export declare function decodePng(buf: Buffer): Png;
 export declare function countColor(img: Png, hex: string): number;
 export declare function annualHtml(outFile: string, opts?: { asOf?: string }): string;
+export declare function reportHtml(kind: 'annual' | 'quarterly' | 'monthly', outFile: string, opts?: { asOf?: string }): string;
+export declare function printToPdf(htmlFile: string, pdfFile: string): string;
+export declare function requirePoppler(): void;
+export declare function pdfText(pdfFile: string): string;
+export declare function pdfPages(pdfFile: string): number;
+export declare function firstPagePng(pdfFile: string, pngFile: string, dpi?: number): string;
+export declare const PAGE_IMAGES: { annual: string; quarterly: string };

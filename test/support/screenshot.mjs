@@ -2,10 +2,12 @@
 /**
  * Headless Chromium for the HTML reports, through Chromium's own command line (no Playwright):
  * dump the DOM, list the requests a page makes, take a screenshot, read a PNG back. Used by
- * test/e2e/reports/html.test.ts, and run on its own it makes the README's picture of the annual
- * report from the example (a copy outside git, as of 2026-11-27):
+ * test/e2e/reports/html.test.ts, and run on its own it makes the README's pictures from the example
+ * (a copy outside git, as of 2026-11-27): the annual report on screen, and the first printed A4
+ * page of the annual and quarterly reports (Chromium's PDF, turned into PNG by poppler's pdftoppm):
  *
  *   npm run build && node test/support/screenshot.mjs [OUT.png]     (default docs/images/annual-report.png)
+ *   npm run build && node test/support/screenshot.mjs --pages [DIR]  (default docs/images)
  *
  * CHROMIUM=/path/to/chromium overrides /usr/bin/chromium.
  */
@@ -97,6 +99,38 @@ export function screenshot(htmlFile, pngFile, { width = SIZE.width, height = SIZ
   return pngFile;
 }
 
+/** Prints the page to PDF as Chromium's print dialog would on A4 (the page's own @page rules). */
+export function printToPdf(htmlFile, pdfFile) {
+  const r = chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href]);
+  if (r.status !== 0 || !existsSync(pdfFile)) throw new Error(`chromium --print-to-pdf failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return pdfFile;
+}
+
+/** Throws a clear error when poppler's pdftotext and pdftoppm are missing (tests fail, not skip). */
+export function requirePoppler() {
+  for (const tool of ['pdftotext', 'pdftoppm']) {
+    if (spawnSync(tool, ['-v']).error) throw new Error(`${tool} is not installed: the PDF tests read printed pages with poppler (Debian: apt-get install poppler-utils; .ci/run does)`);
+  }
+}
+
+/** The text on the PDF's pages (only what is on paper: text off a page's edge is not there), laid out. */
+export function pdfText(pdfFile) {
+  requirePoppler();
+  return execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** How many pages the PDF has. */
+export function pdfPages(pdfFile) {
+  return pdfText(pdfFile).split('\f').filter((p) => p.trim() !== '').length;
+}
+
+/** The first page of a PDF as a PNG, `dpi` dots per inch. */
+export function firstPagePng(pdfFile, pngFile, dpi = 80) {
+  requirePoppler();
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), '-png', '-singlefile', pdfFile, pngFile.replace(/\.png$/, '')]);
+  return pngFile;
+}
+
 /** Decodes an 8-bit, non-interlaced PNG (what Chromium writes) into RGBA pixels. */
 export function decodePng(buf) {
   if (!buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG');
@@ -168,14 +202,16 @@ export function countColor(img, hex) {
   return n;
 }
 
-/** The annual report of the example as HTML, made with the built CLI in a copy outside git. */
-export function annualHtml(outFile, { asOf = '2026-11-27' } = {}) {
+const PERIOD = { annual: ['--year', '2026'], quarterly: ['--quarter', '2026-Q3'], monthly: ['--month', '2026-10'] };
+
+/** A report of the example as HTML, made with the built CLI in a copy outside git. */
+export function reportHtml(kind, outFile, { asOf = '2026-11-27' } = {}) {
   const cli = join(ROOT, 'dist', 'qingdan.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
   const repo = mkdtempSync(join(tmpdir(), 'qingdan-example-'));
   try {
     for (const f of ['qingdan.yaml', 'templates', 'ledgers']) cpSync(join(ROOT, f), join(repo, f), { recursive: true });
-    execFileSync(process.execPath, [cli, '-C', repo, 'report', 'annual', '--year', '2026', '--as-of', asOf, '--format', 'html', '--out', outFile], {
+    execFileSync(process.execPath, [cli, '-C', repo, 'report', kind, ...PERIOD[kind], '--as-of', asOf, '--format', 'html', '--out', outFile], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } finally {
@@ -184,18 +220,36 @@ export function annualHtml(outFile, { asOf = '2026-11-27' } = {}) {
   return outFile;
 }
 
+/** The annual report of the example as HTML. */
+export function annualHtml(outFile, options) {
+  return reportHtml('annual', outFile, options);
+}
+
+/** The first printed A4 page of the annual and quarterly reports, for the README. */
+export const PAGE_IMAGES = { annual: 'annual-page-1.png', quarterly: 'quarterly-page-1.png' };
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const png = resolve(process.argv[2] ?? join(ROOT, 'docs', 'images', 'annual-report.png'));
   const work = mkdtempSync(join(tmpdir(), 'qingdan-shot-'));
   try {
-    const html = annualHtml(join(work, 'annual.html'));
-    const tmpPng = join(work, 'annual.png');
-    screenshot(html, tmpPng);
-    const bytes = statSync(tmpPng).size;
-    if (bytes > MAX_PNG_BYTES) throw new Error(`the screenshot is ${bytes} bytes, more than ${MAX_PNG_BYTES}`);
-    cpSync(tmpPng, png);
-    const { width, height } = decodePng(readFileSync(png));
-    console.log(`${png}: ${width}×${height}, ${Math.round(bytes / 1024)} KB`);
+    if (process.argv[2] === '--pages') {
+      // node test/support/screenshot.mjs --pages [DIR]   (default docs/images)
+      const dir = resolve(process.argv[3] ?? join(ROOT, 'docs', 'images'));
+      for (const [kind, name] of Object.entries(PAGE_IMAGES)) {
+        const pdf = printToPdf(reportHtml(kind, join(work, `${kind}.html`)), join(work, `${kind}.pdf`));
+        const png = firstPagePng(pdf, join(dir, name));
+        console.log(`${png}: ${Math.round(statSync(png).size / 1024)} KB`);
+      }
+    } else {
+      const png = resolve(process.argv[2] ?? join(ROOT, 'docs', 'images', 'annual-report.png'));
+      const html = annualHtml(join(work, 'annual.html'));
+      const tmpPng = join(work, 'annual.png');
+      screenshot(html, tmpPng);
+      const bytes = statSync(tmpPng).size;
+      if (bytes > MAX_PNG_BYTES) throw new Error(`the screenshot is ${bytes} bytes, more than ${MAX_PNG_BYTES}`);
+      cpSync(tmpPng, png);
+      const { width, height } = decodePng(readFileSync(png));
+      console.log(`${png}: ${width}×${height}, ${Math.round(bytes / 1024)} KB`);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -5,11 +5,14 @@
  */
 import { addDays } from '../dates.js';
 import type { Dataset } from '../dataset.js';
-import type { Evaluation } from '../evaluate.js';
+import { scoresOf, type Evaluation } from '../evaluate.js';
 import { displayMeasure, subjectId, subjectName } from '../expand.js';
 import { periodEnd } from '../periods.js';
 import type { Status } from '../status.js';
-import { printQuantity } from '../entry.js';
+import { printQuantity, type Quantity } from '../entry.js';
+import { measureOf } from '../measures.js';
+import { round } from '../status.js';
+import { percentOf } from './annual.js';
 import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 import { byItemId } from '../order.js';
 
@@ -19,6 +22,9 @@ export interface CompletedRow {
   title: string;
   period: string;
   quantity?: string;
+  /** The quantity's number (present, for attendance) and, for attendance, how many were expected. */
+  amount?: number;
+  expected?: number;
   note?: string;
 }
 
@@ -31,6 +37,8 @@ export interface OpenRow {
   done: number;
   goal: number;
   measure?: string;
+  /** Who answers for it first: the chief for a unit's work, the person for their own items, the secretary for the organisation's. */
+  responsible?: { id: string; name: string };
 }
 
 export interface PaceRow {
@@ -54,6 +62,8 @@ export interface MonthlySubject {
   overdue: OpenRow[];
   dueNext: OpenRow[];
   pace: PaceRow[];
+  /** Points to date: earned, could have been earned so far, and their ratio in percent. */
+  score: { score: number; ytdMax: number; percent: number };
 }
 
 export interface MonthlyReport {
@@ -62,6 +72,8 @@ export interface MonthlyReport {
   month: string;
   asOf: string;
   org: string;
+  /** With --supervisor: whose report it is. */
+  supervisor?: { id: string; name: string };
   subjects: MonthlySubject[];
   totals: { completed: number; overdue: number; dueNext: number; behind: number };
   trend: TrendPoint[];
@@ -78,7 +90,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
 
   const keys: string[] = selectUnits(ds, sel).map((u) => `unit:${u.id}`);
   if (sel.unit === undefined) {
-    const supervisor = sel.supervisor === undefined ? undefined : org.people.find((p) => p.id === sel.supervisor || p.name === sel.supervisor);
+    const supervisor = supervisorOf(ds, sel);
     if (sel.supervisor === undefined) keys.push('org');
     for (const p of org.people) {
       if (supervisor && p.id !== supervisor.id) continue;
@@ -86,6 +98,13 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
     }
   }
 
+  const points = new Map<string, { score: number; ytdMax: number }>();
+  for (const s of scoresOf(ev)) {
+    const p = points.get(s.subjectKey) ?? { score: 0, ytdMax: 0 };
+    p.score += s.score;
+    p.ytdMax += s.ytdMax;
+    points.set(s.subjectKey, p);
+  }
   const subjects: MonthlySubject[] = [];
   for (const key of keys) {
     const idx = obligationsOf(ev, key);
@@ -100,6 +119,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
       overdue: [],
       dueNext: [],
       pace: [],
+      score: scoreOf(points.get(key)),
     };
     for (const i of idx) {
       const o = ev.obligations[i]!;
@@ -112,11 +132,23 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
           item: o.item.id,
           title: o.item.title,
           period: o.periodKey,
-          ...(e.exempt ? { quantity: 'exempt' } : e.quantity ? { quantity: printQuantity(e.quantity) } : {}),
+          ...(e.exempt ? { quantity: 'exempt' } : e.quantity ? { quantity: quantityText(e.quantity, measure), amount: e.quantity.value } : {}),
+          ...(!e.exempt && e.quantity?.expected !== undefined ? { expected: e.quantity.expected } : {}),
           ...(e.note !== undefined ? { note: e.note } : {}),
         });
       }
-      const open: OpenRow = { item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status, done: p.done, goal: p.goal, ...(measure ? { measure } : {}) };
+      const first = o.responsible[0];
+      const open: OpenRow = {
+        item: o.item.id,
+        title: o.item.title,
+        period: o.periodKey,
+        due: o.due,
+        status: p.status,
+        done: p.done,
+        goal: p.goal,
+        ...(measure ? { measure } : {}),
+        ...(first !== undefined ? { responsible: who(first) } : {}),
+      };
       if (isMissed(p)) row.overdue.push(open);
       else if (o.due.slice(0, 7) === nextMonth && !isDone(p) && p.status !== 'exempt' && o.item.bonus === undefined) row.dueNext.push(open);
       if (p.pace && isCumulative(o)) {
@@ -135,6 +167,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
     month,
     asOf: ev.asOf,
     org: orgName,
+    ...(supervisorOf(ds, sel) ? { supervisor: supervisorOf(ds, sel)! } : {}),
     subjects,
     totals: {
       completed: sum((s) => s.completed.length),
@@ -144,4 +177,25 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
     },
     trend: trendOf(ev, new Set(keys), m),
   };
+}
+
+function supervisorOf(ds: Dataset, sel: Selection): { id: string; name: string } | undefined {
+  if (sel.supervisor === undefined) return undefined;
+  const p = ds.org.value.people.find((x) => x.id === sel.supervisor || x.name === sel.supervisor);
+  return p && { id: p.id, name: p.name };
+}
+
+function scoreOf(p: { score: number; ytdMax: number } | undefined): MonthlySubject['score'] {
+  const score = round(p?.score ?? 0);
+  const ytdMax = round(p?.ytdMax ?? 0);
+  return { score, ytdMax, percent: percentOf(score, ytdMax) };
+}
+
+/**
+ * A quantity in the item's own measure: `3.5h` and `3.5学时` are the same hours and are shown
+ * alike (`3.5学时`); attendance and a suffix that is not the item's measure stay as written.
+ */
+function quantityText(q: Quantity, measure: string | undefined): string {
+  if (q.expected !== undefined || q.unit === undefined || measure === undefined) return printQuantity(q);
+  return measureOf(q.unit)?.name === measure ? `${q.value}${measure}` : printQuantity(q);
 }

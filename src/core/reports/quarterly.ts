@@ -1,18 +1,19 @@
 /**
  * The quarterly inspection (一季一检查) as plain data: the completion progress register
  * (完成进度登记簿) — items × sections, each cell the status and quantity to date of the item's
- * obligations that fall in the quarter — with subtotals per area, scores to date and the
- * findings to follow up.
+ * obligations that fall in the quarter — with subtotals per area, scores to date, the
+ * organisation's and people's own items, and the findings to follow up in the order of the
+ * organisation file.
  */
 import type { Dataset } from '../dataset.js';
 import { scoresOf, type Evaluation } from '../evaluate.js';
-import { displayMeasure, targetOf } from '../expand.js';
+import { displayMeasure, subjectId, subjectName, targetOf } from '../expand.js';
 import { periodEnd, periodStart, type Period } from '../periods.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
 import { isCumulative, isMissed, selectUnits, type Selection } from './common.js';
 import { gradeOf, percentOf, type Grade } from './annual.js';
-import { byId, byItemId } from '../order.js';
+import { byItemId } from '../order.js';
 import { areaSum, bonusOverCap } from '../rollup.js';
 import { areaDeductions } from '../findings.js';
 import { inspectionRows, type InspectionRow } from './inspections.js';
@@ -44,7 +45,17 @@ export interface RegisterArea {
   subtotals: Record<string, { score: number; ytdMax: number; bonus?: number }>;
 }
 
+/** The organisation's or a person's own items in the quarter, as the annual summary lists them. */
+export interface OwnItems {
+  kind: 'org' | 'person';
+  id: string;
+  name: string;
+  items: { id: string; title: string; measure?: string; cell: Cell }[];
+}
+
 export interface Finding {
+  /** Whose work it is: a unit, the organisation or a person (id and name). */
+  kind: 'unit' | 'org' | 'person';
   unit: string;
   unitName: string;
   item: string;
@@ -65,6 +76,7 @@ export interface QuarterlyReport {
   org: string;
   units: { id: string; name: string; score: number; ytdMax: number; percent: number; rank: number; grade: Grade }[];
   areas: RegisterArea[];
+  own: OwnItems[];
   findings: Finding[];
   /** Inspection findings (检查扣分) dated in the quarter, present when there are any. */
   inspections?: InspectionRow[];
@@ -76,18 +88,24 @@ const PRIORITY: Status[] = ['overdue', 'partial', 'met-late', 'due-soon', 'open'
 export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, sel: Selection): QuarterlyReport {
   const checklist = ds.checklists.find((c) => c.value.year === ev.year)!.value;
   const units = selectUnits(ds, sel);
+  const org = ds.org.value;
+  const orgName = ds.settings.org ?? org.name;
+  // the subjects covered, in the order of the organisation file: units, the organisation, people
+  const supervisor = sel.supervisor === undefined ? undefined : org.people.find((p) => p.id === sel.supervisor || p.name === sel.supervisor);
+  const ownKeys =
+    sel.unit !== undefined ? [] : [...(supervisor ? [] : ['org']), ...org.people.filter((p) => !supervisor || p.id === supervisor.id).map((p) => `person:${p.id}`)];
+  const order = new Map([...units.map((u) => `unit:${u.id}`), ...ownKeys].map((k, i) => [k, i]));
   const qStart = periodStart(quarter);
   const qEnd = periodEnd(quarter);
   const inQuarter = (start: string, end: string) => start <= qEnd && end >= qStart;
 
   const cells = new Map<string, { statuses: Status[]; met: number; of: number; done?: number; goal?: number }>();
-  const findings: Finding[] = [];
+  const findings: (Finding & { order: number })[] = [];
   ev.obligations.forEach((o, i) => {
-    if (o.subject.kind !== 'unit' || !inQuarter(o.start, o.end)) return;
-    const unit = o.subject.unit;
-    if (!units.includes(unit)) return;
+    const at = order.get(o.subjectKey);
+    if (at === undefined || !inQuarter(o.start, o.end)) return;
     const p = ev.progress[i]!;
-    const key = `${o.item.id}\u0000${unit.id}`;
+    const key = `${o.item.id}\u0000${o.subjectKey}`;
     let c = cells.get(key);
     if (!c) cells.set(key, (c = { statuses: [], met: 0, of: 0 }));
     c.statuses.push(p.status);
@@ -97,13 +115,19 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
       c.done = p.done;
       c.goal = p.goal;
     }
-    const base = { unit: unit.id, unitName: unit.name, item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, done: p.done, goal: p.goal };
+    const base = { order: at, kind: o.subject.kind, unit: subjectId(o.subject), unitName: subjectName(o.subject, orgName), item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, done: p.done, goal: p.goal };
     // a miss is the quarter's when its period ends in the quarter (the September report due on
     // 5 October) or it fell due in it (a yearly item due in March): as of the evaluation day
     if (isMissed(p) && (o.end <= qEnd || o.due <= qEnd)) findings.push({ ...base, status: p.status });
     else if (p.pace?.behind) findings.push({ ...base, status: 'behind', expected: p.pace.expected });
   });
 
+  const cellOf = (itemId: string, subjectKey: string): Cell | undefined => {
+    const c = cells.get(`${itemId}\u0000${subjectKey}`);
+    if (!c) return undefined;
+    const status = PRIORITY.find((s) => c.statuses.includes(s))!;
+    return { status, met: c.met, of: c.of, ...(c.done !== undefined ? { done: c.done, goal: c.goal! } : {}) };
+  };
   const scoresBy = new Map<string, ItemScore[]>();
   for (const s of scoresOf(ev)) {
     const list = scoresBy.get(s.subjectKey) ?? [];
@@ -118,10 +142,8 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
       const measure = displayMeasure(targetOf(item));
       if (measure) row.measure = measure;
       for (const u of units) {
-        const c = cells.get(`${item.id}\u0000${u.id}`);
-        if (!c) continue;
-        const status = PRIORITY.find((s) => c.statuses.includes(s))!;
-        row.cells[u.id] = { status, met: c.met, of: c.of, ...(c.done !== undefined ? { done: c.done, goal: c.goal! } : {}) };
+        const c = cellOf(item.id, `unit:${u.id}`);
+        if (c) row.cells[u.id] = c;
       }
       if (Object.keys(row.cells).length > 0) items.push(row);
     }
@@ -144,7 +166,23 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     return { id: u.id, name: u.name, score, ytdMax, percent, rank: 0, grade: gradeOf(percent) };
   });
   for (const r of rows) r.rank = 1 + rows.filter((o) => o.percent > r.percent).length;
-  findings.sort((a, b) => byId(a.unit, b.unit) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byItemId(a.item, b.item));
+
+  const own: OwnItems[] = [];
+  for (const key of ownKeys) {
+    const first = ev.obligations.find((o) => o.subjectKey === key);
+    if (!first) continue;
+    const items: OwnItems['items'] = [];
+    for (const area of checklist.areas) {
+      for (const item of area.items) {
+        const c = cellOf(item.id, key);
+        if (!c) continue;
+        const measure = displayMeasure(targetOf(item));
+        items.push({ id: item.id, title: item.title, ...(measure ? { measure } : {}), cell: c });
+      }
+    }
+    if (items.length > 0) own.push({ kind: first.subject.kind as 'org' | 'person', id: subjectId(first.subject), name: subjectName(first.subject, orgName), items });
+  }
+  findings.sort((a, b) => a.order - b.order || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || byItemId(a.item, b.item));
   return {
     kind: 'quarterly',
     year: ev.year,
@@ -153,7 +191,8 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
     org: ds.settings.org ?? ds.org.value.name,
     units: rows,
     areas,
-    findings,
+    own,
+    findings: findings.map(({ order: _, ...f }) => f),
     ...(() => {
       const keys = new Set(units.map((u) => `unit:${u.id}`));
       const rows = inspectionRows(ds, ev.findings.filter((f) => f.date >= qStart && f.date <= qEnd), (k) => keys.has(k));

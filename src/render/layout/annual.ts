@@ -13,6 +13,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
     {
       heading: L.sections.ranking,
       level: 2,
+      text: [maxNote(r, ctx)],
       table: {
         columns: [
           { label: C.rank, align: 'right' },
@@ -23,6 +24,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
           { label: C.ytdMax, align: 'right' },
           { label: C.percent, align: 'right' },
           { label: C.projected, align: 'right' },
+          { label: C.max, align: 'right' },
           { label: C.grade, align: 'center' },
           ...(r.assessmentShare !== undefined ? [{ label: C.share, align: 'right' as const }] : []),
           { label: C.overdue, align: 'right' },
@@ -37,6 +39,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
           cell(u.ytdMax),
           percentCell(u.percent),
           cell(u.projected),
+          cell(u.max),
           cell(u.grade),
           ...(u.share !== undefined ? [cell(u.share)] : []),
           cell(u.overdue, u.overdue ? 'bad' : undefined),
@@ -128,15 +131,7 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
       empty: L.noAccountability,
       table: {
         columns: [{ label: C.kind }, { label: C.subject }, { label: C.outcome }, { label: C.reasons }],
-        rows: r.accountability.map((a) => {
-          const unitNames = a.units.map((id) => r.units.find((u) => u.id === id)?.name ?? id);
-          const reasons = [
-            ...a.triggers.map((t) => L.trigger({ kind: t.kind, value: t.value, threshold: t.threshold })),
-            ...(a.kind === 'person' && unitNames.length ? [unitNames.join(ctx.lang === 'zh' ? '、' : ', ')] : []),
-            ...(a.missed.length ? [a.missed.slice(0, 3).map((m) => `${m.item} ${m.period}`).join(', ') + (a.missed.length > 3 ? ' …' : '')] : []),
-          ];
-          return [cell(L.kinds[a.kind]), cell(a.name), cell(L.outcomes[a.outcome], 'bad'), cell(reasons.join(ctx.lang === 'zh' ? '；' : '; '))];
-        }),
+        rows: r.accountability.map((a) => [cell(L.kinds[a.kind]), cell(a.name), cell(L.outcomes[a.outcome], 'bad'), cell(reasonsOf(a, r, ctx))]),
       },
     },
   ];
@@ -147,4 +142,31 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
     footer: footer(ctx, ctx.provenance.generator),
     lang: ctx.lang,
   };
+}
+
+/** Why a unit or person falls under accountability: every trigger and every missed obligation. */
+export function reasonsOf(a: AnnualReport['accountability'][number], r: AnnualReport, ctx: LayoutContext): string {
+  const unitNames = a.units.map((id) => r.units.find((u) => u.id === id)?.name ?? id);
+  // every missed obligation, grouped by item: a reason is never cut short
+  const reasons = [
+    ...a.triggers.map((t) => ctx.L.trigger({ kind: t.kind, value: t.value, threshold: t.threshold })),
+    ...(a.kind === 'person' && unitNames.length ? [unitNames.join(ctx.lang === 'zh' ? '、' : ', ')] : []),
+    ...(a.missed.length ? [missedText(a.missed, ctx)] : []),
+  ];
+  return reasons.join(ctx.lang === 'zh' ? '；' : '; ');
+}
+
+/** What a unit's 满分 covers: its own items; the committee's and people's items are scored apart. */
+function maxNote(r: AnnualReport, ctx: LayoutContext): string {
+  const maxes = [...new Set(r.units.map((u) => u.max))].sort((a, b) => a - b);
+  const max = maxes.length === 1 ? fmtNumber(maxes[0]!) : `${fmtNumber(maxes[0] ?? 0)}–${fmtNumber(maxes[maxes.length - 1] ?? 0)}`;
+  return ctx.L.maxNote({ max, total: fmtNumber(r.total) });
+}
+
+/** Missed obligations grouped by item, every period named: `T1.5 2026-02、2026-07；T3.3 2026-02`. */
+function missedText(missed: readonly { item: string; period: string }[], ctx: LayoutContext): string {
+  const byItem = new Map<string, string[]>();
+  for (const m of missed) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m.period]);
+  const zh = ctx.lang === 'zh';
+  return [...byItem].map(([item, periods]) => `${item} ${periods.join(zh ? '、' : ', ')}`).join(zh ? '；' : '; ');
 }

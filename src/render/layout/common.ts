@@ -11,6 +11,8 @@ export interface LayoutContext {
   messages: Catalogue;
   lang: 'zh' | 'en';
   provenance: Provenance;
+  /** The monthly report's every table (--detail) rather than its digest. */
+  detail?: boolean;
 }
 
 const TONE: Record<Status | 'behind', Tone | undefined> = {
@@ -49,7 +51,7 @@ export function progressText(done: number, goal: number, measure?: string): stri
 }
 
 export function percentCell(p: number): Cell {
-  return cell(p, p >= 90 ? 'good' : p >= 70 ? 'warn' : 'bad');
+  return { ...cell(p, p >= 90 ? 'good' : p >= 70 ? 'warn' : 'bad'), percent: true };
 }
 
 export function footer(ctx: LayoutContext, version: string): string[] {

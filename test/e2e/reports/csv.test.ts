@@ -51,14 +51,29 @@ describe('CSV end to end', () => {
     expect(() => parseCsv(csv.slice(1))).not.toThrow();
   });
 
-  it('the notes come out neutralised and quoted, in the office’s completed table', async () => {
-    const csv = await csvOf(['monthly', '--month', '2026-10', '--unit', 'office']);
-    const rows = parseCsv(csv.slice(1));
+  const table = async (argv: string[]) => {
+    const rows = parseCsv((await csvOf(argv)).slice(1));
+    const header = rows[0]!.map((f) => f.value);
+    return { header, rows: rows.slice(1), col: (name: string) => header.indexOf(name) };
+  };
+
+  it('one tidy table: a header row, then every row as wide, the first column naming the part of the report', async () => {
+    for (const argv of [['monthly', '--month', '2026-10'], ['quarterly', '--quarter', '2026-Q3'], ['annual', '--year', '2026']]) {
+      const t = await table(argv);
+      expect(t.header[0]).toBe('表');
+      for (const r of t.rows) expect(r.length, JSON.stringify(r)).toBe(t.header.length);
+      expect(new Set(t.rows.map((r) => r[0]!.value)).size).toBeGreaterThan(3);
+    }
+  });
+
+  it('the notes come out neutralised and quoted, in the office’s completed rows', async () => {
+    const t = await table(['monthly', '--month', '2026-10', '--unit', 'office']);
+    const note = t.col('备注');
     const noteOf = (date: string, fragment: string) => {
-      const r = rows.find((x) => x[0]?.value === date && x[5]?.value.includes(fragment));
+      const r = t.rows.find((x) => x[t.col('日期')]?.value === date && x[note]?.value.includes(fragment));
       expect(r, `a completed row of ${date} with ${fragment}`).toBeDefined();
-      expect(r).toHaveLength(6);
-      return r![5]!;
+      expect(r![0]!.value).toBe('本月完成');
+      return r![note]!;
     };
     expect(noteOf('2026-10-27', 'HYPERLINK')).toEqual({ value: `'${NOTES.hyperlink}`, quoted: true });
     expect(noteOf('2026-10-28', '-1+2')).toEqual({ value: `'${NOTES.arithmetic}`, quoted: false });
@@ -66,50 +81,47 @@ describe('CSV end to end', () => {
     expect(noteOf('2026-10-29', 'SUM')).toEqual({ value: `'${NOTES.at}`, quoted: false });
     expect(noteOf('2026-10-30', '两学一做')).toEqual({ value: NOTES.comma, quoted: true });
     // the raw bytes, as Excel reads them
+    const csv = await csvOf(['monthly', '--month', '2026-10', '--unit', 'office']);
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""y"")"\r\n`);
     expect(csv).toContain(`,'-1+2\r\n`);
     // no field anywhere starts with a formula character
-    for (const r of rows) for (const f of r) expect(f.value, JSON.stringify(r)).not.toMatch(/^[=+@\t\r]/);
+    for (const r of t.rows) for (const f of r) expect(f.value, JSON.stringify(r)).not.toMatch(/^[=+@\t\r]/);
   });
 
-  it('numbers stay numbers: the overview counts are bare integers', async () => {
-    const rows = parseCsv((await csvOf(['monthly', '--month', '2026-10', '--unit', 'office'])).slice(1));
-    const header = rows.findIndex((r) => r[0]?.value === '科室' && r[1]?.value === '本月完成');
-    const office = rows[header + 1]!;
-    // 9 entries of the example plus the 5 appended ones; as of 15 November (October's last
-    // deadline): November's theme day (done on the 20th) still falls due, and the study hours
-    // (T1.1) are behind their pace
-    expect(office.map((f) => f.value)).toEqual(['办公室', '14', '0', '1', '1']);
-    for (const f of office.slice(1)) expect(f.quoted).toBe(false);
-  });
-
-  it('annual: scores, percents and points are numbers, the same as in the JSON', async () => {
-    const rows = parseCsv((await csvOf(['annual', '--year', '2026'])).slice(1));
-    const json = JSON.parse((await run(dir, ['report', 'annual', '--year', '2026', '--as-of', AS_OF, '--format', 'json'])).stdout);
-    const header = rows.findIndex((r) => r[0]?.value === '名次');
-    expect(rows[header]!.map((f) => f.value)).toEqual(['名次', '科室', '科长（辅导员）', '监督员', '得分', '应得分', '得分率', '预计全年', '等次', '计入年度考核', '逾期', '责任追究']);
-    const ranking = rows.slice(header + 1, header + 1 + json.units.length);
-    for (const r of ranking) {
-      const u = json.units.find((x: { name: string }) => x.name === r[1]!.value);
-      expect(u, r[1]!.value).toBeDefined();
-      const numbers = [r[0], r[4], r[5], r[6], r[7], r[9], r[10]].map((f) => {
-        expect(f!.quoted).toBe(false);
-        expect(f!.value).toMatch(/^-?\d+(\.\d+)?$/);
-        return Number(f!.value);
-      });
-      expect(numbers).toEqual([u.rank, u.score, u.ytdMax, u.percent, u.projected, u.share, u.overdue]);
+  it('numbers are plain numbers in columns of their own: the monthly scores and the overdue done/target', async () => {
+    const t = await table(['monthly', '--month', '2026-10']);
+    const json = JSON.parse((await run(dir, ['report', 'monthly', '--month', '2026-10', '--as-of', AS_OF, '--format', 'json'])).stdout);
+    for (const s of json.subjects) {
+      const r = t.rows.find((x) => x[0]!.value === '至今得分' && x[t.col('编号')]!.value === s.id)!;
+      expect(r, s.id).toBeDefined();
+      expect([r[t.col('得分')], r[t.col('应得分')], r[t.col('得分率')]].map((f) => (expect(f!.quoted).toBe(false), Number(f!.value)))).toEqual([s.score.score, s.score.ytdMax, s.score.percent]);
+    }
+    const overdue = t.rows.filter((x) => x[0]!.value === '逾期未完成');
+    expect(overdue).toHaveLength(json.totals.overdue);
+    for (const r of overdue) {
+      expect(r[t.col('已完成')]!.value).toMatch(/^\d+(\.\d+)?$/);
+      expect(r[t.col('目标')]!.value).toMatch(/^\d+(\.\d+)?$/);
+      expect(r[t.col('截止日期')]!.value).toMatch(/^\d{4}-\d\d-\d\d$/);
+      expect(r[t.col('责任人')]!.value).not.toBe('');
     }
   });
 
-  // Not a crash, but the CSV does not say what the table says: in 各方面得分 each cell reads
-  // "score/year-to-date maximum" (人事科 A1: 13.17/13.67), but the cell's value is the score alone
-  // (src/render/layout/annual.ts), so csvField writes 13.17 and the maximum is lost — a reader of
-  // the spreadsheet cannot tell which areas lost points. doc.ts promises that "the terminal table,
-  // Markdown, CSV and HTML always show the same numbers". A fix: a separate max column, or no
-  // `value` on these cells.
-  it('annual areas: the CSV keeps the year-to-date maximum that the table shows', async () => {
-    const rows = parseCsv((await csvOf(['annual', '--year', '2026'])).slice(1));
-    const hr = rows.find((r) => r[0]?.value === '人事科' && r.length === 7)!;
-    expect(hr.map((f) => f.value).join(',')).toContain('13.67');
+  it('annual: scores, maximums, percents and ranks are numbers, the same as in the JSON; areas keep their maximum', async () => {
+    const t = await table(['annual', '--year', '2026']);
+    const json = JSON.parse((await run(dir, ['report', 'annual', '--year', '2026', '--as-of', AS_OF, '--format', 'json'])).stdout);
+    for (const u of json.units) {
+      const r = t.rows.find((x) => x[0]!.value === '科室得分与排名' && x[t.col('编号')]!.value === u.id)!;
+      const numbers = ['得分', '应得分', '满分', '得分率', '预计全年', '名次'].map((c) => {
+        const f = r[t.col(c)]!;
+        expect(f.quoted).toBe(false);
+        expect(f.value).toMatch(/^-?\d+(\.\d+)?$/);
+        return Number(f.value);
+      });
+      expect(numbers).toEqual([u.score, u.ytdMax, u.max, u.percent, u.projected, u.rank]);
+      for (const a of u.areas) {
+        const ar = t.rows.find((x) => x[0]!.value === '各方面得分' && x[t.col('编号')]!.value === u.id && x[t.col('方面')]!.value === a.id)!;
+        expect([Number(ar[t.col('得分')]!.value), Number(ar[t.col('应得分')]!.value), Number(ar[t.col('满分')]!.value)]).toEqual([a.score, a.ytdMax, a.max]);
+      }
+    }
   });
 });

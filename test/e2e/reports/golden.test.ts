@@ -34,6 +34,7 @@ const CASES: Case[] = [
     { name: `${kind}.table.en`, argv: [...base(kind), '--format', 'table', '--lang', 'en'] },
   ]),
   { name: 'monthly.unit-office.table', argv: [...base('monthly'), '--unit', 'office'] },
+  { name: 'monthly.detail.table', argv: [...base('monthly'), '--detail'] },
   { name: 'monthly.supervisor-chenxiaoyan.table', argv: [...base('monthly'), '--supervisor', 'chenxiaoyan'] },
 ];
 
@@ -129,6 +130,166 @@ describe('what the golden files say, checked by hand', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(extra[1]);
     }
+  });
+});
+
+describe('the monthly digest (issue 15)', () => {
+  const lines = (s: string) => s.replace(/\n$/, '').split('\n').length;
+
+  it('fits about two screens: at most 120 lines on a terminal of 160 columns; --detail is the full report', async () => {
+    const digest = await run(dir, [...base('monthly')], { isTTY: true, columns: 160 });
+    expect(digest.code).toBe(0);
+    expect(lines(digest.stdout)).toBeLessThanOrEqual(120);
+    const detail = await run(dir, [...base('monthly'), '--detail'], { isTTY: true, columns: 160 });
+    expect(lines(detail.stdout)).toBeGreaterThan(400);
+    // the digest: the overview (one line per section), then only the exceptions, with who answers
+    const v = JSON.parse(await ok([...base('monthly'), '--format', 'json']));
+    const overdue = v.subjects.flatMap((s: { overdue: unknown[] }) => s.overdue);
+    const next = v.subjects.flatMap((s: { dueNext: unknown[] }) => s.dueNext);
+    expect(digest.stdout).toContain(`逾期未完成（${overdue.length}）`);
+    expect(digest.stdout).toContain(`下月到期（${next.length}）`);
+    expect(digest.stdout).toContain('责任人');
+    expect(digest.stdout).not.toContain('本月完成（');
+    expect(detail.stdout).toContain('本月完成（9）');
+    for (const s of v.subjects) expect(digest.stdout, s.name).toContain(s.name);
+  });
+
+  it('every overdue row names who answers: the chief for a unit, the person for their own item', async () => {
+    const v = JSON.parse(await ok([...base('monthly'), '--format', 'json']));
+    const stats = v.subjects.find((s: { id: string }) => s.id === 'stats');
+    expect(stats.overdue.length).toBeGreaterThan(0);
+    for (const o of stats.overdue) expect(o.responsible).toEqual({ id: 'liufang', name: '刘芳' });
+    const li = v.subjects.find((s: { id: string }) => s.id === 'liminghua');
+    expect(li.overdue.map((o: { responsible: unknown }) => o.responsible)).toEqual([{ id: 'liminghua', name: '李明华' }]);
+    // and the score to date of every section
+    expect(stats.score).toEqual({ score: 28.75, ytdMax: 40.83, percent: 70.4 });
+  });
+
+  it('Markdown and HTML follow the same default; --detail gives every section there too', async () => {
+    for (const [format, heading] of [['md', '### 本月完成（'], ['html', '<h3>本月完成（']] as const) {
+      const digest = await ok([...base('monthly'), '--format', format]);
+      expect(digest).not.toContain(heading);
+      expect(digest).toContain('逾期未完成（28）');
+      const detail = await ok([...base('monthly'), '--format', format, '--detail']);
+      expect(detail.split(heading).length - 1, format).toBe(17);
+    }
+  });
+
+  it("--supervisor says in the title whose digest it is (table, Markdown, HTML, JSON)", async () => {
+    const sup = [...base('monthly'), '--supervisor', 'chenxiaoyan'];
+    expect((await ok(sup)).split('\n')[0]).toBe('一月一汇报 · 2026年10月党建责任清单完成情况 · 陈晓燕分管科室');
+    expect(await ok([...sup, '--format', 'md'])).toContain('# 一月一汇报 · 2026年10月党建责任清单完成情况 · 陈晓燕分管科室\n');
+    expect(await ok([...sup, '--format', 'html'])).toContain('<h1>一月一汇报 · 2026年10月党建责任清单完成情况 · 陈晓燕分管科室</h1>');
+    expect(JSON.parse(await ok([...sup, '--format', 'json'])).supervisor).toEqual({ id: 'chenxiaoyan', name: '陈晓燕' });
+    expect((await run(dir, [...sup, '--lang', 'en'])).stdout.split('\n')[0]).toBe('Monthly report · checklist progress, 2026-10 · units supervised by 陈晓燕');
+  });
+
+  it('a person who supervises no unit is exit 2 with a message, in every report (not an empty report)', async () => {
+    for (const kind of ['monthly', 'quarterly', 'annual'] as const) {
+      for (const who of ['wangjianguo', '王建国']) {
+        const r = await run(dir, [...base(kind), '--supervisor', who]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe('qingdan: 王建国（wangjianguo）不是任何科室的监督员，没有分管科室可汇总；监督员见 templates/org.yaml 中各科室的 supervisor，或用 --unit 看一个科室\n');
+      }
+    }
+    const en = await run(dir, [...base('monthly'), '--supervisor', 'wangjianguo', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('王建国 (wangjianguo) supervises no unit');
+  });
+});
+
+describe('quantities and pace (issue 15)', () => {
+  it("one item's quantities in one unit: 3.5h is shown as 3.5学时", async () => {
+    const v = JSON.parse(await ok([...base('monthly'), '--format', 'json']));
+    const quantities = v.subjects.flatMap((s: { completed: { item: string; quantity?: string }[] }) => s.completed.filter((c) => c.item === 'T1.1').map((c) => c.quantity));
+    expect(quantities.length).toBeGreaterThan(5);
+    for (const q of quantities) expect(q).toMatch(/^\d+(\.\d+)?学时$/);
+    const detail = await ok([...base('monthly'), '--detail']);
+    expect(detail).not.toMatch(/\d h\b|\dh\b/);
+    expect(detail).toContain('3.5学时');
+  });
+
+  it('pace targets are whole numbers, as a person writes them (应达 119, not 118.5)', async () => {
+    const m = JSON.parse(await ok([...base('monthly'), '--format', 'json']));
+    const paces = m.subjects.flatMap((s: { pace: { expected: number }[] }) => s.pace.map((p) => p.expected));
+    expect(paces.length).toBeGreaterThan(10);
+    for (const e of paces) expect(Number.isInteger(e), String(e)).toBe(true);
+    const q = JSON.parse(await ok([...base('quarterly'), '--format', 'json']));
+    const expected = q.findings.filter((f: { expected?: number }) => f.expected !== undefined).map((f: { expected: number }) => f.expected);
+    expect(expected.length).toBeGreaterThan(5);
+    for (const e of expected) expect(Number.isInteger(e), String(e)).toBe(true);
+    expect(await ok(base('quarterly'))).toContain('(应达 119)');
+  });
+});
+
+describe('--out with an extension that is not a format (issue 15)', () => {
+  it('x.pdf is exit 2 naming the formats, and nothing is written', async () => {
+    for (const out of ['x.pdf', 'reports/annual.docx', 'x.XLS.bak']) {
+      const r = await run(dir, [...base('annual'), '--out', out]);
+      expect(r.code, out).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`--out ${out}`);
+      for (const ext of ['.md', '.json', '.csv', '.html', '.txt']) expect(r.stderr).toContain(ext);
+      expect(r.stderr).toContain('--format table|md|json|csv|html');
+      expect(existsSync(join(dir, out))).toBe(false);
+    }
+    // a format named with --format writes whatever the file is called
+    const named = await run(dir, [...base('annual'), '--format', 'md', '--out', 'as-named.pdf']);
+    expect(named.code).toBe(0);
+    expect(readFileSync(join(dir, 'as-named.pdf'), 'utf8')).toBe(await ok([...base('annual'), '--format', 'md']));
+  });
+});
+
+describe('the annual maximum and the quarterly own items (issue 15)', () => {
+  it('annual: a 满分 column (the section maximum) and a note on what it covers', async () => {
+    const v = JSON.parse(await ok([...base('annual'), '--format', 'json']));
+    const table = await ok(base('annual'));
+    expect(table).toContain('│ 满分 │');
+    expect(table).toContain(`满分为科室清单项的分值合计（${v.units[0].max} 分）`);
+    expect(table).toContain(`清单总分 ${v.total} 分中的其余分值属于党委和个人的清单项，另行计分`);
+    const office = table.split('\n').find((l) => l.includes('│ 办公室 '))!;
+    expect(office).toMatch(new RegExp(`│\\s+${v.units.find((u: { id: string }) => u.id === 'office').max} │`));
+  });
+
+  it("annual: accountability reasons name every missed obligation in Markdown and HTML (never cut off)", async () => {
+    const v = JSON.parse(await ok([...base('annual'), '--format', 'json']));
+    const stats = v.accountability.find((a: { id: string }) => a.id === 'stats');
+    expect(stats.missed.length).toBeGreaterThan(3);
+    for (const format of ['md', 'html']) {
+      const text = await ok([...base('annual'), '--format', format]);
+      const row = text.split('\n').find((l) => l.includes('调查统计科') && l.includes('逾期未完成 13 项'))!;
+      for (const m of stats.missed) expect(row, `${format}: ${m.item} ${m.period}`).toContain(m.period);
+      expect(row).not.toContain('…');
+    }
+  });
+
+  it("quarterly: the organisation's and people's own items, and the follow-up list in the order of the organisation file", async () => {
+    const v = JSON.parse(await ok([...base('quarterly'), '--format', 'json']));
+    expect(v.own.map((s: { kind: string; id: string }) => `${s.kind}:${s.id}`)).toEqual([
+      'org:org',
+      'person:wangjianguo',
+      'person:suonancairen',
+      'person:liminghua',
+      'person:zhaxinima',
+      'person:chenxiaoyan',
+    ]);
+    expect(v.own[1].items.map((i: { id: string }) => i.id)).toEqual(['T3.1', 'T3.2', 'T4.6']);
+    const order = ['office', 'hr', 'discipline', 'credit', 'stats', 'stability', 'payment', 'treasury', 'currency', 'finance', 'tech', 'org', 'wangjianguo', 'suonancairen', 'liminghua', 'zhaxinima', 'chenxiaoyan'];
+    const seen = v.findings.map((f: { unit: string }) => order.indexOf(f.unit));
+    expect(seen.every((i: number) => i >= 0)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a: number, b: number) => a - b));
+    // a person's own miss is followed up too, after the units: 李明华's theme days of the second quarter
+    const q2 = JSON.parse(await ok(['report', 'quarterly', '--quarter', '2026-Q2', '--as-of', AS_OF, '--no-color', '--format', 'json']));
+    const own = q2.findings.filter((f: { kind: string }) => f.kind !== 'unit');
+    expect(own.map((f: { kind: string; unit: string; item: string; status: string }) => [f.kind, f.unit, f.item, f.status])).toEqual([['person', 'liminghua', 'T3.4', 'partial']]);
+    expect(q2.findings.at(-1)).toEqual(own[0]);
+    // --unit: that unit's findings only; --supervisor: her units and her own items
+    const office = JSON.parse(await ok([...base('quarterly'), '--unit', 'hr', '--format', 'json']));
+    expect(office.own).toEqual([]);
+    expect(new Set(office.findings.map((f: { unit: string }) => f.unit))).toEqual(new Set(['hr']));
+    const sup = JSON.parse(await ok([...base('quarterly'), '--supervisor', 'chenxiaoyan', '--format', 'json']));
+    expect(sup.own.map((s: { id: string }) => s.id)).toEqual(['chenxiaoyan']);
   });
 });
 

@@ -11,7 +11,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AS_OF, ROOT, appendLedger, copyExample, run } from '../../support/example.js';
-import { MAX_PNG_BYTES, SIZE, countColor, decodePng, dumpDom, pageRequests, requireChromium, screenshot } from '../../support/screenshot.mjs';
+import {
+  MAX_PNG_BYTES,
+  PAGE_IMAGES,
+  SIZE,
+  countColor,
+  decodePng,
+  dumpDom,
+  firstPagePng,
+  pageRequests,
+  pdfText,
+  printToPdf,
+  requireChromium,
+  screenshot,
+} from '../../support/screenshot.mjs';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DOC_IMAGE = join(ROOT, 'docs', 'images', 'annual-report.png');
@@ -19,11 +32,18 @@ const COLOR = { good: '#1a7f37', warn: '#9a6700', bad: '#cf222e', line: '#b4232a
 
 let dir: string;
 let cleanup: () => void;
-const html: Record<'annual' | 'monthly', { file: string; text: string; json: { units?: { name: string; percent: number; rank: number; id: string }[]; trend: unknown[] } }> = {} as never;
+type Kind = 'annual' | 'monthly' | 'quarterly';
+interface Json {
+  units?: { name: string; percent: number; rank: number; id: string }[];
+  trend: unknown[];
+  areas?: { id: string; name: string }[];
+  accountability?: { missed: { item: string; period: string }[] }[];
+}
+const html: Record<Kind, { file: string; text: string; json: Json }> = {} as never;
 
 beforeAll(async () => {
   ({ dir, cleanup } = copyExample('qingdan-html-'));
-  for (const [kind, period] of [['annual', ['--year', '2026']], ['monthly', ['--month', '2026-10']]] as const) {
+  for (const [kind, period] of [['annual', ['--year', '2026']], ['monthly', ['--month', '2026-10']], ['quarterly', ['--quarter', '2026-Q3']]] as const) {
     const file = join(dir, `${kind}.html`);
     const common = ['report', kind, ...period, '--as-of', AS_OF];
     const r = await run(dir, [...common, '--out', `${kind}.html`]);
@@ -90,7 +110,7 @@ function runProbe(file: string): Record<string, unknown> {
 }
 
 describe('static: a self-contained page', () => {
-  for (const kind of ['annual', 'monthly'] as const) {
+  for (const kind of ['annual', 'monthly', 'quarterly'] as const) {
     it(`${kind}: no script, stylesheet link, image or frame; no http(s) URL but the SVG namespace`, () => {
       const text = html[kind].text;
       expect(text.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
@@ -164,11 +184,22 @@ describe('in headless Chromium', () => {
   // regression test of a bug found and fixed in review
   it('monthly: no date is broken across two lines', () => {
     const p = probe(html.monthly.file);
-    expect(p.dates as number).toBeGreaterThan(100);
+    // the digest's deadlines: 28 overdue and 12 due next month
+    expect(p.dates as number).toBeGreaterThanOrEqual(40);
     expect(p.brokenDates).toEqual([]);
   });
 
-  for (const kind of ['annual', 'monthly'] as const) {
+  it('quarterly: the DOM has svg.chart-bars with one bar per unit, in rank order, like the annual summary', () => {
+    const p = probe(html.quarterly.file);
+    const units = html.quarterly.json.units!;
+    expect(units).toHaveLength(11);
+    expect(p.barsNs).toBe('http://www.w3.org/2000/svg');
+    expect(p.labels).toEqual([...units].sort((a, b) => a.rank - b.rank).map((u) => u.name));
+    expect((p.bars as unknown[]).length).toBe(11);
+    expect(p.scrollWidth).toBeLessThanOrEqual(p.innerWidth as number);
+  });
+
+  for (const kind of ['annual', 'monthly', 'quarterly'] as const) {
     it(`${kind}: loading the page makes no request at all, so none fails`, () => {
       const r = pageRequests(html[kind].file);
       expect(r.loaded, 'the log shows the page itself being read').toBe(true);
@@ -220,6 +251,58 @@ describe('in headless Chromium', () => {
   });
 });
 
+describe('printed on A4 (Chromium prints to PDF, poppler reads the text on the paper back)', () => {
+  const printed = new Map<Kind, string>();
+  const textOf = (kind: Kind) => {
+    let t = printed.get(kind);
+    if (t === undefined) printed.set(kind, (t = pdfText(printToPdf(html[kind].file, join(dir, `${kind}.pdf`)))));
+    return t;
+  };
+
+  it('quarterly: every section is on paper in every table of the register', () => {
+    const text = textOf('quarterly');
+    const areas = html.quarterly.json.areas!;
+    const units = html.quarterly.json.units!;
+    expect(areas.length).toBeGreaterThanOrEqual(5);
+    // the text of each area's register: from its heading to the next heading
+    const starts = areas.map((a) => text.indexOf(`${a.id} ${a.name}`));
+    expect(starts.every((s) => s > 0), 'every area heading is printed').toBe(true);
+    const end = text.indexOf('党委及个人清单项', starts[starts.length - 1]);
+    expect(end).toBeGreaterThan(0);
+    areas.forEach((a, i) => {
+      const register = text.slice(starts[i], starts[i + 1] ?? end);
+      for (const u of units) expect(register, `${u.name} in the register of ${a.id}`).toContain(u.name);
+    });
+  });
+
+  it('annual: every column of the ranking is on paper, and every missed obligation in the reasons', () => {
+    const text = textOf('annual');
+    for (const label of ['名次', '科室', '得分', '应得分', '得分率', '预计全年', '满分', '等次', '计入年度考核', '逾期', '责任追究']) expect(text).toContain(label);
+    expect(text).toContain('满分为科室清单项的分值合计（71 分）');
+    // the accountability reasons name every missed period of every unit (nothing cut off with …)
+    const section = text.slice(text.lastIndexOf('责任追究（'));
+    const flat = section.replace(/\s+/g, '');
+    for (const a of html.annual.json.accountability!) for (const m of a.missed) expect(flat).toContain(m.period);
+    expect(html.annual.text).not.toContain(' …');
+  });
+
+  it(`the README's first pages (docs/images/${PAGE_IMAGES.annual}, ${PAGE_IMAGES.quarterly}) are A4 pages of these reports`, () => {
+    for (const kind of ['annual', 'quarterly'] as const) {
+      textOf(kind);
+      const png = firstPagePng(join(dir, `${kind}.pdf`), join(dir, `${kind}-1.png`));
+      const made = decodePng(readFileSync(png));
+      // A4 (210 × 297 mm) at 80 dpi
+      expect([made.width, made.height]).toEqual([662, 936]);
+      const doc = join(ROOT, 'docs', 'images', PAGE_IMAGES[kind]);
+      if (UPDATE) writeFileSync(doc, readFileSync(png));
+      expect(existsSync(doc), 'make them with: npm run build && node test/support/screenshot.mjs --pages').toBe(true);
+      const kept = decodePng(readFileSync(doc));
+      expect([kept.width, kept.height]).toEqual([made.width, made.height]);
+      expect(countColor(kept, COLOR.good)).toBeGreaterThan(5000);
+    }
+  });
+});
+
 describe('ledger text is escaped', () => {
   let hostile: string;
   let done: () => void;
@@ -233,7 +316,8 @@ describe('ledger text is escaped', () => {
   afterAll(() => done?.());
 
   const report = async (format: string) => {
-    const r = await run(hostile, ['report', 'monthly', '--month', '2026-10', '--unit', 'office', '--as-of', AS_OF, '--format', format]);
+    // the notes are in the full report, not in the digest
+    const r = await run(hostile, ['report', 'monthly', '--month', '2026-10', '--unit', 'office', '--detail', '--as-of', AS_OF, '--format', format]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     return r.stdout;
