@@ -49,6 +49,13 @@ const EXAMPLES_REPORT = `
   qingdan report monthly --period previous --format md --out reports/   供 cron 每月 1 日运行
 `;
 
+const EXAMPLES_ROLLUP = `
+示例 (examples):
+  qingdan rollup fetch                                获取全部成员，提交号写入 members.lock
+  qingdan rollup monthly --period previous --format md --out reports/   上月汇总，供 cron 使用
+  qingdan rollup annual --year 2026 --format html --out reports/
+`;
+
 /** The language asked for on the command line, before commander has parsed it (for its own messages). */
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -117,6 +124,24 @@ function program(io: Io, run: (code: number) => void, lang: Lang): Command {
     .action(async (kind: string, local: object, cmd: Command) => {
       const { runReport } = await import('./commands/report.js');
       run(await runReport(kind, { ...cmd.optsWithGlobals(), ...local }, io));
+    });
+  cli
+    .command('rollup')
+    .description('汇总下级单位：fetch 获取成员数据 / monthly|quarterly|annual 排名与对比 (roll up the offices below: fetch, then rank)')
+    .argument('<what>', 'fetch | monthly | quarterly | annual')
+    .option('--month <YYYY-MM>', '月度汇总的月份 (month)')
+    .option('--quarter <YYYY-Qn>', '季度汇总的季度 (quarter)')
+    .option('--year <YYYY>', '年度汇总的年度 (year)')
+    .option('--period <which>', 'previous 上一期 或 current 本期 (previous or current period)')
+    .option('--format <format>', 'table | md | json | csv | html')
+    .option('--out <file>', '原子写入文件；以 / 结尾时为目录 (write the file atomically)')
+    .option('--jobs <n>', '同时处理的成员数 (members at a time)')
+    .option('--no-commit', 'fetch：只写入 members.lock，不提交 (write members.lock without committing)')
+    .option('--json', '等同 --format json')
+    .addHelpText('after', EXAMPLES_ROLLUP)
+    .action(async (what: string, local: object, cmd: Command) => {
+      const { runRollup } = await import('./commands/rollup.js');
+      run(await runRollup(what, { ...cmd.optsWithGlobals(), ...local }, io));
     });
   return cli;
 }

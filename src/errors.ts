@@ -76,7 +76,9 @@ export type ErrorKey =
   | 'evidence-taken'
   | 'out-special'
   | 'out-inside-data'
-  | 'locked-elsewhere';
+  | 'locked-elsewhere'
+  // roll-up (docs/rollup.md)
+  | 'no-members';
 
 export class QingdanError extends Error {
   /** The language of the repository the command opened, when the error happened after that. */

@@ -35,6 +35,26 @@ const Threshold = z.strictObject({
   overdue_at_least: z.int().min(1).optional().describe('Applies when this many obligations are overdue'),
 });
 
+/**
+ * A member of an umbrella repository (docs/rollup.md): another office's data repository, fetched by
+ * `qingdan rollup fetch`. The URL is anything git fetches over file, git, ssh or http(s); git's
+ * `ext::` and `fd::` transports (which run programs) are refused, and so is a URL or branch that
+ * git could take for an option.
+ */
+export const Member = z.strictObject({
+  id: Slug.describe('Member id, e.g. yushu-county'),
+  name: Text.describe('Name shown on roll-up reports, e.g. 玉树县支行'),
+  url: Text.refine((u) => !/^(ext|fd)::/i.test(u) && !u.startsWith('-') && !/[\0\n\r]/.test(u), { message: 'member-url' }).describe(
+    'Where git fetches the member from: a path, file://, git://, ssh or https',
+  ),
+  branch: Text.refine((b) => /^[A-Za-z0-9_][A-Za-z0-9._\/-]*$/.test(b) && !b.includes('..') && !b.endsWith('.lock') && !b.endsWith('/'), {
+    message: 'member-branch',
+  })
+    .optional()
+    .describe("The member's branch (default: the branch its HEAD names)"),
+});
+export type Member = z.infer<typeof Member>;
+
 export const Settings = z
   .strictObject({
     org: Text.optional().describe('Organisation name shown on reports'),
@@ -69,6 +89,11 @@ export const Settings = z
         disqualify: Threshold.optional().describe('取消评先选优资格'),
       })
       .optional(),
+    members: z
+      .array(Member)
+      .refine((list) => new Set(list.map((m) => m.id)).size === list.length, { message: 'duplicate-member' })
+      .optional()
+      .describe('An umbrella repository: the offices it rolls up (qingdan rollup)'),
   })
   .describe('qingdan settings (qingdan.yaml)');
 export type Settings = z.infer<typeof Settings>;

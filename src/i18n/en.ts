@@ -32,6 +32,9 @@ const DETAIL: Record<string, string> = {
   'item-points': 'an item has exactly one of weight (its points), penalty (a penalty-only condition) or bonus (a bonus item)',
   'scoring-without-weight': 'a penalty-only condition or a bonus item has no points of its own and takes no scoring',
   'rating-misuse': 'an item scored by raters has a weight, and its groups have distinct ids',
+  'member-url': 'a member URL is a path, file://, git://, ssh or https URL git fetches (not ext:: or fd::, not starting with -)',
+  'member-branch': 'a branch name holds letters, digits and . _ / - only, does not start with - and has no ..',
+  'duplicate-member': 'member ids must be unique',
 };
 
 export const en: Catalogue = {

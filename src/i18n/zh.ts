@@ -29,6 +29,9 @@ const DETAIL: Record<string, string> = {
   'item-points': '每个清单项须有且只有 weight（分值）、penalty（只扣分的条件）、bonus（加分项）之一',
   'scoring-without-weight': '只扣分的条件（penalty）和加分项（bonus）没有分值，不能写 scoring',
   'rating-misuse': '评议计分的清单项须有分值 weight，各评议组的 id 不能重复',
+  'member-url': '成员地址应为 git 可获取的路径、file://、git://、ssh 或 https 地址（不能用 ext:: 或 fd::，不能以 - 开头）',
+  'member-branch': '分支名只能含字母、数字和 . _ / -，不能以 - 开头，不能含 ..',
+  'duplicate-member': '成员 id 不能重复',
 };
 
 /** Where in a ledger line (or template value) a character was found. */

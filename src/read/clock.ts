@@ -4,3 +4,8 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** This instant, ISO 8601 in UTC to the second (when a member was fetched): from `now` (Io's clock) when given. */
+export function instant(now?: () => number): string {
+  return new Date(now ? now() : Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -264,8 +264,8 @@ const LOG_FIELDS = 6;
  * rewriting, so `parents` are the real ones) — oldest first. Fields and commits are NUL-separated
  * (`-z`, `%x00`): git's names cannot hold a NUL, so no text of a commit can split a record.
  */
-export function commitsTouching(at: At, path: string | undefined, since?: string): CommitInfo[] {
-  const range = since ? `${since}..HEAD` : 'HEAD';
+export function commitsTouching(at: At, path: string | undefined, since?: string, rev = 'HEAD'): CommitInfo[] {
+  const range = since ? `${since}..${rev}` : rev;
   const out = must(
     [
       'log',

@@ -55,18 +55,22 @@ export function repositoryFacts(at: git.At): RepositoryFacts {
   return facts;
 }
 
-export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined): Promise<OpenedHistory> {
+/**
+ * The history of the data repository `g`, up to `rev` (HEAD, or the commit of a member a roll-up
+ * audits: read/member-tree.ts, whose `workTree` is the commit itself).
+ */
+export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined, rev = 'HEAD'): Promise<OpenedHistory> {
   const facts = repositoryFacts({ cwd: g.top, env: at.env });
   const top = { cwd: g.top, env: literalHistory(at.env) };
   const prefix = g.prefix;
   const rel = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
   const workTree = (path: string) => readIfExists(join(g.top, prefix + path));
-  if (!git.hasHead(top)) {
+  if (rev === 'HEAD' ? !git.hasHead(top) : !git.resolveCommit(top, rev)) {
     return { commits: [], head: new Map(), blobs: async () => new Map(), workTree, facts, settings: [], close: () => undefined };
   }
   const scope = prefix === '' ? undefined : prefix.replace(/\/+$/, '');
 
-  const found = git.commitsTouching(top, scope, since);
+  const found = git.commitsTouching(top, scope, since, rev);
   const pairs: Array<[string, string?]> = [];
   for (const c of found) {
     if (c.parents.length === 0) pairs.push([c.sha]);
@@ -94,7 +98,7 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     commits.push({ commit, changes });
   }
   const head = new Map<string, string>();
-  for (const [path, id] of git.treeFiles(top, 'HEAD', scope)) if (isLedgerFile(rel(path))) head.set(rel(path), id);
+  for (const [path, id] of git.treeFiles(top, rev, scope)) if (isLedgerFile(rel(path))) head.set(rel(path), id);
 
   const reader = git.blobReader(top);
   // the versions of the commit before stay at hand: its new versions are this one's old ones

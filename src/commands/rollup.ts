@@ -1,0 +1,291 @@
+/**
+ * `qingdan rollup fetch|monthly|quarterly|annual` (docs/rollup.md): an umbrella repository ranks
+ * the offices it lists under `members:` in its settings. `fetch` fetches every member into the
+ * umbrella's `.git` and pins each member's commit in the committed `members.lock`; a report judges
+ * each member at its pinned commit — audit, then check, then evaluation (src/rollup/member.ts) —
+ * and ranks those that count. Nothing needs the network but `fetch`.
+ */
+import { availableParallelism } from 'node:os';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import type { Member, Settings } from '../core/model.js';
+import { REPORT_KINDS, type ReportKind } from '../core/reports/select.js';
+import { rollupReport, umbrellaSummary, type MemberOutcome, type MemberProvenance } from '../core/rollup/report.js';
+import { QingdanError, speaking } from '../errors.js';
+import { resolveLang } from '../i18n/index.js';
+import { rollupEn, rollupZh, type RollupLabels } from '../i18n/rollup-labels.js';
+import type { GlobalOptions, Io } from '../io.js';
+import { colorFor, terminalWidth } from '../open/repo.js';
+import { progress } from '../open/progress.js';
+import { instant, today } from '../read/clock.js';
+import { kindOf } from '../read/files.js';
+import * as git from '../read/git.js';
+import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
+import { LOCK_FILE, parseLock, printLock, readLock, type LockEntry } from '../read/members-lock.js';
+import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
+import { renderCsv } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
+import { layoutRollup } from '../render/layout/rollup.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderTable } from '../render/table.js';
+import { printable } from '../render/width.js';
+import { judgeMember, rollupPeriod, type EvaluateSpec } from '../rollup/member.js';
+import { writeFileAtomic } from '../write/atomic-file.js';
+
+declare const QINGDAN_VERSION: string;
+const VERSION = typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev';
+
+const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table' };
+/** Levels below the umbrella that are fetched and evaluated: a province, its prefectures, their counties, and one more. */
+const MAX_DEPTH = 3;
+/** How long one member's fetch may take. */
+const FETCH_TIMEOUT_MS = 300_000;
+
+export interface RollupOptions extends GlobalOptions {
+  month?: string;
+  quarter?: string;
+  year?: string;
+  period?: string;
+  format?: string;
+  out?: string;
+  commit?: boolean;
+  jobs?: string;
+}
+
+interface Umbrella {
+  root: string;
+  settings: Settings;
+  members: Member[];
+  lang: 'zh' | 'en';
+  R: RollupLabels;
+  gitDir: string;
+}
+
+async function openUmbrella(opts: GlobalOptions, io: Io): Promise<Umbrella> {
+  const lang0 = resolveLang(opts.lang);
+  const root = findRoot(opts.C ?? io.cwd);
+  const { parseSettings } = await import('../parse/templates.js');
+  const p = parseSettings(readSettingsFile(root));
+  if (!p.settings || p.diagnostics.some((d) => d.severity === 'error')) throw new QingdanError('bad-settings', { file: SETTINGS_FILE });
+  const settings = p.settings;
+  const lang = lang0 ?? settings.lang ?? 'zh';
+  const members = settings.members ?? [];
+  if (members.length === 0) throw Object.assign(new QingdanError('no-members', { file: SETTINGS_FILE }), { lang });
+  const g = git.gitRepoOf({ cwd: root, env: io.env }, true)!;
+  return { root, settings, members, lang, R: lang === 'en' ? rollupEn : rollupZh, gitDir: g.gitDir };
+}
+
+/** Runs `f` over `items`, at most `limit` at a time, keeping their order in the results. */
+async function pool<T, R>(items: readonly T[], limit: number, f: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+function jobsOf(opts: RollupOptions, fallback: number): number {
+  if (opts.jobs === undefined) return fallback;
+  if (!/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new QingdanError('bad-option', { option: '--jobs', value: opts.jobs, hint: '1–999' });
+  return +opts.jobs;
+}
+
+export async function runRollup(what: string, opts: RollupOptions, io: Io): Promise<number> {
+  if (what !== 'fetch' && !(REPORT_KINDS as readonly string[]).includes(what)) {
+    throw new QingdanError('bad-option', { option: 'rollup', value: what, hint: ['fetch', ...REPORT_KINDS].join(', ') });
+  }
+  const u = await openUmbrella(opts, io);
+  return speaking(u.lang, () => (what === 'fetch' ? fetchAll(u, opts, io) : report(u, what as ReportKind, opts, io)));
+}
+
+// ------------------------------------------------------------------------------------- fetch
+
+/**
+ * Fetches a member, and for a member that is an umbrella the members its own members.lock pins
+ * (a level down, to MAX_DEPTH): each into a repository of its own. The entry keeps the commit and
+ * when it was first fetched; a failure keeps what was fetched before, and says when and why.
+ */
+async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry | undefined, now: string, io: Io, pinned?: string): Promise<LockEntry> {
+  const repo = memberRepo(u.gitDir, path);
+  const base: LockEntry = { id: m.id, url: m.url, ...(m.branch !== undefined ? { branch: m.branch } : {}) };
+  const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS);
+  const keepOld = old?.commit !== undefined && (await hasCommit(repo, old.commit, io.env));
+  if (!r.ok) {
+    return { ...base, ...(keepOld ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: r.reason, detail: r.detail }, ...(old?.members ? { members: old.members } : {}) };
+  }
+  // below the top, the commit is the one the umbrella above pinned, not the member's latest
+  let commit = r.commit;
+  if (pinned !== undefined) {
+    if (!(await hasCommit(repo, pinned, io.env))) {
+      return { ...base, ...(keepOld ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: 'missing-commit', detail: pinned } };
+    }
+    commit = pinned;
+  }
+  const entry: LockEntry = { ...base, commit, fetched: old?.commit === commit && old.fetched ? old.fetched : now };
+  if (path.length < MAX_DEPTH) {
+    const nested = await nestedMembers(repo, commit, io);
+    if (nested) {
+      entry.members = await Promise.all(
+        nested.members.map((n) => fetchOne(u, [...path, n.id], n, old?.members?.find((o) => o.id === n.id), now, io, nested.lock.find((l) => l.id === n.id)?.commit)),
+      );
+    }
+  }
+  return entry;
+}
+
+/** The members a member's settings list at `commit`, and what its members.lock pins; undefined for an office that is no umbrella. */
+async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ members: Member[]; lock: LockEntry[] } | undefined> {
+  const { listTree, readTreeFiles } = await import('../read/member-tree.js');
+  const at = { cwd: repo, env: io.env };
+  const tree = listTree(at, commit);
+  const files = await readTreeFiles(at, tree, [SETTINGS_FILE, LOCK_FILE]);
+  const raw = files.get(SETTINGS_FILE);
+  if (!raw) return undefined;
+  const { parseSettings } = await import('../parse/templates.js');
+  const members = parseSettings({ file: SETTINGS_FILE, bytes: raw }).settings?.members;
+  if (!members || members.length === 0) return undefined;
+  const lockBytes = files.get(LOCK_FILE);
+  return { members, lock: parseLock(lockBytes ? Buffer.from(lockBytes).toString('utf8') : undefined).members };
+}
+
+async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<number> {
+  const lock = readLock(u.root);
+  const now = instant(io.now);
+  const bar = progress(io, (done, total) => u.R.fetching({ done, total }));
+  let done = 0;
+  const entries = await pool(u.members, jobsOf(opts, 4), async (m) => {
+    const e = await fetchOne(u, [m.id], m, lock.members.find((o) => o.id === m.id), now, io);
+    bar.step(++done, u.members.length);
+    return e;
+  });
+  bar.end();
+  const lines: string[] = [];
+  const say = (prefix: string, e: LockEntry, old: LockEntry | undefined) => {
+    if (e.failed) lines.push(prefix + u.R.fetchFailed({ id: e.id, reason: e.failed.reason, since: e.fetched ?? '', detail: e.failed.detail.replace(/\s*\n\s*/g, ' ') }));
+    else lines.push(prefix + u.R.fetched({ id: e.id, commit: e.commit!.slice(0, 12), changed: old?.commit !== e.commit ? 1 : 0 }));
+    for (const n of e.members ?? []) say(`${prefix}  `, n, old?.members?.find((o) => o.id === n.id));
+  };
+  for (const e of entries) say('', e, lock.members.find((o) => o.id === e.id));
+  const failed = entries.filter((e) => e.failed).length;
+  const text = printLock({ members: entries });
+  const at = { cwd: u.root, env: io.env };
+  let committed: string | undefined;
+  const before = readLock(u.root);
+  const changed = printLock(before) !== text;
+  if (changed) {
+    writeFileAtomic(join(u.root, LOCK_FILE), text);
+    if (opts.commit !== false) {
+      git.add(at, [LOCK_FILE]);
+      const c = git.commit(at, { message: `rollup fetch: ${entries.length - failed} members fetched${failed ? `, ${failed} failed` : ''}`, paths: [LOCK_FILE] });
+      if (!c.ok) throw new git.GitError(['commit'], c);
+      committed = c.sha;
+    }
+  }
+  if (opts.json) {
+    io.stdout(`${JSON.stringify({ members: entries, changed, ...(committed ? { commit: committed } : {}) }, null, 2)}\n`);
+  } else {
+    // what a member's server said is shown, never obeyed
+    io.stdout(lines.map((l) => `${printable(l)}\n`).join(''));
+    io.stderr(`${u.R.fetchSummary({ ok: entries.length - failed, failed })}\n`);
+    io.stderr(`${committed ? u.R.committed({ commit: committed.slice(0, 12) }) : u.R.unchanged}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+// ------------------------------------------------------------------------------------ report
+
+function formatOf(opts: RollupOptions): Format {
+  if (opts.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new QingdanError('bad-option', { option: '--format', value: opts.format, hint: FORMATS.join(', ') });
+    return opts.format as Format;
+  }
+  if (opts.json) return 'json';
+  const ext = opts.out?.match(/\.[a-z]+$/i)?.[0]?.toLowerCase();
+  return (ext && EXTENSIONS[ext]) || 'table';
+}
+
+function provenanceOf(e: LockEntry | undefined): MemberProvenance {
+  return {
+    audit: 'not-run',
+    ...(e?.commit ? { commit: e.commit } : {}),
+    ...(e?.fetched ? { fetched: e.fetched } : {}),
+    ...(e?.failed ? { stale: { ...(e.fetched ? { since: e.fetched } : {}), failed: e.failed.at, reason: e.failed.reason, detail: e.failed.detail } } : {}),
+  };
+}
+
+/** A member judged at its pinned commit; an umbrella member with its own members, one level down. */
+async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntry | undefined, spec: EvaluateSpec, year: number, io: Io): Promise<MemberOutcome> {
+  const provenance = provenanceOf(entry);
+  if (!entry?.commit) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'not-fetched', detail: entry?.failed?.detail.split('\n')[0] ?? '' } };
+  const repo = memberRepo(u.gitDir, path);
+  if (!(await hasCommit(repo, entry.commit, io.env))) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'missing-commit', detail: entry.commit } };
+  let judged;
+  try {
+    judged = await judgeMember(repo, entry.commit, spec, io.env);
+  } catch (e) {
+    // whatever a member holds, the others still count
+    return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'failed', detail: e instanceof Error ? e.message : String(e) } };
+  }
+  Object.assign(provenance, judged.audit);
+  if (!judged.ok) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: judged.reason, detail: judged.detail } };
+  const nested = judged.settings.members ?? [];
+  if (nested.length === 0 || path.length >= MAX_DEPTH) {
+    return judged.summary
+      ? { id: m.id, name: m.name, provenance, result: { ok: true, summary: judged.summary } }
+      : { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'no-templates', detail: '' } };
+  }
+  const ownLock = parseLock(judged.lock).members;
+  const children = await Promise.all(
+    nested.map((n) => {
+      // what this umbrella fetched for the member below (at the commit the member's own lock pins), else that lock's entry
+      const e = entry.members?.find((x) => x.id === n.id) ?? ownLock.find((x) => x.id === n.id);
+      return outcomeOf(u, [...path, n.id], n, e, spec, year, io);
+    }),
+  );
+  const summary = umbrellaSummary(judged.summary?.org ?? m.name, year, spec.asOf, children, judged.summary);
+  if (!summary) return { id: m.id, name: m.name, provenance, children, result: { ok: false, reason: 'no-templates', detail: '' } };
+  return { id: m.id, name: m.name, provenance, children, result: { ok: true, summary } };
+}
+
+async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io): Promise<number> {
+  const format = formatOf(opts);
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new QingdanError('bad-date-option', { option: '--as-of', value: opts.asOf });
+  const asOf = opts.asOf ?? io.today ?? today();
+  const options = { ...(opts.month !== undefined ? { month: opts.month } : {}), ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.period !== undefined ? { period: opts.period } : {}) };
+  const period = rollupPeriod(kind, options, asOf);
+  if (typeof period !== 'string') throw new QingdanError('bad-option', period);
+  const lock = readLock(u.root);
+  const spec: EvaluateSpec = { kind, options, asOf, version: VERSION, cacheDir: join(u.gitDir, 'qingdan', 'cache') };
+  const year = +period.slice(0, 4);
+  const outcomes = await pool(u.members, jobsOf(opts, availableParallelism()), (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, io));
+  const value = rollupReport({ report: kind, period, asOf, umbrella: u.settings.org ?? basename(u.root) }, outcomes);
+
+  let text: string;
+  if (format === 'json') text = `${JSON.stringify({ ...value, generator: VERSION }, null, 2)}\n`;
+  else {
+    const doc = layoutRollup(value, { R: u.R, lang: u.lang, version: VERSION });
+    const color = opts.out !== undefined ? new Chalk({ level: 0 }) : colorFor(opts, io);
+    text = format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
+  }
+  if (opts.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  const cwd = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
+  const abs = resolve(cwd, opts.out);
+  const target = opts.out.endsWith('/') || opts.out.endsWith('\\') || kindOf(abs) === 'directory' ? join(abs, `rollup-${kind}-${period}.${format === 'table' ? 'txt' : format}`) : abs;
+  const k = kindOf(target);
+  if (k !== 'missing' && k !== 'file') throw new QingdanError('out-special', { path: opts.out, kind: k });
+  writeFileAtomic(target, text);
+  const shown = relative(io.cwd, target);
+  const { catalogue } = await import('../i18n/index.js');
+  io.stderr(`${catalogue(u.lang).ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
+  return 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * The roll-up laid out: the members ranked, a chart of their rates, the areas they share side by
+ * side, the members not counted with the reason, the checklists in use (a note when they differ),
+ * one level down for members that are umbrellas, and every member's provenance.
+ */
+import type { RankedMember, RollupReport, UnverifiedRow } from '../../core/rollup/report.js';
+import type { RollupLabels } from '../../i18n/rollup-labels.js';
+import { cell, type Doc, type Section, type Table } from '../doc.js';
+import { percentCell } from './common.js';
+
+export interface RollupContext {
+  R: RollupLabels;
+  lang: 'zh' | 'en';
+  version: string;
+}
+
+function rankingTable(rows: readonly RankedMember[], R: RollupLabels, withPeriod: boolean): Table {
+  const C = R.col;
+  return {
+    columns: [
+      { label: C.rank, align: 'right' },
+      { label: C.member },
+      { label: C.score, align: 'right' },
+      { label: C.ytdMax, align: 'right' },
+      { label: C.percent, align: 'right' },
+      { label: C.grade, align: 'center' },
+      ...(withPeriod ? [{ label: C.periodRate, align: 'right' as const }] : []),
+      { label: C.overdue, align: 'right' },
+      { label: C.accountability, align: 'center' },
+      { label: C.units, align: 'right' },
+    ],
+    rows: rows.map((r) => [
+      cell(r.rank),
+      cell(r.name),
+      cell(r.score),
+      cell(r.ytdMax),
+      percentCell(r.percent),
+      cell(r.grade),
+      ...(withPeriod ? [r.period ? percentCell(r.period.rate) : cell('–')] : []),
+      cell(r.overdue, r.overdue ? 'bad' : undefined),
+      cell(R.outcomes(r.accountability), r.accountability.disqualify + r.accountability.admonish > 0 ? 'bad' : undefined),
+      cell(r.units),
+    ]),
+    keyColumns: 2,
+  };
+}
+
+function unverifiedTable(rows: readonly UnverifiedRow[], R: RollupLabels): Table {
+  return {
+    columns: [{ label: R.col.member }, { label: R.col.reason }, { label: R.col.detail }, { label: R.col.commit }],
+    rows: rows.map((u) => [cell(u.name), cell(R.reasons[u.reason], 'bad'), cell(u.detail), cell(u.commit?.slice(0, 12) ?? '–')]),
+    keyColumns: 1,
+  };
+}
+
+export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
+  const { R } = ctx;
+  const C = R.col;
+  const withPeriod = r.report !== 'annual';
+  const names = new Map(r.provenance.map((p) => [p.id, p.name]));
+  const sections: Section[] = [
+    {
+      heading: R.sections.ranking,
+      level: 2,
+      text: [R.totals({ members: r.totals.members, score: r.totals.score, ytdMax: r.totals.ytdMax, percent: r.totals.percent, overdue: r.totals.overdue })],
+      table: rankingTable(r.ranking, R, withPeriod),
+    },
+    {
+      heading: R.sections.chart,
+      level: 2,
+      chart: { kind: 'bars', unit: '%', items: r.ranking.map((m) => ({ label: m.name, value: m.percent, max: 100, tone: m.percent >= 90 ? 'good' : m.percent >= 70 ? 'warn' : 'bad' })) },
+    },
+  ];
+  if (r.areas.length > 0) {
+    sections.push({
+      heading: R.sections.areas,
+      level: 2,
+      text: r.areas.map((a) => `${a.id} ${a.name}`),
+      table: {
+        columns: [{ label: C.member }, ...r.areas.map((a) => ({ label: a.id, align: 'right' as const }))],
+        rows: r.ranking.map((m) => [cell(m.name), ...r.areas.map((a) => {
+          const p = a.members.find((x) => x.id === m.id)?.percent;
+          return p === null || p === undefined ? cell('–') : percentCell(p);
+        })]),
+        keyColumns: 1,
+      },
+    });
+  }
+  sections.push(
+    r.unverified.length > 0
+      ? { heading: R.sections.unverified, level: 2, table: unverifiedTable(r.unverified, R) }
+      : { heading: R.sections.unverified, level: 2, empty: R.allCounted },
+  );
+  sections.push({
+    heading: R.sections.checklists,
+    level: 2,
+    text:
+      r.checklists.length > 1
+        ? [R.notLikeForLike, ...r.checklists.map((c) => `${c.title} (${c.total}): ${c.members.map((id) => names.get(id) ?? id).join(ctx.lang === 'zh' ? '、' : ', ')}`)]
+        : r.checklists.map((c) => R.sameChecklist({ title: c.title, total: c.total })),
+  });
+  for (const m of r.ranking) {
+    if (!m.members) continue;
+    sections.push({ heading: `${R.sections.drill}：${R.drill({ name: m.name })}`, level: 3, table: rankingTable(m.members, R, withPeriod) });
+    if (m.unverified && m.unverified.length > 0) sections.push({ heading: `${R.sections.unverified}：${m.name}`, level: 3, table: unverifiedTable(m.unverified, R) });
+  }
+  sections.push({
+    heading: R.sections.provenance,
+    level: 2,
+    table: {
+      columns: [{ label: C.member }, { label: C.commit }, { label: C.audit }, { label: C.fetched }, { label: C.stale }],
+      rows: r.provenance.map((p) => [
+        cell(p.name),
+        cell(p.commit?.slice(0, 12) ?? '–'),
+        cell(p.auditCommits !== undefined ? `${R.audit[p.audit]} (${p.auditCommits})` : R.audit[p.audit], p.audit === 'violations' ? 'bad' : p.audit === 'clean' ? 'good' : 'muted'),
+        cell(p.fetched ?? R.neverFetched),
+        p.stale ? cell(R.staleSince({ failed: p.stale.failed, reason: p.stale.reason, since: p.stale.since ?? '' }), 'warn') : cell('✓', 'good'),
+      ]),
+      keyColumns: 1,
+    },
+  });
+  return {
+    title: R.title({ umbrella: r.umbrella, period: r.period, kind: R.kinds[r.report] }),
+    subtitle: R.subtitle({ asOf: r.asOf, counted: r.ranking.length, unverified: r.unverified.length }),
+    sections,
+    footer: [R.footer({ asOf: r.asOf, version: ctx.version })],
+    lang: ctx.lang,
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * One member of a roll-up, judged and evaluated from the commit members.lock names, in the
+ * member's own repository inside the umbrella's `.git` (read/members.ts): its files are read as
+ * git objects (read/member-tree.ts), parsed by the same parsers as a checked-out repository
+ * (parse/), checked by every check of `qingdan check`, its history audited by the audit of
+ * `qingdan audit` (core/audit/), and only then evaluated and summed up (core/rollup/summary.ts).
+ * Trust comes before counting: a member whose audit or check fails is not evaluated at all.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditHistory, type AuditReport, type LastChange } from '../core/audit/history.js';
+import { buildCatalog } from '../core/catalog.js';
+import { asOfView } from '../core/dataset.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LedgerLine } from '../core/entry.js';
+import { evaluate } from '../core/evaluate.js';
+import type { Settings } from '../core/model.js';
+import { formatPeriod, periodStart, periodEnd } from '../core/periods.js';
+import { longestGrace, selectPeriod, type PeriodOptions, type ReportKind } from '../core/reports/select.js';
+import { memberSummary, type MemberSummary } from '../core/rollup/summary.js';
+import type { MemberProvenance, UnverifiedReason } from '../core/rollup/report.js';
+import { CHECKS, runChecks } from '../checks/index.js';
+import { assemble } from '../parse/dataset.js';
+import { Interner, parseLedger } from '../parse/ledger.js';
+import * as git from '../read/git.js';
+import { openHistory } from '../read/history.js';
+import { readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
+import type { RawFile } from '../read/repo.js';
+
+export interface EvaluateSpec {
+  kind: ReportKind;
+  options: PeriodOptions;
+  asOf: string;
+  /** The version of qingdan: part of every cache key. */
+  version: string;
+  /** Where cached audits and results are kept (inside the umbrella's .git), or undefined for none. */
+  cacheDir?: string;
+}
+
+export type Judged =
+  /** Counted: its summary; for an umbrella without a checklist of its own, none (its members count), and its members.lock. */
+  | { ok: true; summary?: MemberSummary; settings: Settings; lock?: string; audit: Pick<MemberProvenance, 'audit' | 'auditCommits' | 'violations'> }
+  | { ok: false; reason: UnverifiedReason; detail: string; settings?: Settings; audit: Pick<MemberProvenance, 'audit' | 'auditCommits' | 'violations'> };
+
+const NOT_RUN = { audit: 'not-run' } as const;
+
+/** The first few diagnostics, as `file:line: code`, for the reason a member's check failed. */
+function firstProblems(list: readonly Diagnostic[]): string {
+  const shown = list.slice(0, 3).map((d) => `${d.file}:${d.line}: ${d.code}`);
+  return `${list.length}: ${shown.join('; ')}${list.length > 3 ? '; …' : ''}`;
+}
+
+interface AuditVerdict {
+  commits: number;
+  violations: number;
+  shallow: boolean;
+  first?: string;
+}
+
+/** Reads a cached JSON value, or undefined (missing, unreadable, of another shape). */
+function cached<T>(dir: string | undefined, key: string): T | undefined {
+  if (!dir) return undefined;
+  const file = join(dir, `${key}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(dir: string | undefined, key: string, value: unknown): void {
+  if (!dir) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${key}.json`), JSON.stringify(value));
+  } catch {
+    // a cache that cannot be written only costs time
+  }
+}
+
+const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+
+/** The audit of the member's history up to `commit`: cached by commit (and version), since a commit's history never changes. */
+async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
+  const key = keyOf('audit', commit, spec.version);
+  const hit = cached<AuditVerdict>(spec.cacheDir, key);
+  if (hit) return hit;
+  const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
+  const history = await openHistory(at, g, undefined, commit);
+  let report: AuditReport;
+  try {
+    // the member has no working tree: what it would hold is the commit itself
+    const head = await readTreeFiles(at, files.tree, [...history.head.keys()]);
+    const evidencePaths = new Set<string>();
+    for (const l of ds?.ledgers ?? []) for (const line of l.lines) if (line.kind === 'entry' && line.evidence !== undefined) evidencePaths.add(line.evidence);
+    const evidenceBytes = await readTreeFiles(at, files.tree, [...evidencePaths]);
+    const evidence = new Map<string, string | undefined>();
+    for (const p of evidencePaths) {
+      const b = evidenceBytes.get(p);
+      evidence.set(p, b ? createHash('sha256').update(b).digest('hex') : undefined);
+    }
+    const intern = new Interner();
+    const folders = [files.ledgersDir, ...history.settings.map((bytes) => parseSettings({ file: 'qingdan.yaml', bytes })?.paths?.ledgers ?? 'ledgers')];
+    report = await auditHistory({ ...history, workTree: (path) => head.get(path) }, ds, {
+      closeDays: 10,
+      folders,
+      evidence,
+      evidenceChange: (path): LastChange => {
+        const c = git.git(['log', '-1', '-z', '--no-color', '--format=%H%x00%an%x00%ae%x00%aI%x00%cI', '--end-of-options', commit, '--', path], at);
+        const [sha, author, email, date, committed] = c.stdout.split('\0');
+        return c.ok && sha ? { commit: sha, author: author ?? '', email: email ?? '', date: date ?? '', committed: committed ?? '' } : { commit: null };
+      },
+      parseLines: (file, texts) => {
+        const out = new Array<LedgerLine | undefined>(texts.length);
+        if (texts.length === 0) return out;
+        for (const l of parseLedger(file, `${texts.join('\n')}\n`, intern).lines) out[l.line - 1] = l;
+        return out;
+      },
+    });
+  } finally {
+    history.close();
+  }
+  const v = report.violations[0];
+  const verdict: AuditVerdict = {
+    commits: report.commits,
+    violations: report.violations.length,
+    shallow: report.violations.some((x) => x.kind === 'shallow'),
+    ...(v ? { first: `${v.kind} ${v.file}${v.line !== undefined ? `:${v.line}` : ''}${v.commit ? ` (${v.commit.slice(0, 12)})` : ''}` } : {}),
+  };
+  keep(spec.cacheDir, key, verdict);
+  return verdict;
+}
+
+/** The months (YYYY-MM) of a monthly or quarterly period. */
+function monthsOf(kind: ReportKind, period: { kind: string; year: number; index: number }): string[] | undefined {
+  if (kind === 'annual') return undefined;
+  const start = periodStart(period as never);
+  const end = periodEnd(period as never);
+  const out: string[] = [];
+  for (let m = +start.slice(5, 7); m <= +end.slice(5, 7); m++) out.push(`${start.slice(0, 4)}-${String(m).padStart(2, '0')}`);
+  return out;
+}
+
+/**
+ * Judges and evaluates the member whose repository is `repo` at `commit`. Never throws for what
+ * the member holds: every problem is a reason it does not count.
+ */
+export async function judgeMember(repo: string, commit: string, spec: EvaluateSpec, env: git.Env): Promise<Judged> {
+  const at: git.At = { cwd: repo, env };
+  if (!git.resolveCommit(at, commit)) return { ok: false, reason: 'missing-commit', detail: commit, ...{ audit: NOT_RUN } };
+  const resultKey = keyOf('result', commit, spec.kind, JSON.stringify(spec.options), spec.asOf, spec.version);
+  const hit = cached<Judged>(spec.cacheDir, resultKey);
+  if (hit) return hit;
+  const judged = await judgeAfresh(at, commit, spec);
+  keep(spec.cacheDir, resultKey, judged);
+  return judged;
+}
+
+async function judgeAfresh(at: git.At, commit: string, spec: EvaluateSpec): Promise<Judged> {
+  const { parseSettings, parseTemplates } = await import('../parse/templates.js');
+  let settingsDiagnostics: Diagnostic[] = [];
+  const files = await readMemberFiles(at, commit, (raw) => {
+    const p = parseSettings(raw);
+    settingsDiagnostics = p.diagnostics;
+    return p.settings;
+  });
+  if ('kind' in files) {
+    const detail = files.kind === 'outside' ? `${files.setting}: ${files.value}` : files.kind === 'too-large' ? `${files.file}: ${files.size} bytes` : files.file;
+    return { ok: false, reason: files.kind === 'missing' ? 'no-templates' : files.kind, detail, audit: NOT_RUN };
+  }
+  const settings = files.settings ? (parseSettings(files.settings).settings ?? {}) : {};
+  const settingsOnly = (raw: RawFile) => parseSettings(raw).settings;
+  // an umbrella without a checklist of its own is judged on its history alone
+  const hasTemplates = files.org !== undefined && files.checklists.length > 0;
+  const parsed = hasTemplates ? assemble(parseTemplates(files.org!, files.checklists), files.ledgers, settings) : undefined;
+  const ds = parsed?.dataset;
+
+  const audit = await auditMember(at, commit, files, ds, spec, settingsOnly);
+  const auditFacts = { audit: audit.violations > 0 ? ('violations' as const) : ('clean' as const), auditCommits: audit.commits, violations: audit.violations };
+  if (audit.shallow) return { ok: false, reason: 'shallow', detail: audit.first ?? '', settings, audit: auditFacts };
+  if (audit.violations > 0) return { ok: false, reason: 'audit', detail: `${audit.violations}: ${audit.first ?? ''}`, settings, audit: auditFacts };
+
+  const umbrella = (settings.members?.length ?? 0) > 0;
+  const lock = umbrella ? (await readTreeFiles(at, files.tree, ['members.lock'])).get('members.lock') : undefined;
+  const lockText = lock ? { lock: Buffer.from(lock).toString('utf8') } : {};
+  if (!hasTemplates) {
+    return umbrella ? { ok: true, settings, audit: auditFacts, ...lockText } : { ok: false, reason: 'no-templates', detail: files.templatesDir, settings, audit: auditFacts };
+  }
+  const errors = [...settingsDiagnostics, ...parsed!.diagnostics].filter((d) => d.severity === 'error');
+  if (!ds || errors.length > 0) return { ok: false, reason: 'check', detail: firstProblems(errors), settings, audit: auditFacts };
+  const cat = buildCatalog(ds);
+  const checked = runChecks({ ds, cat, asOf: spec.asOf }, CHECKS).filter((d) => d.severity === 'error');
+  if (checked.length > 0) return { ok: false, reason: 'check', detail: firstProblems(checked), settings, audit: auditFacts };
+
+  const first = selectPeriod(spec.kind, spec.options, spec.asOf);
+  if ('error' in first) return { ok: false, reason: 'failed', detail: first.error.option, settings, audit: auditFacts };
+  const year = first.period.year;
+  const checklist = cat.checklists.get(year);
+  if (!checklist) return { ok: false, reason: 'no-checklist', detail: String(year), settings, audit: auditFacts };
+  const { period, evalDate } = selectPeriod(spec.kind, spec.options, spec.asOf, longestGrace(checklist.source.value)) as typeof first;
+  const view = asOfView(ds, evalDate);
+  const ev = evaluate(view, cat, year, evalDate);
+  return { ok: true, summary: memberSummary(view, ev, monthsOf(spec.kind, period)), settings, audit: auditFacts, ...lockText };
+}
+
+/** The period a roll-up is about, as its heading names it, from the umbrella's as-of. */
+export function rollupPeriod(kind: ReportKind, options: PeriodOptions, asOf: string): string | { option: string; value: string; hint: string } {
+  const s = selectPeriod(kind, options, asOf);
+  if ('error' in s) return s.error;
+  return formatPeriod(s.period);
+}
