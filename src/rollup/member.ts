@@ -84,7 +84,8 @@ const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0
 
 /** The audit of the member's history up to `commit`: cached by commit (and version), since a commit's history never changes. */
 async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
-  const key = keyOf('audit', commit, spec.version);
+  // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
+  const key = keyOf('audit', at.cwd, commit, String(git.isShallow(at)), spec.version);
   const hit = cached<AuditVerdict>(spec.cacheDir, key);
   if (hit) return hit;
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
@@ -92,7 +93,8 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
   let report: AuditReport;
   try {
     // the member has no working tree: what it would hold is the commit itself
-    const head = await readTreeFiles(at, files.tree, [...history.head.keys()]);
+    const headBlobs = await history.blobs([...new Set(history.head.values())]);
+    const head = new Map([...history.head].map(([path, id]) => [path, headBlobs.get(id)]));
     const evidencePaths = new Set<string>();
     for (const l of ds?.ledgers ?? []) for (const line of l.lines) if (line.kind === 'entry' && line.evidence !== undefined) evidencePaths.add(line.evidence);
     const evidenceBytes = await readTreeFiles(at, files.tree, [...evidencePaths]);
@@ -150,7 +152,7 @@ function monthsOf(kind: ReportKind, period: { kind: string; year: number; index:
 export async function judgeMember(repo: string, commit: string, spec: EvaluateSpec, env: git.Env): Promise<Judged> {
   const at: git.At = { cwd: repo, env };
   if (!git.resolveCommit(at, commit)) return { ok: false, reason: 'missing-commit', detail: commit, ...{ audit: NOT_RUN } };
-  const resultKey = keyOf('result', commit, spec.kind, JSON.stringify(spec.options), spec.asOf, spec.version);
+  const resultKey = keyOf('result', repo, String(git.isShallow(at)), commit, spec.kind, JSON.stringify(spec.options), spec.asOf, spec.version);
   const hit = cached<Judged>(spec.cacheDir, resultKey);
   if (hit) return hit;
   const judged = await judgeAfresh(at, commit, spec);

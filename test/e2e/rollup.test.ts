@@ -1,0 +1,148 @@
+/**
+ * `qingdan rollup` against a real `git daemon` on 127.0.0.1: two honest members rank; a member
+ * that rewrote its history, a shallow one, one the daemon does not serve and one with hostile
+ * files each show apart, with the right reason; the umbrella's work tree is untouched; and the
+ * report works offline, on what was fetched last, saying which member is stale.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
+import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+
+interface RollupJson {
+  ranking: Array<{ id: string; rank: number; percent: number; grade: string; overdue: number; period?: { rate: number } }>;
+  unverified: Array<{ id: string; reason: string; detail: string }>;
+  provenance: Array<{ id: string; commit?: string; audit: string; fetched?: string; stale?: { since?: string; reason: string } }>;
+  checklists: Array<{ members: string[] }>;
+  areas: Array<{ id: string }>;
+}
+
+let served: string;
+let daemon: Daemon;
+let umbrella: string;
+const sabotage = join(tempDir('sabotage'), 'out');
+
+beforeAll(async () => {
+  served = tempDir('served');
+  mkdirSync(served, { recursive: true });
+  // two honest members: one with every section's records, one with a few sections'
+  await makeMember({ dir: join(served, 'east'), org: '东区支行' });
+  await makeMember({ dir: join(served, 'west'), org: '西区支行', units: ['office', 'hr', 'org'] });
+  // one that rewrote a recorded line after the fact
+  const tamper = await makeMember({ dir: join(served, 'tamper'), org: '改写支行' });
+  const office = join(tamper, 'ledgers/2026/office.ledger');
+  const text = readFileSync(office, 'utf8');
+  const at = text.search(/^2026-0[1-6]-\d\d office /m);
+  writeFileSync(office, `${text.slice(0, at)}${text.slice(at).replace(/^(\S+ office \S+)/, '$1 ')}`);
+  g(tamper, ['commit', '-qam', 'fix a line']);
+  // a shallow clone of an honest member: its history cannot be audited
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${join(served, 'east')}`, join(served, 'shallow')], { env: gitEnv() });
+  // hostile files: a ledger folder that leads out, links, an escape sequence, a filter in .gitattributes
+  const hostile = await makeMember({ dir: join(served, 'hostile'), org: '恶意支行' });
+  writeFileSync(join(hostile, '.gitattributes'), `* filter=evil\n`);
+  g(hostile, ['config', 'filter.evil.smudge', `sh -c 'touch ${sabotage}'`]);
+  symlinkSync('/etc/passwd', join(hostile, 'ledgers/2026/passwd.ledger'));
+  writeFileSync(join(hostile, 'ledgers/2026/zz.ledger'), `2026-11-02 office T1.1 2h "\x1b[31mred\x1b]0;title\x07" id:zz0001\n`);
+  g(hostile, ['add', '-A']);
+  g(hostile, ['commit', '-qm', 'hostile']);
+
+  // settings whose ledger folder leads out of the repository
+  const outside = await makeMember({ dir: join(served, 'outside'), org: '越界支行' });
+  writeFileSync(join(outside, 'qingdan.yaml'), `${readFileSync(join(outside, 'qingdan.yaml'), 'utf8')}paths:\n  ledgers: ../../../etc\n`);
+  g(outside, ['commit', '-qam', 'ledgers elsewhere']);
+
+  daemon = await startDaemon(served, 'east');
+  umbrella = makeUmbrella([
+    { id: 'east', name: '东区支行', url: daemon.url('east') },
+    { id: 'west', name: '西区支行', url: daemon.url('west'), branch: 'main' },
+    { id: 'tamper', name: '改写支行', url: daemon.url('tamper') },
+    { id: 'shallow', name: '浅克隆支行', url: daemon.url('shallow') },
+    { id: 'gone', name: '失联支行', url: daemon.url('gone') },
+    { id: 'hostile', name: '恶意支行', url: daemon.url('hostile') },
+    { id: 'outside', name: '越界支行', url: daemon.url('outside') },
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await daemon?.stop();
+});
+
+const report = async (kind = 'monthly', extra: string[] = []) => {
+  const r = await qd(['--as-of', AS_OF, 'rollup', kind, '--json', ...extra], { cwd: umbrella, timeout: 60_000 });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as RollupJson;
+};
+
+describe('rollup over git daemon', () => {
+  it('fetches every member into .git, pins each commit in members.lock and commits it; a member the daemon does not serve fails alone', async () => {
+    const r = await qd(['rollup', 'fetch'], { cwd: umbrella, timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^east：已获取 [0-9a-f]{12}$/m);
+    expect(r.stdout).toMatch(/^gone：获取失败（unreachable）/m);
+    expect(r.stderr).toContain('已获取 6 个成员，失败 1 个');
+    const lock = JSON.parse(readFileSync(join(umbrella, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit?: string; failed?: unknown }> };
+    expect(lock.members.map((m) => m.id)).toEqual(['east', 'west', 'tamper', 'shallow', 'gone', 'hostile', 'outside']);
+    expect(lock.members.find((m) => m.id === 'east')!.commit).toBe(g(join(served, 'east'), ['rev-parse', 'HEAD']).trim());
+    expect(lock.members.find((m) => m.id === 'gone')!.commit).toBeUndefined();
+    // committed, and nothing else in the work tree: members live inside .git
+    expect(g(umbrella, ['status', '--porcelain', '--untracked-files=all', '--ignored'])).toBe('');
+    expect(g(umbrella, ['log', '-1', '--format=%s'])).toMatch(/^rollup fetch: 6 members fetched, 1 failed/);
+    expect(existsSync(join(umbrella, '.git/qingdan/members/east.git'))).toBe(true);
+    // the umbrella's own history stays whole, whatever a member is
+    expect(g(umbrella, ['rev-parse', '--is-shallow-repository']).trim()).toBe('false');
+    // nothing a member holds ran
+    expect(existsSync(sabotage)).toBe(false);
+  }, 90_000);
+
+  it('ranks the honest members and shows the others apart, each with its reason', async () => {
+    const v = await report();
+    expect(v.ranking.map((m) => m.id)).toEqual(['east', 'west']);
+    expect(v.ranking[0]!.percent).toBeGreaterThan(v.ranking[1]!.percent);
+    expect(v.ranking.map((m) => m.rank)).toEqual([1, 2]);
+    const reasons = Object.fromEntries(v.unverified.map((u) => [u.id, u.reason]));
+    expect(reasons).toEqual({ tamper: 'audit', shallow: 'shallow', gone: 'not-fetched', hostile: 'check', outside: 'outside' });
+    expect(v.unverified.find((u) => u.id === 'tamper')!.detail).toMatch(/^1: [a-z-]+ ledgers\/2026\/office\.ledger:\d+/);
+    expect(v.unverified.find((u) => u.id === 'hostile')!.detail).toMatch(/control-character/);
+    const prov = Object.fromEntries(v.provenance.map((p) => [p.id, p]));
+    expect(prov.east!.audit).toBe('clean');
+    expect(prov.tamper!.audit).toBe('violations');
+    expect(prov.gone!.stale?.reason).toBe('unreachable');
+    expect(v.checklists).toHaveLength(1);
+    expect(v.areas.map((a) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+    expect(existsSync(sabotage)).toBe(false);
+  }, 90_000);
+
+  it('shows a hostile member\'s text without its escape sequences, in every format', async () => {
+    for (const format of ['table', 'md', 'csv', 'html']) {
+      const r = await qd(['--as-of', AS_OF, 'rollup', 'monthly', '--format', format], { cwd: umbrella, timeout: 60_000 });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/\x1b|\x07/);
+      expect(r.stdout).toContain('恶意支行');
+    }
+    const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: umbrella, timeout: 60_000 });
+    expect(t.stdout).toContain('审计未通过');
+    expect(t.stdout).toContain('浅克隆');
+    expect(t.stdout).toContain('从未获取');
+  }, 90_000);
+
+  it('works offline on what was fetched last, and says which member is stale and since when', async () => {
+    const before = await report('annual');
+    await daemon.stop();
+    // a member records more while the server is down: the umbrella cannot know
+    const east = join(served, 'east');
+    writeFileSync(join(east, 'ledgers/2026/office.ledger'), `${readFileSync(join(east, 'ledgers/2026/office.ledger'), 'utf8')}2026-11-26 office T1.1 1h id:off999\n`);
+    g(east, ['commit', '-qam', 'one more']);
+    const f = await qd(['rollup', 'fetch'], { cwd: umbrella, timeout: 60_000 });
+    expect(f.code).toBe(1);
+    expect(f.stderr).toContain('已获取 0 个成员，失败 7 个');
+    const after = await report('annual');
+    expect(after.ranking).toEqual(before.ranking);
+    const east2 = after.provenance.find((p) => p.id === 'east')!;
+    expect(east2.commit).toBe(before.provenance.find((p) => p.id === 'east')!.commit);
+    expect(east2.stale?.since).toBe(before.provenance.find((p) => p.id === 'east')!.fetched);
+    expect(east2.stale?.reason).toBe('unreachable');
+  }, 120_000);
+});
