@@ -8,6 +8,9 @@ import type { Io } from './io.js';
 
 export { main };
 
+/** A roll-up's worker thread (src/rollup/workers.ts) loads this bundle and calls this. */
+export const rollupWorker = async (): Promise<void> => (await import('./rollup/workers.js')).serveJudgements();
+
 /** The Io of this process. `test` only from test/support/run-with-hooks.cjs: test hooks. */
 export function processIo(test: { hooks?: Io['hooks'] } = {}): Io {
   const hooks = test.hooks;

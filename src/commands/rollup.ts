@@ -29,7 +29,8 @@ import { layoutRollup } from '../render/layout/rollup.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { printable } from '../render/width.js';
-import { judgeMember, rollupPeriod, type EvaluateSpec } from '../rollup/member.js';
+import { cachedJudgement, keepJudgement, rollupPeriod, type EvaluateSpec } from '../rollup/member.js';
+import { workerJudge, type Judge } from '../rollup/workers.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 
 declare const QINGDAN_VERSION: string;
@@ -42,6 +43,8 @@ const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv
 const MAX_DEPTH = 3;
 /** How long one member's fetch may take. */
 const FETCH_TIMEOUT_MS = 300_000;
+/** How long one member's audit, checks and evaluation may take. */
+const MEMBER_TIMEOUT_MS = 120_000;
 
 export interface RollupOptions extends GlobalOptions {
   month?: string;
@@ -221,17 +224,17 @@ function provenanceOf(e: LockEntry | undefined): MemberProvenance {
 }
 
 /** A member judged at its pinned commit; an umbrella member with its own members, one level down. */
-async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntry | undefined, spec: EvaluateSpec, year: number, io: Io): Promise<MemberOutcome> {
+async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntry | undefined, spec: EvaluateSpec, year: number, io: Io, judge: Judge): Promise<MemberOutcome> {
   const provenance = provenanceOf(entry);
   if (!entry?.commit) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'not-fetched', detail: entry?.failed?.detail.split('\n')[0] ?? '' } };
   const repo = memberRepo(u.gitDir, path);
-  if (!(await hasCommit(repo, entry.commit, io.env))) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'missing-commit', detail: entry.commit } };
-  let judged;
-  try {
-    judged = await judgeMember(repo, entry.commit, spec, io.env);
-  } catch (e) {
-    // whatever a member holds, the others still count
-    return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'failed', detail: e instanceof Error ? e.message : String(e) } };
+  // an unchanged member costs a file read: no git, no parsing
+  let judged = cachedJudgement(repo, entry.commit, spec);
+  if (!judged) {
+    if (!(await hasCommit(repo, entry.commit, io.env))) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'missing-commit', detail: entry.commit } };
+    judged = await judge.judge({ repo, commit: entry.commit, spec, env: io.env });
+    // a member that timed out or broke a worker is judged again next time
+    if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed')) keepJudgement(repo, entry.commit, spec, judged);
   }
   Object.assign(provenance, judged.audit);
   if (!judged.ok) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: judged.reason, detail: judged.detail } };
@@ -246,7 +249,7 @@ async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntr
     nested.map((n) => {
       // what this umbrella fetched for the member below (at the commit the member's own lock pins), else that lock's entry
       const e = entry.members?.find((x) => x.id === n.id) ?? ownLock.find((x) => x.id === n.id);
-      return outcomeOf(u, [...path, n.id], n, e, spec, year, io);
+      return outcomeOf(u, [...path, n.id], n, e, spec, year, io, judge);
     }),
   );
   const summary = umbrellaSummary(judged.summary?.org ?? m.name, year, spec.asOf, children, judged.summary);
@@ -264,7 +267,15 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   const lock = readLock(u.root);
   const spec: EvaluateSpec = { kind, options, asOf, version: VERSION, cacheDir: join(u.gitDir, 'qingdan', 'cache') };
   const year = +period.slice(0, 4);
-  const outcomes = await pool(u.members, jobsOf(opts, availableParallelism()), (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, io));
+  const threads = jobsOf(opts, availableParallelism());
+  const judge = workerJudge(threads, MEMBER_TIMEOUT_MS);
+  let outcomes: MemberOutcome[];
+  try {
+    // twice as many members under way as threads, so that a thread never waits for git
+    outcomes = await pool(u.members, threads * 2, (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, io, judge));
+  } finally {
+    await judge.close();
+  }
   const value = rollupReport({ report: kind, period, asOf, umbrella: u.settings.org ?? basename(u.root) }, outcomes);
 
   let text: string;

@@ -68,7 +68,7 @@ export function runGit(args: readonly string[], cwd: string, env: Env, timeoutMs
 
 /** Where a member's repository is, inside the umbrella's git dir. Nested members (levels) have a path of ids. */
 export function memberRepo(gitDir: string, path: readonly string[]): string {
-  return join(gitDir, 'qingdan', 'members', ...path.map((id) => `${id}.git`));
+  return join(gitDir, 'qingdan', 'members', ...path.slice(0, -1), `${path[path.length - 1]}.git`);
 }
 
 export type FetchResult = { ok: true; commit: string } | { ok: false; reason: 'timeout' | 'unreachable'; detail: string };

@@ -85,7 +85,7 @@ const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0
 /** The audit of the member's history up to `commit`: cached by commit (and version), since a commit's history never changes. */
 async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
   // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
-  const key = keyOf('audit', at.cwd, commit, String(git.isShallow(at)), spec.version);
+  const key = keyOf('audit', at.cwd, commit, String(shallowRepo(at.cwd)), spec.version);
   const hit = cached<AuditVerdict>(spec.cacheDir, key);
   if (hit) return hit;
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
@@ -145,19 +145,33 @@ function monthsOf(kind: ReportKind, period: { kind: string; year: number; index:
   return out;
 }
 
+/** Whether the member's repository is shallow: git's own `shallow` file, looked at without running git. */
+const shallowRepo = (repo: string) => existsSync(join(repo, 'shallow'));
+
+const resultKey = (repo: string, commit: string, spec: EvaluateSpec) =>
+  keyOf('result', repo, String(shallowRepo(repo)), commit, spec.kind, JSON.stringify(spec.options), spec.asOf, spec.version);
+
 /**
- * Judges and evaluates the member whose repository is `repo` at `commit`. Never throws for what
- * the member holds: every problem is a reason it does not count.
+ * The member's result as found in the cache, keyed by (repository, shallowness, commit, report,
+ * period, as-of, version): an unchanged member costs a file read, no git and no parsing.
+ */
+export function cachedJudgement(repo: string, commit: string, spec: EvaluateSpec): Judged | undefined {
+  return cached<Judged>(spec.cacheDir, resultKey(repo, commit, spec));
+}
+
+export function keepJudgement(repo: string, commit: string, spec: EvaluateSpec, judged: Judged): void {
+  keep(spec.cacheDir, resultKey(repo, commit, spec), judged);
+}
+
+/**
+ * Judges and evaluates the member whose repository is `repo` at `commit`, afresh (the caller
+ * looks in the cache first, and keeps what this returns). Never throws for what the member holds:
+ * every problem is a reason it does not count.
  */
 export async function judgeMember(repo: string, commit: string, spec: EvaluateSpec, env: git.Env): Promise<Judged> {
   const at: git.At = { cwd: repo, env };
-  if (!git.resolveCommit(at, commit)) return { ok: false, reason: 'missing-commit', detail: commit, ...{ audit: NOT_RUN } };
-  const resultKey = keyOf('result', repo, String(git.isShallow(at)), commit, spec.kind, JSON.stringify(spec.options), spec.asOf, spec.version);
-  const hit = cached<Judged>(spec.cacheDir, resultKey);
-  if (hit) return hit;
-  const judged = await judgeAfresh(at, commit, spec);
-  keep(spec.cacheDir, resultKey, judged);
-  return judged;
+  if (!git.resolveCommit(at, commit)) return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
+  return judgeAfresh(at, commit, spec);
 }
 
 async function judgeAfresh(at: git.At, commit: string, spec: EvaluateSpec): Promise<Judged> {
