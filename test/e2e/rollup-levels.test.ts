@@ -1,0 +1,93 @@
+/**
+ * Three levels: a province over two prefectures, each over three counties. Each prefecture fetches
+ * its counties and commits its members.lock; the province fetches the prefectures and, through
+ * them, the counties at the commits each prefecture pinned; it ranks the prefectures by their
+ * counties' totals and drills down one level.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AS_OF, g, qd, tempDir } from '../support/cli.js';
+import { makeMember, makeUmbrella } from '../support/rollup.js';
+
+interface Ranked {
+  id: string;
+  rank: number;
+  score: number;
+  ytdMax: number;
+  percent: number;
+  members?: Ranked[];
+  unverified?: Array<{ id: string; reason: string }>;
+}
+
+let province: string;
+let counties: Record<string, string>;
+const pins: Record<string, string> = {};
+
+/** Sections each county keeps records for: a different share of the work, so that ranks differ. */
+const UNITS: Record<string, string[] | undefined> = {
+  c1: undefined,
+  c2: ['office', 'hr', 'org', 'finance', 'credit'],
+  c3: ['office', 'org'],
+  c4: ['office', 'hr', 'org', 'finance', 'credit', 'payment', 'treasury', 'stats'],
+  c5: ['office', 'hr', 'org'],
+  c6: ['org'],
+};
+
+beforeAll(async () => {
+  const base = tempDir('levels');
+  counties = {};
+  for (const [id, units] of Object.entries(UNITS)) counties[id] = await makeMember({ dir: join(base, 'counties', id), org: `${id}县支行`, ...(units ? { units } : {}) });
+  const prefectures: Record<string, string> = {};
+  for (const [p, list] of [['p1', ['c1', 'c2', 'c3']], ['p2', ['c4', 'c5', 'c6']]] as const) {
+    prefectures[p] = makeUmbrella(list.map((c) => ({ id: c, name: `${c}县支行`, url: counties[c]! })), `${p}中心支行`, join(base, 'prefectures', p));
+    const f = await qd(['rollup', 'fetch'], { cwd: prefectures[p]!, timeout: 60_000 });
+    if (f.code !== 0) throw new Error(f.stderr);
+  }
+  for (const c of Object.keys(UNITS)) pins[c] = g(counties[c]!, ['rev-parse', 'HEAD']).trim();
+  province = makeUmbrella(
+    [
+      { id: 'p1', name: 'p1中心支行', url: prefectures.p1! },
+      { id: 'p2', name: 'p2中心支行', url: prefectures.p2! },
+    ],
+    '测试省分行',
+    join(base, 'province'),
+  );
+  // a county records more after its prefecture's fetch: the province must still see what the prefecture pinned
+  const office = join(counties.c1!, 'ledgers/2026/office.ledger');
+  writeFileSync(office, `${readFileSync(office, 'utf8')}2026-11-26 office T1.1 1h id:lvl001\n`);
+  g(counties.c1!, ['commit', '-qam', 'later']);
+}, 180_000);
+
+describe('rollup over three levels', () => {
+  it('fetches the prefectures and, through them, the counties at the commits the prefectures pinned', async () => {
+    const f = await qd(['rollup', 'fetch'], { cwd: province, timeout: 90_000 });
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toMatch(/^p1：已获取 [0-9a-f]{12}$/m);
+    expect(f.stdout).toMatch(/^ {2}c1：已获取 [0-9a-f]{12}$/m);
+    const lock = JSON.parse(readFileSync(join(province, 'members.lock'), 'utf8')) as { members: Array<{ id: string; members?: Array<{ id: string; commit: string }> }> };
+    const nested = Object.fromEntries(lock.members.flatMap((p) => p.members ?? []).map((c) => [c.id, c.commit]));
+    expect(nested).toEqual(pins);
+    expect(nested.c1).not.toBe(g(counties.c1!, ['rev-parse', 'HEAD']).trim());
+  }, 120_000);
+
+  it('ranks the prefectures by their counties\' totals and drills down one level', async () => {
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--json'], { cwd: province, timeout: 90_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout) as { ranking: Ranked[]; unverified: unknown[] };
+    expect(v.unverified).toEqual([]);
+    expect(v.ranking.map((p) => p.id)).toEqual(['p1', 'p2']);
+    for (const p of v.ranking) {
+      expect(p.members!.map((c) => c.id).sort()).toEqual(p.id === 'p1' ? ['c1', 'c2', 'c3'] : ['c4', 'c5', 'c6']);
+      const sum = (f: (c: Ranked) => number) => Math.round(p.members!.reduce((n, c) => n + f(c), 0) * 100) / 100;
+      expect(p.score).toBeCloseTo(sum((c) => c.score), 1);
+      expect(p.ytdMax).toBeCloseTo(sum((c) => c.ytdMax), 1);
+    }
+    // every county keeps fewer sections' records than c1, whose all are kept
+    expect(v.ranking[0]!.members![0]!.id).toBe('c1');
+    expect(v.ranking[1]!.members![0]!.id).toBe('c4');
+    const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: province, timeout: 90_000 });
+    expect(t.stdout).toContain('下一级：p1中心支行 的成员');
+    expect(t.stdout).toContain('c2县支行');
+  }, 120_000);
+});
