@@ -23,7 +23,7 @@ export interface RollupPoints {
 export interface MemberSummary extends RollupPoints {
   org: string;
   year: number;
-  /** The day the member was evaluated as of (the period's last deadline, or as-of before it). */
+  /** The day the member was evaluated as of (the day after the period's last deadline, or as-of before it). */
   asOf: string;
   checklist: { title: string; total: number; key: string };
   grade: Grade;
