@@ -19,6 +19,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
+// --members M: M member repositories and an umbrella (issue 12), bench/generate-members.mjs
+if (args.members !== undefined) {
+  await import('./generate-members.mjs');
+  process.exit(0);
+}
 const N = Number(args.entries ?? 2000);
 const out = args.out;
 const years = Number(args.years ?? 1);

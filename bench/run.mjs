@@ -208,3 +208,10 @@ absolute times.
   writeFileSync(join(root, 'docs/performance.md'), notes === -1 ? doc : doc + previous.slice(notes));
   log('wrote docs/performance.md');
 }
+
+// the roll-up (issue 12): members served by a git daemon, cold, warm, one change, evaluation alone;
+// BENCH_ROLLUP=0 skips it, BENCH_ROLLUP_MEMBERS sets how many (default 100, of 20 000 entries each)
+if (process.env.BENCH_ROLLUP !== '0') {
+  const members = process.env.BENCH_ROLLUP_MEMBERS ?? '100';
+  execFileSync('node', [join(root, 'bench/rollup.mjs'), '--members', members, '--entries', '20000'], { stdio: 'inherit' });
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// The roll-up benchmark (issue 12): M generated members (bench/generate.mjs --members) served by a
+// `git daemon` on 127.0.0.1, an umbrella listing them; times and peak memory of
+//   cold   — fetch every member, audit every history, evaluate (nothing cached)
+//   warm   — the report again, nothing changed
+//   one    — one member adds a commit: fetch, then the report
+//   eval   — the report with audits cached but no result cached: the evaluation step alone
+// and, when ledger-cli is installed, `ledger bal --monthly` on the same entries.
+//
+//   node bench/rollup.mjs [--members 100] [--entries 20000] [--dir /tmp/qd-rollup]
+// The generated members are kept in DIR and reused when their count and size match.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/qingdan.js');
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const M = Number(args.members ?? 100);
+const N = Number(args.entries ?? 20000);
+const dir = args.dir ?? join(tmpdir(), `qd-rollup-${M}x${N}`);
+const asOf = '2026-12-31';
+const hasTime = existsSync('/usr/bin/time');
+const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid', NO_COLOR: '1' };
+
+const stamp = join(dir, '.generated');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== `${M} ${N}\n`) {
+  const t = Date.now();
+  execFileSync('node', [join(root, 'bench/generate.mjs'), '--members', String(M), '--entries', String(N), '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(stamp, `${M} ${N}\n`);
+  console.error(`generated in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+const umbrella = join(dir, 'umbrella');
+const members = join(dir, 'members');
+
+const port = await new Promise((res) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => res(p));
+  });
+});
+const daemon = spawn('git', ['daemon', '--reuseaddr', '--export-all', `--base-path=${members}`, '--listen=127.0.0.1', `--port=${port}`, members], { stdio: 'ignore', env });
+for (let i = 0; ; i++) {
+  if (spawnSync('git', ['ls-remote', `git://127.0.0.1:${port}/m001`], { stdio: 'ignore' }).status === 0) break;
+  if (i > 100) throw new Error('git daemon did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+try {
+  // the umbrella, as generated, with this run's port; nothing fetched yet
+  const settings = join(umbrella, 'qingdan.yaml');
+  writeFileSync(settings, readFileSync(settings, 'utf8').replace(/git:\/\/127\.0\.0\.1:\d+\//g, `git://127.0.0.1:${port}/`));
+  rmSync(join(umbrella, '.git/qingdan'), { recursive: true, force: true });
+  rmSync(join(umbrella, 'members.lock'), { force: true });
+  const git = (cwd, ...a) => execFileSync('git', a, { cwd, env, stdio: 'ignore' });
+  git(umbrella, 'add', '-A');
+  spawnSync('git', ['commit', '-qm', 'bench port'], { cwd: umbrella, env, stdio: 'ignore' });
+
+  const run = (...a) => {
+    const cmd = hasTime ? '/usr/bin/time' : 'node';
+    const argv = hasTime ? ['-f', '%e %M', 'node', cli, ...a] : [cli, ...a];
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, argv, { cwd: umbrella, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const wall = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0) throw new Error(`qingdan ${a.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    const rss = hasTime ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : null;
+    return { wall, rss, stdout: r.stdout };
+  };
+  const both = (label) => {
+    const f = run('rollup', 'fetch', '--no-commit');
+    const r = run('--as-of', asOf, 'rollup', 'annual', '--json');
+    const v = JSON.parse(r.stdout);
+    if (v.ranking.length !== M) throw new Error(`${label}: ${v.ranking.length} of ${M} ranked: ${JSON.stringify(v.unverified.slice(0, 3))}`);
+    return { label, fetch: f.wall, report: r.wall, total: f.wall + r.wall, rss: Math.max(f.rss ?? 0, r.rss ?? 0) };
+  };
+  const rows = [];
+  rows.push(both('cold: fetch, audit, evaluate'));
+  rows.push({ label: 'warm: nothing changed (report)', ...(() => { const r = run('--as-of', asOf, 'rollup', 'annual', '--json'); return { fetch: 0, report: r.wall, total: r.wall, rss: r.rss }; })() });
+  // one member records one more day
+  const clone = join(dir, 'work-m001');
+  rmSync(clone, { recursive: true, force: true });
+  execFileSync('git', ['clone', '-q', join(members, 'm001'), clone], { env });
+  const ledgers = readdirSync(join(clone, 'ledgers/2026')).sort();
+  const last = join(clone, 'ledgers/2026', ledgers[ledgers.length - 1]);
+  writeFileSync(last, `${readFileSync(last, 'utf8')}2026-12-16 u001 T1.1 1h "bench" by:ganshi id:zz${Date.now().toString(36)}\n`);
+  execFileSync('git', ['commit', '-qam', 'one more day'], { cwd: clone, env: { ...env, GIT_AUTHOR_DATE: '2026-12-16T18:00:00+08:00', GIT_COMMITTER_DATE: '2026-12-16T18:00:00+08:00' }, stdio: 'ignore' });
+  git(clone, 'push', '-q', 'origin', 'HEAD:main');
+  rows.push(both('one member added a commit: fetch + report'));
+  // the evaluation step alone: audits cached, results not
+  const cache = join(umbrella, '.git/qingdan/cache');
+  // result files are those whose JSON has "ok"; audit verdicts have "commits"
+  for (const f of readdirSync(cache)) if (readFileSync(join(cache, f), 'utf8').startsWith('{"ok"')) rmSync(join(cache, f));
+  rows.push({ label: 'evaluation alone (audits cached)', ...(() => { const r = run('--as-of', asOf, 'rollup', 'annual', '--json'); return { fetch: 0, report: r.wall, total: r.wall, rss: r.rss }; })() });
+  const hasLedger = spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (hasLedger) {
+    const t = process.hrtime.bigint();
+    spawnSync('ledger', ['-f', join(dir, 'ledger-cli.journal'), 'bal', '--monthly'], { stdio: 'ignore' });
+    rows.push({ label: 'ledger-cli bal --monthly, same entries', fetch: 0, report: 0, total: Number(process.hrtime.bigint() - t) / 1e9, rss: null });
+  }
+  console.log(`roll-up of ${M} members × ${N} entries (git daemon on 127.0.0.1), as of ${asOf}`);
+  console.log('| step | fetch s | report s | total s | peak MiB |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.label} | ${r.fetch.toFixed(2)} | ${r.report.toFixed(2)} | ${r.total.toFixed(2)} | ${r.rss === null ? '–' : r.rss.toFixed(0)} |`);
+} finally {
+  daemon.kill('SIGTERM');
+}
