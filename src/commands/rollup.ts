@@ -5,6 +5,7 @@
  * each member at its pinned commit — audit, then check, then evaluation (src/rollup/member.ts) —
  * and ranks those that count. Nothing needs the network but `fetch`.
  */
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
@@ -18,7 +19,7 @@ import type { GlobalOptions, Io } from '../io.js';
 import { colorFor, terminalWidth } from '../open/repo.js';
 import { progress } from '../open/progress.js';
 import { instant, today } from '../read/clock.js';
-import { kindOf } from '../read/files.js';
+import { kindOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
 import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
 import { LOCK_FILE, parseLock, printLock, readLock, type LockEntry } from '../read/members-lock.js';
@@ -43,7 +44,7 @@ const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv
 const MAX_DEPTH = 3;
 /** How long one member's fetch may take. */
 const FETCH_TIMEOUT_MS = 300_000;
-/** How long one member's audit, checks and evaluation may take. */
+/** How long one member's audit, checks and evaluation may take (QINGDAN_MEMBER_TIMEOUT_MS in the environment sets another). */
 const MEMBER_TIMEOUT_MS = 120_000;
 
 export interface RollupOptions extends GlobalOptions {
@@ -69,15 +70,41 @@ interface Umbrella {
 async function openUmbrella(opts: GlobalOptions, io: Io): Promise<Umbrella> {
   const lang0 = resolveLang(opts.lang);
   const root = findRoot(opts.C ?? io.cwd);
-  const { parseSettings } = await import('../parse/templates.js');
-  const p = parseSettings(readSettingsFile(root));
-  if (!p.settings || p.diagnostics.some((d) => d.severity === 'error')) throw new QingdanError('bad-settings', { file: SETTINGS_FILE });
-  const settings = p.settings;
+  const g = git.gitRepoOf({ cwd: root, env: io.env }, true)!;
+  // settings that parsed cleanly are found again by their bytes: a warm roll-up loads no YAML parser
+  const raw = readSettingsFile(root);
+  const cacheFile = raw && join(g.gitDir, 'qingdan', 'cache', `settings-${createHash('sha256').update(raw.bytes).update(VERSION).digest('hex').slice(0, 32)}.json`);
+  let settings = cacheFile ? readCachedSettings(cacheFile) : undefined;
+  if (!settings) {
+    const { parseSettings } = await import('../parse/templates.js');
+    const p = parseSettings(raw);
+    if (!p.settings || p.diagnostics.some((d) => d.severity === 'error')) throw new QingdanError('bad-settings', { file: SETTINGS_FILE });
+    settings = p.settings;
+    if (cacheFile && p.diagnostics.length === 0) writeCachedSettings(cacheFile, settings);
+  }
   const lang = lang0 ?? settings.lang ?? 'zh';
   const members = settings.members ?? [];
   if (members.length === 0) throw Object.assign(new QingdanError('no-members', { file: SETTINGS_FILE }), { lang });
-  const g = git.gitRepoOf({ cwd: root, env: io.env }, true)!;
   return { root, settings, members, lang, R: lang === 'en' ? rollupEn : rollupZh, gitDir: g.gitDir };
+}
+
+function readCachedSettings(file: string): Settings | undefined {
+  const bytes = readIfExists(file);
+  if (!bytes) return undefined;
+  try {
+    const v = JSON.parse(bytes.toString('utf8')) as Settings;
+    return typeof v === 'object' && v !== null && Array.isArray(v.members) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCachedSettings(file: string, settings: Settings): void {
+  try {
+    writeFileAtomic(file, JSON.stringify(settings));
+  } catch {
+    // a cache that cannot be written only costs time
+  }
 }
 
 /** Runs `f` over `items`, at most `limit` at a time, keeping their order in the results. */
@@ -268,7 +295,8 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   const spec: EvaluateSpec = { kind, options, asOf, version: VERSION, cacheDir: join(u.gitDir, 'qingdan', 'cache') };
   const year = +period.slice(0, 4);
   const threads = jobsOf(opts, availableParallelism());
-  const judge = workerJudge(threads, MEMBER_TIMEOUT_MS);
+  const limit = Number(io.env.QINGDAN_MEMBER_TIMEOUT_MS);
+  const judge = workerJudge(threads, Number.isInteger(limit) && limit > 0 ? limit : MEMBER_TIMEOUT_MS);
   let outcomes: MemberOutcome[];
   try {
     // twice as many members under way as threads, so that a thread never waits for git

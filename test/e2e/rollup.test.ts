@@ -5,7 +5,7 @@
  * report works offline, on what was fetched last, saying which member is stale.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
@@ -127,6 +127,18 @@ describe('rollup over git daemon', () => {
     expect(t.stdout).toContain('浅克隆');
     expect(t.stdout).toContain('从未获取');
   }, 90_000);
+
+  it('a member that takes longer than the limit shows as timed out, and is judged afresh the next time', async () => {
+    // every cached result dropped: each member must be judged, and none can be in a millisecond
+    rmSync(join(umbrella, '.git/qingdan/cache'), { recursive: true, force: true });
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'monthly', '--json'], { cwd: umbrella, timeout: 60_000, env: gitEnv({ QINGDAN_MEMBER_TIMEOUT_MS: '1' }) });
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout) as RollupJson;
+    expect(v.ranking).toEqual([]);
+    expect(v.unverified.filter((u) => u.reason === 'timeout').map((u) => u.id).sort()).toEqual(['east', 'hostile', 'outside', 'shallow', 'tamper', 'west']);
+    const again = await report();
+    expect(again.ranking.map((m) => m.id)).toEqual(['east', 'west']);
+  }, 120_000);
 
   it('works offline on what was fetched last, and says which member is stale and since when', async () => {
     const before = await report('annual');
