@@ -26,7 +26,7 @@ import { LOCK_FILE, parseLock, printLock, readLock, type LockEntry } from '../re
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 import { renderCsv } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
-import { layoutRollup } from '../render/layout/rollup.js';
+import { layoutRollup, tidyRollup } from '../render/layout/rollup.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import { printable } from '../render/width.js';
@@ -311,7 +311,7 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   else {
     const doc = layoutRollup(value, { R: u.R, lang: u.lang, version: VERSION });
     const color = opts.out !== undefined ? new Chalk({ level: 0 }) : colorFor(opts, io);
-    text = format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(doc) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
+    text = format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(tidyRollup(value, u.R)) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
   }
   if (opts.out === undefined) {
     io.stdout(text);

@@ -7,6 +7,7 @@ import type { RankedMember, RollupReport, UnverifiedRow } from '../../core/rollu
 import type { RollupLabels } from '../../i18n/rollup-labels.js';
 import { cell, type Doc, type Section, type Table } from '../doc.js';
 import { percentCell } from './common.js';
+import type { TidyTable } from '../tidy/table.js';
 
 export interface RollupContext {
   R: RollupLabels;
@@ -126,4 +127,39 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
     footer: [R.footer({ asOf: r.asOf, version: ctx.version })],
     lang: ctx.lang,
   };
+}
+
+/**
+ * The roll-up as one tidy table, for CSV: a row per member (and per member one level down), the
+ * counted ranked, the others with their reason; numbers as numbers.
+ */
+export function tidyRollup(r: RollupReport, R: RollupLabels): TidyTable {
+  const C = R.col;
+  const columns: TidyTable['columns'] = [
+    { key: 'level', label: C.members, kind: 'text' },
+    { key: 'id', label: 'id', kind: 'text' },
+    { key: 'member', label: C.member, kind: 'text' },
+    { key: 'rank', label: C.rank, kind: 'number' },
+    { key: 'grade', label: C.grade, kind: 'text' },
+    { key: 'score', label: C.score, kind: 'number' },
+    { key: 'ytdMax', label: C.ytdMax, kind: 'number' },
+    { key: 'percent', label: C.percent, kind: 'percent' },
+    { key: 'periodRate', label: C.periodRate, kind: 'percent' },
+    { key: 'overdue', label: C.overdue, kind: 'number' },
+    { key: 'reason', label: C.reason, kind: 'text' },
+    { key: 'detail', label: C.detail, kind: 'text' },
+    { key: 'commit', label: C.commit, kind: 'text' },
+  ];
+  const commits = new Map(r.provenance.map((p) => [p.id, p.commit]));
+  const rows: (string | number | undefined)[][] = [];
+  const ranked = (level: string, m: RankedMember, commit?: string) =>
+    rows.push([level, m.id, m.name, m.rank, m.grade, m.score, m.ytdMax, m.percent, m.period?.rate, m.overdue, undefined, undefined, commit]);
+  const apart = (level: string, u: UnverifiedRow) => rows.push([level, u.id, u.name, undefined, undefined, undefined, undefined, undefined, undefined, undefined, R.reasons[u.reason], u.detail, u.commit]);
+  for (const m of r.ranking) ranked(r.umbrella, m, commits.get(m.id));
+  for (const u of r.unverified) apart(r.umbrella, u);
+  for (const m of r.ranking) {
+    for (const c of m.members ?? []) ranked(m.name, c);
+    for (const u of m.unverified ?? []) apart(m.name, u);
+  }
+  return { name: R.kinds[r.report], columns, rows };
 }
