@@ -78,7 +78,8 @@ export type ErrorKey =
   | 'out-inside-data'
   | 'locked-elsewhere'
   // roll-up (docs/rollup.md)
-  | 'no-members';
+  | 'no-members'
+  | 'umbrella-no-checklist';
 
 export class QingdanError extends Error {
   /** The language of the repository the command opened, when the error happened after that. */

@@ -11,6 +11,7 @@ export interface Catalogue {
     error: string;
     warning: string;
     clean: Message;
+    cleanUmbrella: Message;
     summary: Message;
     ledgerProblems: Message;
     wrote: Message;

@@ -119,6 +119,7 @@ export const en: Catalogue = {
     error: 'error',
     warning: 'warning',
     clean: (p) => `✓ no problems: ${p.files} files, ${p.entries} entries, ${p.items} items, ${p.units} units`,
+    cleanUmbrella: (p) => `✓ no problems: an umbrella listing ${p.members} members (no templates or ledgers of its own)`,
     summary: (p) =>
       `${p.errors} error${p.errors === 1 ? '' : 's'}${p.warnings ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : ''} (${p.files} files checked)`,
   },

@@ -130,6 +130,7 @@ export const zh: Catalogue = {
     error: '错误',
     warning: '警告',
     clean: (p) => `✓ 未发现问题：${p.files} 个文件，${p.entries} 条登记，${p.items} 个清单项，${p.units} 个科室`,
+    cleanUmbrella: (p) => `✓ 未发现问题：汇总仓库，设置中列有 ${p.members} 个成员（没有自己的模板和台账）`,
     summary: (p) => `发现 ${p.errors} 个错误${p.warnings ? `、${p.warnings} 个警告` : ''}（共检查 ${p.files} 个文件）`,
   },
   errors: errorsZh,

@@ -16,7 +16,7 @@ import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
-import { findLedgers, findRoot, readLedgers, readSettingsFile, readTemplateFiles, refuseOutside, SETTINGS_FILE, type RawFile } from '../read/repo.js';
+import { findLedgers, findRoot, hasTemplateFiles, readLedgers, readSettingsFile, readTemplateFiles, refuseOutside, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 import { readTemplateCache, stampOf, templateStamps } from '../read/template-cache.js';
 import { progress } from './progress.js';
 
@@ -33,6 +33,8 @@ export interface Opened extends Parsed {
   /** The templates as loaded, and the stamp of the files they were loaded from: `record` reuses them under its lock. */
   templates: Templates;
   templatesKey: string;
+  /** An umbrella with no templates or ledgers of its own (docs/rollup.md): there is no dataset, and only check, audit and rollup apply. */
+  umbrellaOnly: boolean;
 }
 
 export interface OpenOptions {
@@ -108,10 +110,17 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
     if (e instanceof QingdanError) e.lang ??= lang0 ?? settings.lang;
     throw e;
   }
-  const stamps = templateStamps(root, templatesDir);
+  // an umbrella (docs/rollup.md) may keep no checklist of its own: settings with members:, no templates, no ledgers
+  const ledgerFiles = open.ledgers === false ? [] : findLedgers(root, ledgersDir);
+  // (settings with errors have no value: a members: key in their text is enough to know)
+  const listsMembers = (settings.members?.length ?? 0) > 0 || (settingsText !== undefined && /^members[ \t]*:/m.test(settingsText));
+  const umbrellaOnly = listsMembers && !hasTemplateFiles(root, templatesDir) && (open.ledgers === false ? findLedgers(root, ledgersDir) : ledgerFiles).length === 0;
+  const stamps = umbrellaOnly ? { settingsKey, templatesKey: `${settingsKey}\0umbrella`, files: { org: '', checklists: [] } } : templateStamps(root, templatesDir);
   const templatesKey = stamps.templatesKey;
   let templates: Templates;
-  if (cache && cache.templatesKey === templatesKey) {
+  if (umbrellaOnly) {
+    templates = { checklists: [], complete: true, diagnostics: [], texts: new Map() };
+  } else if (cache && cache.templatesKey === templatesKey) {
     templates = {
       org: { ...cache.org, locate: noPositions },
       checklists: cache.checklists.map((c) => ({ ...c, locate: noPositions })),
@@ -138,7 +147,6 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
       }
     }
   }
-  const ledgerFiles = open.ledgers === false ? [] : findLedgers(root, ledgersDir);
   const ledgers = readLedgers(root, ledgerFiles);
   const lang = lang0 ?? settings.lang ?? 'zh';
   const messages = catalogue(lang);
@@ -177,10 +185,11 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
     messages,
     asOf,
     color: colorFor(opts, io),
-    fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + 1 + stamps.files.checklists.length + ledgerFiles.length,
+    fileCount: (settingsKey.endsWith('\0missing') ? 0 : 1) + (umbrellaOnly ? 0 : 1) + stamps.files.checklists.length + ledgerFiles.length,
     ledgersDir,
     templates,
     templatesKey,
+    umbrellaOnly,
   };
 }
 
@@ -190,6 +199,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
  */
 export function soundDataset(repo: Opened): Dataset {
   if (repo.settingsDiagnostics.some((d) => d.severity === 'error')) throw new QingdanError('bad-settings', { file: SETTINGS_FILE });
+  if (repo.umbrellaOnly) throw new QingdanError('umbrella-no-checklist');
   const templateErrors = repo.diagnostics.some((d) => d.severity === 'error' && !d.file.endsWith('.ledger'));
   if (!repo.dataset || templateErrors) throw new QingdanError('bad-templates');
   return repo.dataset;

@@ -91,6 +91,16 @@ export function findTemplateFiles(root: string, templatesDir: string): TemplateF
   return { org, checklists };
 }
 
+/** Whether the templates folder holds an organisation file or a checklist at all (an umbrella may hold neither). */
+export function hasTemplateFiles(root: string, templatesDir: string): boolean {
+  if (lexists(join(root, templatesDir, 'org.yaml'))) return true;
+  try {
+    return readdirSync(join(root, templatesDir)).some((f) => /^checklist-.*\.ya?ml$/.test(f));
+  } catch {
+    return false;
+  }
+}
+
 export function readTemplateFiles(root: string, files: TemplateFiles): { org: RawFile; checklists: RawFile[] } {
   return { org: readRaw(root, files.org), checklists: files.checklists.map((f) => readRaw(root, f)) };
 }

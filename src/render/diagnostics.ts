@@ -13,6 +13,8 @@ export interface CheckSummary {
   entries: number;
   items: number;
   units: number;
+  /** An umbrella with no templates of its own: the members its settings list. */
+  members?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export function renderDiagnosticsText(list: Diagnostic[], summary: CheckSummary,
   }
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
-  if (list.length === 0) out.push(color.green(cat.ui.clean({ ...summary })));
+  if (list.length === 0) out.push(color.green(summary.members !== undefined ? cat.ui.cleanUmbrella({ ...summary }) : cat.ui.clean({ ...summary })));
   else {
     out.push('');
     out.push(color.bold(cat.ui.summary({ errors, warnings, files: summary.files })));

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
-import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+import { copyRepo, makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
 
 interface RollupJson {
   ranking: Array<{ id: string; rank: number; percent: number; grade: string; overdue: number; period?: { rate: number } }>;
@@ -113,6 +113,37 @@ describe('rollup over git daemon', () => {
     expect(v.checklists).toHaveLength(1);
     expect(v.areas.map((a) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
     expect(existsSync(sabotage)).toBe(false);
+  }, 90_000);
+
+  it('an umbrella with no templates or ledgers of its own passes check and audit; report points to rollup', async () => {
+    expect(existsSync(join(umbrella, 'templates'))).toBe(false);
+    const c = await qd(['check'], { cwd: umbrella });
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toBe('✓ 未发现问题：汇总仓库，设置中列有 7 个成员（没有自己的模板和台账）\n');
+    const cj = await qd(['check', '--json'], { cwd: umbrella });
+    expect(cj.code).toBe(0);
+    expect(JSON.parse(cj.stdout)).toEqual({ diagnostics: [] });
+    // its history (the settings, then the lock fetch committed) is audited like any other
+    const a = await qd(['audit', '--json'], { cwd: umbrella });
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout)).toMatchObject({ clean: true, violations: [] });
+    const r = await qd(['--as-of', AS_OF, 'report', 'monthly'], { cwd: umbrella });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('这是汇总仓库');
+    expect(r.stderr).toContain('qingdan rollup monthly|quarterly|annual');
+    // a mistake in its settings is still found, with its place
+    const copy = copyRepo(umbrella, join(tempDir('bad-umbrella'), 'u'));
+    writeFileSync(join(copy, 'qingdan.yaml'), readFileSync(join(copy, 'qingdan.yaml'), 'utf8').replace('id: gone', 'id: east'));
+    const bad = await qd(['check'], { cwd: copy });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^qingdan\.yaml:\d+:\d+: 错误 /m);
+    expect(bad.stdout).not.toContain('templates/org.yaml');
+    // an umbrella that keeps its own ledgers needs its own templates
+    mkdirSync(join(copy, 'ledgers/2026'), { recursive: true });
+    writeFileSync(join(copy, 'ledgers/2026/office.ledger'), '2026-11-02 office T1.1 2h id:own001\n');
+    const own = await qd(['check'], { cwd: copy });
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain('templates/org.yaml');
   }, 90_000);
 
   it('shows a hostile member\'s text without its escape sequences, in every format', async () => {
