@@ -53,7 +53,7 @@ const EXAMPLES_ROLLUP = `
 示例 (examples):
   qingdan rollup fetch                                获取全部成员，提交号写入 members.lock
   qingdan rollup monthly --period previous --format md --out reports/   上月汇总，供 cron 使用
-  qingdan rollup annual --year 2026 --format html --out reports/
+  qingdan rollup annual --year 2026 --format xlsx --out reports/
 `;
 
 /** The language asked for on the command line, before commander has parsed it (for its own messages). */
@@ -133,7 +133,7 @@ function program(io: Io, run: (code: number) => void, lang: Lang): Command {
     .option('--quarter <YYYY-Qn>', '季度汇总的季度 (quarter)')
     .option('--year <YYYY>', '年度汇总的年度 (year)')
     .option('--period <which>', 'previous 上一期 或 current 本期 (previous or current period)')
-    .option('--format <format>', 'table | md | json | csv | html')
+    .option('--format <format>', 'table | md | json | csv | html | xlsx（默认 table，或按 --out 的扩展名）')
     .option('--out <file>', '原子写入文件；以 / 结尾时为目录 (write the file atomically)')
     .option('--jobs <n>', '同时处理的成员数 (members at a time)')
     .option('--no-commit', 'fetch：只写入 members.lock，不提交 (write members.lock without committing)')

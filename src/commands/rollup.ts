@@ -25,10 +25,12 @@ import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
 import { LOCK_FILE, parseLock, printLock, readLock, type LockEntry } from '../read/members-lock.js';
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 import { renderCsv } from '../render/csv.js';
+import type { Doc } from '../render/doc.js';
 import { renderHtml } from '../render/html.js';
 import { layoutRollup, tidyRollup } from '../render/layout/rollup.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
+import type { TidyTable } from '../render/tidy/table.js';
 import { printable } from '../render/width.js';
 import { cachedJudgement, keepJudgement, rollupPeriod, type EvaluateSpec } from '../rollup/member.js';
 import { workerJudge, type Judge } from '../rollup/workers.js';
@@ -37,9 +39,9 @@ import { writeFileAtomic } from '../write/atomic-file.js';
 declare const QINGDAN_VERSION: string;
 const VERSION = typeof QINGDAN_VERSION === 'string' ? QINGDAN_VERSION : 'dev';
 
-const FORMATS = ['table', 'md', 'json', 'csv', 'html'] as const;
+const FORMATS = ['table', 'md', 'json', 'csv', 'html', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table' };
+const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.json': 'json', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'table', '.xlsx': 'xlsx' };
 /** Levels below the umbrella that are fetched and evaluated: a province, its prefectures, their counties, and one more. */
 const MAX_DEPTH = 3;
 /** How long one member's fetch may take. */
@@ -289,6 +291,8 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new QingdanError('bad-date-option', { option: '--as-of', value: opts.asOf });
   const asOf = opts.asOf ?? io.today ?? today();
   const options = { ...(opts.month !== undefined ? { month: opts.month } : {}), ...(opts.quarter !== undefined ? { quarter: opts.quarter } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.period !== undefined ? { period: opts.period } : {}) };
+  // a workbook is a file, never bytes on a terminal
+  if (format === 'xlsx' && opts.out === undefined) throw new QingdanError('xlsx-needs-out', {});
   const period = rollupPeriod(kind, options, asOf);
   if (typeof period !== 'string') throw new QingdanError('bad-option', period);
   const lock = readLock(u.root);
@@ -306,15 +310,15 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   }
   const value = rollupReport({ report: kind, period, asOf, umbrella: u.settings.org ?? basename(u.root) }, outcomes);
 
-  let text: string;
+  let text: string | Uint8Array;
   if (format === 'json') text = `${JSON.stringify({ ...value, generator: VERSION }, null, 2)}\n`;
   else {
     const doc = layoutRollup(value, { R: u.R, lang: u.lang, version: VERSION });
     const color = opts.out !== undefined ? new Chalk({ level: 0 }) : colorFor(opts, io);
-    text = format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(tidyRollup(value, u.R)) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
+    text = format === 'xlsx' ? await xlsxOf(doc, tidyRollup(value, u.R), u.R) : format === 'md' ? renderMarkdown(doc) : format === 'csv' ? renderCsv(tidyRollup(value, u.R)) : format === 'html' ? renderHtml(doc) : renderTable(doc, color, opts.out !== undefined ? Infinity : terminalWidth(io));
   }
   if (opts.out === undefined) {
-    io.stdout(text);
+    io.stdout(text as string);
     return 0;
   }
   const cwd = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
@@ -327,4 +331,15 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   const { catalogue } = await import('../i18n/index.js');
   io.stderr(`${catalogue(u.lang).ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
   return 0;
+}
+
+/**
+ * The workbook (src/render/xlsx.ts, as `report --format xlsx`), with exceljs loaded now: no other
+ * format or command pays for it. The tidy table first, a sheet per table, and on the about sheet
+ * what the tables need said: the totals, the areas' names, the checklists in use (and that they differ).
+ */
+async function xlsxOf(doc: Doc, tidy: TidyTable, R: RollupLabels): Promise<Uint8Array> {
+  const [{ renderXlsx }, excel] = await Promise.all([import('../render/xlsx.js'), import('exceljs')]);
+  const notes = doc.sections.flatMap((s) => (s.text && s.text.length > 0 ? [s.heading, ...s.text.map((t) => `  ${t}`)] : []));
+  return renderXlsx(doc, tidy, excel.default.Workbook, R.sheets, notes);
 }

@@ -33,6 +33,8 @@ export interface RollupLabels {
   totals: Message;
   footer: Message;
   kinds: Record<'monthly' | 'quarterly' | 'annual', string>;
+  /** The workbook's first and last sheets (`--format xlsx`). */
+  sheets: { data: string; about: string };
 }
 
 const num = (x: unknown) => String(x);
@@ -104,6 +106,7 @@ export const rollupZh: RollupLabels = {
   totals: (p) => `合计：${p.members} 个成员得分 ${p.score} / 应得 ${p.ytdMax}（${p.percent}%），逾期 ${p.overdue} 项`,
   footer: (p) => `数据来源：members.lock 中各成员的提交（见“数据来源”）· 截至 ${p.asOf} · qingdan ${p.version}`,
   kinds: { monthly: '月度汇总', quarterly: '季度汇总', annual: '年度汇总' },
+  sheets: { data: '数据', about: '说明' },
 };
 
 export const rollupEn: RollupLabels = {
@@ -173,4 +176,5 @@ export const rollupEn: RollupLabels = {
   totals: (p) => `Total: ${p.members} members scored ${p.score} of ${p.ytdMax} due (${p.percent}%), ${p.overdue} overdue`,
   footer: (p) => `Provenance: each member's commit from members.lock (see Provenance) · as of ${p.asOf} · qingdan ${p.version}`,
   kinds: { monthly: 'monthly roll-up', quarterly: 'quarterly roll-up', annual: 'annual roll-up' },
+  sheets: { data: 'Data', about: 'About' },
 };

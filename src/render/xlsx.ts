@@ -6,7 +6,7 @@
  * one page wide, the header repeated on every page.
  *
  * exceljs (a maintained workbook library: styles, frozen panes, page setup, read and write) is
- * loaded here only, by report.ts's dynamic import when xlsx is asked for.
+ * loaded here only, by report.ts's and rollup.ts's dynamic import when xlsx is asked for.
  */
 import type { Cell as XCell, Workbook, Worksheet } from 'exceljs';
 import type { Doc, Table } from './doc.js';
@@ -16,7 +16,8 @@ import type { TidyTable } from './tidy/table.js';
 const PERCENT = '0.0%';
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F4F7' } };
 
-export async function renderXlsx(doc: Doc, tidy: TidyTable, NewWorkbook: new () => Workbook, labels: { data: string; about: string }): Promise<Buffer> {
+/** `notes`: lines the about sheet shows between the subtitle and the footer (what the tables need said, such as a roll-up's note that checklists differ). */
+export async function renderXlsx(doc: Doc, tidy: TidyTable, NewWorkbook: new () => Workbook, labels: { data: string; about: string }, notes: readonly string[] = []): Promise<Buffer> {
   const wb = new NewWorkbook();
   wb.creator = 'qingdan';
   wb.title = doc.title;
@@ -43,9 +44,10 @@ export async function renderXlsx(doc: Doc, tidy: TidyTable, NewWorkbook: new () 
   }
 
   const about = addSheet(wb, sheetName(labels.about, names));
-  for (const line of [doc.title, doc.subtitle, ...doc.footer]) about.addRow([printable(line)]);
+  const lines = [doc.title, doc.subtitle, ...notes, ...doc.footer];
+  for (const line of lines) about.addRow([printable(line)]);
   about.getRow(1).font = { bold: true, size: 13 };
-  about.getColumn(1).width = Math.min(120, Math.max(...[doc.title, doc.subtitle, ...doc.footer].map(width)) + 2);
+  about.getColumn(1).width = Math.min(120, Math.max(...lines.map((l) => width(printable(l)))) + 2);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,13 +8,12 @@
  * soffice is required: without it these tests fail with a message saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AS_OF, ROOT, copyExample, run } from '../../support/example.js';
+import { convert, readBook } from '../../support/soffice.js';
 
-const SOFFICE = process.env.SOFFICE || '/usr/bin/soffice';
 const KINDS = { monthly: ['--month', '2026-10'], quarterly: ['--quarter', '2026-Q3'], annual: ['--year', '2026'] } as const;
 type Kind = keyof typeof KINDS;
 // exceljs's cell types
@@ -24,33 +23,6 @@ let dir: string;
 let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = copyExample('qingdan-sheet-')));
 afterAll(() => cleanup?.());
-
-function requireSoffice(): void {
-  if (!existsSync(SOFFICE)) {
-    throw new Error(`LibreOffice is not installed at ${SOFFICE}: these tests open the CSV and the workbook in LibreOffice Calc. Install it (Debian: apt-get install libreoffice-calc-nogui; .ci/run does) or set SOFFICE=/path/to/soffice.`);
-  }
-}
-
-/** LibreOffice converts FILE to FORMAT in OUT (a throw-away profile); CSV filter options as given. */
-function convert(file: string, format: string, out: string, infilter?: string): string {
-  requireSoffice();
-  mkdirSync(out, { recursive: true });
-  const profile = join(out, 'profile');
-  const r = spawnSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', format, '--outdir', out, file],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  const made = join(out, file.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${format.split(':')[0]}`));
-  if (r.status !== 0 || !existsSync(made)) throw new Error(`soffice --convert-to ${format} failed (${r.status}): ${r.stderr}`);
-  return made;
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 const json = async (kind: Kind) => JSON.parse((await run(dir, ['report', kind, ...KINDS[kind], '--as-of', AS_OF, '--format', 'json'])).stdout);
 
