@@ -97,16 +97,34 @@ try {
   // result files are those whose JSON has "ok"; audit verdicts have "commits"
   for (const f of readdirSync(cache)) if (readFileSync(join(cache, f), 'utf8').startsWith('{"ok"')) rmSync(join(cache, f));
   rows.push({ label: 'evaluation alone (audits cached)', ...(() => { const r = run('--as-of', asOf, 'rollup', 'annual', '--json'); return { fetch: 0, report: r.wall, total: r.wall, rss: r.rss }; })() });
+  // ledger-cli on the same entries (one journal of every member's), the yardstick of the evaluation step
   const hasLedger = spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status === 0;
+  let ledgerRow;
   if (hasLedger) {
+    const journal = join(dir, 'ledger-cli.journal');
+    const argv = ['-f', journal, 'bal', '--monthly'];
     const t = process.hrtime.bigint();
-    spawnSync('ledger', ['-f', join(dir, 'ledger-cli.journal'), 'bal', '--monthly'], { stdio: 'ignore' });
-    rows.push({ label: 'ledger-cli bal --monthly, same entries', fetch: 0, report: 0, total: Number(process.hrtime.bigint() - t) / 1e9, rss: null });
+    const r = hasTime ? spawnSync('/usr/bin/time', ['-f', '%e %M', 'ledger', ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync('ledger', argv, { stdio: 'ignore' });
+    const wall = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0) throw new Error(`ledger ${argv.join(' ')}: exit ${r.status}\n${r.stderr ?? ''}`);
+    ledgerRow = { label: 'ledger-cli bal --monthly, same entries', fetch: 0, report: 0, total: wall, rss: hasTime ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : null };
+    rows.push(ledgerRow);
   }
+  const [cold, warm, one, evalAlone] = rows;
   console.log(`roll-up of ${M} members × ${N} entries (git daemon on 127.0.0.1), as of ${asOf}`);
   console.log('| step | fetch s | report s | total s | peak MiB |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.label} | ${r.fetch.toFixed(2)} | ${r.report.toFixed(2)} | ${r.total.toFixed(2)} | ${r.rss === null ? '–' : r.rss.toFixed(0)} |`);
+  const peak = Math.max(...[cold, warm, one, evalAlone].map((r) => r.rss ?? 0));
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  console.log('');
+  console.log(`goals (issue 12): cold ${cold.total.toFixed(1)} s ≤ 60 s ${verdict(cold.total <= 60)}; warm ${warm.total.toFixed(2)} s ≤ 1 s ${verdict(warm.total <= 1)}; one commit ${one.total.toFixed(2)} s ≤ 3 s ${verdict(one.total <= 3)}; peak ${hasTime ? `${peak.toFixed(0)} MiB ≤ 600 MiB ${verdict(peak <= 600)}` : 'not measured (/usr/bin/time missing)'}`);
+  if (ledgerRow) {
+    const ratio = evalAlone.total / ledgerRow.total;
+    console.log(`evaluation alone ÷ ledger-cli bal --monthly = ${evalAlone.total.toFixed(2)} s ÷ ${ledgerRow.total.toFixed(2)} s = ${ratio.toFixed(2)}× (goal ≤ 0.5×) ${verdict(ratio <= 0.5)}`);
+  } else {
+    console.log('ledger-cli is not installed (Debian: apt-get install ledger): the evaluation-vs-ledger ratio is skipped');
+  }
 } finally {
   daemon.kill('SIGTERM');
 }
