@@ -148,21 +148,25 @@ async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry |
   const repo = memberRepo(u.gitDir, path);
   const base: LockEntry = { id: m.id, url: m.url, ...(m.branch !== undefined ? { branch: m.branch } : {}) };
   const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS);
-  const keepOld = old?.commit !== undefined && (await hasCommit(repo, old.commit, io.env));
+  // what was fetched before is looked for only when a failure needs it
+  const keepOld = async () => old?.commit !== undefined && (await hasCommit(repo, old.commit, io.env));
   if (!r.ok) {
-    return { ...base, ...(keepOld ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: r.reason, detail: r.detail }, ...(old?.members ? { members: old.members } : {}) };
+    return { ...base, ...((await keepOld()) ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: r.reason, detail: r.detail }, ...(old?.members ? { members: old.members } : {}) };
   }
   // below the top, the commit is the one the umbrella above pinned, not the member's latest
   let commit = r.commit;
   if (pinned !== undefined) {
     if (!(await hasCommit(repo, pinned, io.env))) {
-      return { ...base, ...(keepOld ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: 'missing-commit', detail: pinned } };
+      return { ...base, ...((await keepOld()) ? { commit: old!.commit!, ...(old!.fetched ? { fetched: old!.fetched } : {}) } : {}), failed: { at: now, reason: 'missing-commit', detail: pinned } };
     }
     commit = pinned;
   }
   const entry: LockEntry = { ...base, commit, fetched: old?.commit === commit && old.fetched ? old.fetched : now };
-  if (path.length < MAX_DEPTH) {
+  // whether the member is an umbrella is read from its commit once: a plain office's commit is marked
+  const plain = join(u.gitDir, 'qingdan', 'cache', `plain-${createHash('sha256').update(`${repo}\0${commit}\0${VERSION}`).digest('hex').slice(0, 32)}`);
+  if (path.length < MAX_DEPTH && kindOf(plain) !== 'file') {
     const nested = await nestedMembers(repo, commit, io);
+    if (!nested) markPlain(plain);
     if (nested) {
       entry.members = await Promise.all(
         nested.members.map((n) => fetchOne(u, [...path, n.id], n, old?.members?.find((o) => o.id === n.id), now, io, nested.lock.find((l) => l.id === n.id)?.commit)),
@@ -170,6 +174,14 @@ async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry |
     }
   }
   return entry;
+}
+
+function markPlain(file: string): void {
+  try {
+    writeFileAtomic(file, '');
+  } catch {
+    // a mark that cannot be written only costs time
+  }
 }
 
 /** The members a member's settings list at `commit`, and what its members.lock pins; undefined for an office that is no umbrella. */

@@ -40,6 +40,8 @@ export function memberEnv(env: Env): NodeJS.ProcessEnv {
     ['core.hooksPath', '/dev/null'],
     ['core.fsmonitor', 'false'],
     ['gc.auto', '0'],
+    // nor does a fetch start git's background maintenance in a member's repository
+    ['maintenance.auto', 'false'],
   ];
   const out: NodeJS.ProcessEnv = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS, GIT_CONFIG_COUNT: String(n + config.length) };
   config.forEach(([k, v], i) => {
