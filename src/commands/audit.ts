@@ -1,4 +1,5 @@
 /** `qingdan audit [--since REV]`: git history as the audit trail (src/core/audit/, rules in docs/audit.md). Exit 0 clean, 1 violations. */
+import { evidenceLinesOf, type EvidenceLine } from '../core/audit/evidence.js';
 import { auditHistory } from '../core/audit/history.js';
 import { DEFAULT_CLOSE_DAYS } from '../core/audit/registration.js';
 import type { LedgerLine } from '../core/entry.js';
@@ -19,7 +20,9 @@ export interface AuditCommandOptions extends GlobalOptions {
 }
 
 export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<number> {
-  const repo = await openRepo(opts, io);
+  // of the ledgers as they are now, only the lines naming evidence are kept: the history is what is walked
+  const evidenceLines: EvidenceLine[] = [];
+  const repo = await openRepo(opts, io, { each: (ledger) => evidenceLines.push(...evidenceLinesOf(ledger)) });
   return speaking(repo.lang, async () => {
     let closeDays = DEFAULT_CLOSE_DAYS;
     if (opts.closeDays !== undefined) {
@@ -43,7 +46,8 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
         ...(since ? { since } : {}),
         closeDays,
         folders,
-        evidence: evidenceHashes(repo.root, repo.dataset),
+        evidenceLines,
+        evidence: evidenceHashes(repo.root, evidenceLines),
         evidenceChange: (path) => lastChangeOf(at, path),
         parseLines: (file, texts) => {
           const out = new Array<LedgerLine | undefined>(texts.length);

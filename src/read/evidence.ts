@@ -1,17 +1,12 @@
 /** The SHA-256 of each evidence file the ledgers name, for audit to compare with what was recorded; who changed one last. */
 import type { LastChange } from '../core/audit/history.js';
-import type { Dataset } from '../core/dataset.js';
+import type { EvidenceLine } from '../core/audit/evidence.js';
 import { hashOf } from './files.js';
 import * as git from './git.js';
 
-export function evidenceHashes(root: string, ds: Dataset | undefined): Map<string, string | undefined> {
+export function evidenceHashes(root: string, lines: readonly EvidenceLine[]): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  if (!ds) return out;
-  for (const l of ds.ledgers) {
-    for (const line of l.lines) {
-      if (line.kind === 'entry' && line.evidence !== undefined && !out.has(line.evidence)) out.set(line.evidence, hashOf(root, line.evidence));
-    }
-  }
+  for (const l of lines) if (!out.has(l.evidence)) out.set(l.evidence, hashOf(root, l.evidence));
   return out;
 }
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { evidenceLinesOf } from '../core/audit/evidence.js';
 import { auditHistory, type AuditReport, type LastChange } from '../core/audit/history.js';
 import { buildCatalog } from '../core/catalog.js';
 import { asOfView } from '../core/dataset.js';
@@ -95,8 +96,8 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
     // the member has no working tree: what it would hold is the commit itself
     const headBlobs = await history.blobs([...new Set(history.head.values())]);
     const head = new Map([...history.head].map(([path, id]) => [path, headBlobs.get(id)]));
-    const evidencePaths = new Set<string>();
-    for (const l of ds?.ledgers ?? []) for (const line of l.lines) if (line.kind === 'entry' && line.evidence !== undefined) evidencePaths.add(line.evidence);
+    const evidenceLines = (ds?.ledgers ?? []).flatMap(evidenceLinesOf);
+    const evidencePaths = new Set(evidenceLines.map((l) => l.evidence));
     const evidenceBytes = await readTreeFiles(at, files.tree, [...evidencePaths]);
     const evidence = new Map<string, string | undefined>();
     for (const p of evidencePaths) {
@@ -108,6 +109,7 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
     report = await auditHistory({ ...history, workTree: (path) => head.get(path) }, ds, {
       closeDays: 10,
       folders,
+      evidenceLines,
       evidence,
       evidenceChange: (path): LastChange => {
         const c = git.git(['log', '-1', '-z', '--no-color', '--format=%H%x00%an%x00%ae%x00%aI%x00%cI', '--end-of-options', commit, '--', path], at);

@@ -21,10 +21,11 @@ import { dueOf } from '../expand.js';
 import { periodForEntry } from '../match.js';
 import { formatPeriod } from '../periods.js';
 import { compareAppend, compareUnion, lineInfoOf, newInMerge, splitLines, type AddedLine, type ChangeKind, type LineChange, type LineInfo } from './compare.js';
-import { closedOn, isBackdated, lagDays, lagRows, type LagRow } from './registration.js';
+import { closedOn, countLag, isBackdated, lagDays, lagRows, type LagCounts, type LagRow } from './registration.js';
 import { lineKey, renamedTo, sameBytes } from './rename.js';
 import { FirstLines, textHash } from './first-lines.js';
 import { followMovesBack, LedgerScope, type LedgerChange } from './scope.js';
+import { evidenceViolations, type EvidenceLine, type RecordedEvidence } from './evidence.js';
 
 export interface Commit {
   sha: string;
@@ -89,7 +90,9 @@ export interface AuditOptions {
    * the settings named in the history walked (scope.ts).
    */
   folders: readonly string[];
-  /** The SHA-256 (hex) of each evidence file the ledgers name, undefined when it is not there. */
+  /** The current ledger lines that name an evidence file with its digest (evidence.ts). */
+  evidenceLines: readonly EvidenceLine[];
+  /** The SHA-256 (hex) of each evidence file those lines name, undefined when it is not there. */
   evidence: ReadonlyMap<string, string | undefined>;
   /** Who last changed an evidence file whose hash no longer matches. */
   evidenceChange?: (path: string) => LastChange;
@@ -178,9 +181,6 @@ export interface AuditReport {
   backdated: Backdated[];
 }
 
-/** Fewer hex digits than this prove little: 1 in 16^n files matches by chance. */
-export const MIN_SHA256_DIGITS = 12;
-
 const ZERO = /^0+$/;
 const EMPTY = new Uint8Array(0);
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -190,13 +190,7 @@ function keysOf(bytes: Uint8Array): Set<string> {
   return new Set(splitLines(decoder.decode(bytes)).map((l) => lineKey(l.bare)));
 }
 
-/** Where an entry with evidence was recorded. */
-interface WithEvidence {
-  commit: Commit;
-  evidence: string;
-  sha256: string;
-}
-
+/** `ds`: the settings, organisation and checklists, to know items and periods; its ledgers are not read. */
 export async function auditHistory(src: HistorySource, ds: Dataset | undefined, opts: AuditOptions): Promise<AuditReport> {
   const closeDays = opts.closeDays;
   const report: AuditReport = { since: opts.since ?? null, commits: 0, merges: 0, entries: 0, closeDays, violations: [], lag: [], backdated: [] };
@@ -211,7 +205,7 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
   /** Entries dated after their commit: reported after the changes to the history. */
   const dated: Violation[] = [];
   const cat = ds ? buildCatalog(ds) : undefined;
-  const lags = new Map<string, number[]>();
+  const lags = new Map<string, LagCounts>();
 
   /** Each id's first line, the only one allowed to carry it: where it is, and a hash of its text. */
   const firstWithId = new FirstLines();
@@ -235,7 +229,7 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
   /** Lines without an id, by file and line. */
   const seenNoId = new Set<string>();
   /** Entries with evidence and a digest, by id: where they were recorded. */
-  const withEvidence = new Map<string, WithEvidence[]>();
+  const withEvidence = new Map<string, RecordedEvidence[]>();
   /** The complete lines of each version seen so far, and whether it ends with a newline. */
   const lineInfo = new Map<string, LineInfo>();
 
@@ -268,9 +262,9 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       return;
     }
     const subject = subjectKey(cat, entry.subject);
-    const list = lags.get(subject);
-    if (list) list.push(lag);
-    else lags.set(subject, [lag]);
+    let counts = lags.get(subject);
+    if (!counts) lags.set(subject, (counts = new Map()));
+    countLag(counts, lag);
     const ref = cat?.checklists.get(checklistYearOf(entry))?.items.get(entry.item);
     const period = ref ? periodForEntry(ref.item, entry) : undefined;
     if (!ref || !period) return;
@@ -491,30 +485,7 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
   report.lag = lagRows(lags, ds ? subjectOrder(ds) : []).map((r) => ({ ...r, name: nameOf(ds, r.subject) }));
 
   // evidence: the file must still have the hash recorded with it
-  if (ds) {
-    for (const l of ds.ledgers) {
-      for (const line of l.lines) {
-        if (line.kind !== 'entry' || line.evidence === undefined || line.sha256 === undefined) continue;
-        const expected = line.sha256.toLowerCase();
-        const candidates = line.id ? (withEvidence.get(line.id) ?? []) : [];
-        const s = candidates.find((x) => x.evidence === line.evidence && x.sha256 === line.sha256) ?? candidates[0];
-        const where = { ...(s ? whoOf(s.commit) : { commit: null }), file: l.file, line: line.line, ...(line.id ? { id: line.id } : {}), to: line.evidence, expected };
-        // a digest too short (or not hex) matches too many files to prove anything
-        if (!new RegExp(`^[0-9a-f]{${MIN_SHA256_DIGITS},64}$`).test(expected)) {
-          violations.push({ kind: 'evidence-unverifiable', ...where });
-          continue;
-        }
-        const actual = opts.evidence.get(line.evidence);
-        if (actual !== undefined && actual.startsWith(expected)) continue;
-        if (actual === undefined) {
-          violations.push({ kind: 'evidence-missing', ...where });
-          continue;
-        }
-        const changed = opts.evidenceChange?.(line.evidence);
-        violations.push({ kind: 'evidence-changed', ...where, actual: actual.slice(0, expected.length), ...(changed ? { changed } : {}) });
-      }
-    }
-  }
+  for (const v of evidenceViolations(opts.evidenceLines, withEvidence, opts.evidence, opts.evidenceChange)) violations.push(v);
   report.violations = violations;
   return report;
 }

@@ -4,13 +4,6 @@
  */
 import { addDays, daysBetween } from '../dates.js';
 
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 export interface LagSample {
   /** Subject id: a unit, `org`, or a person. */
   subject: string;
@@ -25,24 +18,48 @@ export interface LagRow {
   max: number;
 }
 
+/** How many entries had each lag (days): a history of millions of entries has only a few hundred distinct lags. */
+export type LagCounts = Map<number, number>;
+
+export function countLag(counts: LagCounts, lag: number): void {
+  counts.set(lag, (counts.get(lag) ?? 0) + 1);
+}
+
 /** Registration lag per subject, in the order subjects first appear in `order` (then the rest). */
 export function lagStats(samples: readonly LagSample[], order: readonly string[] = []): LagRow[] {
-  const by = new Map<string, number[]>();
+  const by = new Map<string, LagCounts>();
   for (const s of samples) {
-    const list = by.get(s.subject);
-    if (list) list.push(s.lag);
-    else by.set(s.subject, [s.lag]);
+    let counts = by.get(s.subject);
+    if (!counts) by.set(s.subject, (counts = new Map()));
+    countLag(counts, s.lag);
   }
   return lagRows(by, order);
 }
 
-/** Registration lag per subject from the lags of each subject (`lagStats` without a sample object per entry). */
-export function lagRows(by: ReadonlyMap<string, readonly number[]>, order: readonly string[] = []): LagRow[] {
+/** Registration lag per subject from how many entries of each subject had each lag. */
+export function lagRows(by: ReadonlyMap<string, LagCounts>, order: readonly string[] = []): LagRow[] {
   const keys = [...order.filter((k) => by.has(k)), ...[...by.keys()].filter((k) => !order.includes(k)).sort()];
   return keys.map((subject) => {
-    const lags = by.get(subject)!;
-    return { subject, entries: lags.length, median: median(lags), max: lags.reduce((m, x) => (x > m ? x : m), 0) };
+    const counts = [...by.get(subject)!].sort((a, b) => a[0] - b[0]);
+    const entries = counts.reduce((n, [, c]) => n + c, 0);
+    return { subject, entries, median: medianOfCounts(counts, entries), max: Math.max(0, counts[counts.length - 1]?.[0] ?? 0) };
   });
+}
+
+/** The median of `entries` values given as (value, count) pairs in ascending order. */
+function medianOfCounts(sorted: ReadonlyArray<readonly [number, number]>, entries: number): number {
+  if (entries === 0) return 0;
+  /** The value at 0-based rank `k`. */
+  const at = (k: number) => {
+    let seen = 0;
+    for (const [value, count] of sorted) {
+      seen += count;
+      if (k < seen) return value;
+    }
+    return sorted[sorted.length - 1]![0];
+  };
+  const m = entries >> 1;
+  return entries % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
 /** Days from the work (`date`) to the day it was committed (`committedOn`, the committer's calendar day). */

@@ -130,7 +130,7 @@ describe('the walk, commit by commit', () => {
       workTree: () => versions.get('v49'),
       facts: { replaceRefs: [] },
     };
-    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (f, ts) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) });
+    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidenceLines: [], evidence: new Map(), parseLines: (f, ts) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) });
     expect(r.violations).toEqual([]);
     expect(r.entries).toBe(50);
     expect(r.commits).toBe(50);
@@ -145,7 +145,7 @@ describe('the walk, commit by commit', () => {
       workTree: () => undefined,
       facts: { shallow: { file: '.git/shallow', commits: ['s1', 's2'] }, replaceRefs: [{ ref: 'refs/replace/o1', object: 'o1', by: 'r1' }], grafts: '.git/info/grafts' },
     };
-    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (_, ts) => ts.map(() => undefined) });
+    const r = await auditHistory(src, undefined, { closeDays: 7, folders: ['ledgers'], evidenceLines: [], evidence: new Map(), parseLines: (_, ts) => ts.map(() => undefined) });
     expect(r.violations).toEqual([
       { kind: 'shallow', commit: 's1', file: '.git/shallow', count: 2 },
       { kind: 'replace-refs', commit: 'o1', file: 'refs/replace/o1', to: 'r1' },
@@ -157,7 +157,7 @@ describe('the walk, commit by commit', () => {
 describe('a first line is known again by its text, not by its hash', () => {
   const who = { author: 'A', email: 'a@x', authored: '2026-11-27T10:00:00+08:00', committed: '2026-11-27T10:00:00+08:00' };
   const Z = '0'.repeat(40);
-  const opts = { closeDays: 7, folders: ['ledgers'], evidence: new Map(), parseLines: (f: string, ts: readonly string[]) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) };
+  const opts = { closeDays: 7, folders: ['ledgers'], evidenceLines: [], evidence: new Map(), parseLines: (f: string, ts: readonly string[]) => ts.map((t) => parseLedger(f, `${t}\n`).lines[0]) };
 
   /** Two versions: `first` alone, then `first` and `then` under the same id. */
   async function twoLines(first: string, then: string) {

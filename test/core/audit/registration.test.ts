@@ -1,12 +1,9 @@
 /** src/core/audit/registration.ts: the registration statistics and the back-dating rule. Pure functions, no git. */
 import { describe, expect, it } from 'vitest';
-import { closedOn, isBackdated, lagDays, lagStats, median } from '../../../src/core/audit/registration.js';
+import { closedOn, isBackdated, lagDays, lagStats } from '../../../src/core/audit/registration.js';
 
 describe('registration statistics', () => {
   it('median and max lag per subject, in the given order', () => {
-    expect(median([])).toBe(0);
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 2, 3])).toBe(2.5);
     const rows = lagStats(
       [
         { subject: 'hr', lag: 3 },
@@ -23,6 +20,25 @@ describe('registration statistics', () => {
       { subject: 'zz', entries: 1, median: 0, max: 0 },
     ]);
     expect(lagDays('2026-02-27', '2026-03-01')).toBe(2);
+  });
+
+  it('the median of an even count is the mean of the middle two; no entries, no row', () => {
+    const samples = [4, 1, 2, 3].map((lag) => ({ subject: 'office', lag }));
+    expect(lagStats(samples)).toEqual([{ subject: 'office', entries: 4, median: 2.5, max: 4 }]);
+    expect(lagStats([])).toEqual([]);
+  });
+
+  it('counted lags give the median and max of the lags themselves (random samples)', () => {
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
+    for (let round = 0; round < 200; round++) {
+      const lags = Array.from({ length: 1 + rnd(40) }, () => rnd(12));
+      const sorted = [...lags].sort((a, b) => a - b);
+      const m = sorted.length >> 1;
+      const median = sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+      const [row] = lagStats(lags.map((lag) => ({ subject: 's', lag })));
+      expect(row).toEqual({ subject: 's', entries: lags.length, median, max: sorted[sorted.length - 1] });
+    }
   });
 
   it('back-dating: committed after the period closed, dated on time (or exempt)', () => {
