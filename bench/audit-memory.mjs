@@ -132,3 +132,5 @@ console.log(`machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, ${Math
 console.log(`history: ${lines.toLocaleString('en')} lines in ${commits} commits; last version ${(bytes / 2 ** 20).toFixed(0)} MiB; pack ${pack}`);
 console.log(`audit: exit ${run.status}, ${last[0]} s, peak RSS ${mib(Number(last[1]))} (node alone ${mib(nodePeak)}) — ${summary}`);
 if (!keep) rmSync(dirname(dir), { recursive: true, force: true });
+// 0 or 1 is an audit that ran to its verdict; anything else (out of memory: 134) fails the bench
+process.exitCode = run.status === 0 || run.status === 1 ? 0 : 1;

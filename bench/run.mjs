@@ -8,6 +8,7 @@
 //   npm run bench                          all sizes
 //   BENCH_SIZES=2000,100000 npm run bench  some sizes
 //   BENCH_NO_WRITE=1 npm run bench         do not rewrite docs/performance.md
+//   BENCH_AUDIT=0, BENCH_ROLLUP=0          skip the audit of 5 million lines, the roll-up of 100 members
 //
 // `node bench/structures.mjs` (not run here) measures the hand-rolled structures against built-ins.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -207,6 +208,17 @@ absolute times.
   const notes = previous.indexOf('\n## What is left');
   writeFileSync(join(root, 'docs/performance.md'), notes === -1 ? doc : doc + previous.slice(notes));
   log('wrote docs/performance.md');
+}
+
+// audit on a long history (issue 11: 5 million lines must not run out of memory), with V8's heap
+// capped at 1 GiB as on a small office machine; BENCH_AUDIT_LINES sets the size, BENCH_AUDIT=0 skips it
+if (process.env.BENCH_AUDIT !== '0') {
+  const lines = process.env.BENCH_AUDIT_LINES ?? '5000000';
+  const r = spawnSync('node', [join(root, 'bench/audit-memory.mjs'), lines, '--commits', '20'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1024`.trim() },
+  });
+  log(`audit of ${lines} lines with a 1 GiB heap: ${r.status === 0 ? 'completed' : `FAILED (exit ${r.status})`}`);
 }
 
 // the roll-up (issue 12): members served by a git daemon, cold, warm, one change, evaluation alone;
