@@ -97,8 +97,13 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     }
     commits.push({ commit, changes });
   }
-  const head = new Map<string, string>();
-  for (const [path, id] of git.treeFiles(top, rev, scope)) if (isLedgerFile(rel(path))) head.set(rel(path), id);
+  const ledgersOf = (commit: string) => {
+    const out = new Map<string, string>();
+    for (const [path, id] of git.treeFiles(top, commit, scope)) if (isLedgerFile(rel(path))) out.set(rel(path), id);
+    return out;
+  };
+  const head = ledgersOf(rev);
+  const before = since === undefined ? undefined : ledgersOf(since);
 
   const reader = git.blobReader(top);
   // the versions of the commit before stay at hand: its new versions are this one's old ones
@@ -118,5 +123,5 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
   };
   // a deleted qingdan.yaml: the defaults held
   const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
-  return { commits, head, blobs, workTree, facts, settings, close: () => reader.close() };
+  return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => reader.close() };
 }

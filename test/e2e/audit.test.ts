@@ -173,6 +173,23 @@ describe('audit: the history only grows', () => {
     const nope = await qd(['audit', '--since', 'no-such-rev'], { cwd: dir });
     expect(nope.code).toBe(2);
   });
+
+  it('--since REV still knows what was recorded before REV: a copy of it, or its id on another line, is a violation', async () => {
+    const dir = copy();
+    const ls = lines(dir);
+    const id = /id:(\S+)/.exec(ls[1]!)![1]!;
+    const other = ls[1]!.replace(/ id:\S+/, '').replace('\n', ` "补登" id:${id}\n`);
+    put(dir, [...ls, ls[1]!, other]);
+    const sha = commitAll(dir);
+    const r = await audit(dir, ['--since', 'HEAD~1']);
+    expect(r.code).toBe(1);
+    expect(r.report.commits).toBe(1);
+    expect(r.report.entries).toBe(1); // the line passed off under a recorded id; the copy is not new
+    expect(r.report.violations).toEqual([
+      expect.objectContaining({ kind: 'duplicated', commit: sha, line: 5, id }),
+      expect.objectContaining({ kind: 'reused-id', commit: sha, line: 6, id, before: ls[1]!.trimEnd() }),
+    ]);
+  });
 });
 
 describe('a data repository inside a larger git repository', () => {

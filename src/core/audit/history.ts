@@ -63,6 +63,11 @@ export interface HistorySource {
   commits: readonly CommitChanges[];
   /** The `*.ledger` files of HEAD: path (relative to the data repository) → blob id. */
   head: ReadonlyMap<string, string>;
+  /**
+   * With `--since`: the `*.ledger` files of that commit, path → blob id. What they hold was
+   * recorded before: a line of theirs that comes again later is known (a copy, not a new entry).
+   */
+  before?: ReadonlyMap<string, string>;
   /** The contents of blobs, by id. */
   blobs(ids: readonly string[]): Promise<ReadonlyMap<string, Uint8Array>>;
   /** The bytes of a file of the working tree (relative to the data repository), undefined when it is gone. */
@@ -440,6 +445,24 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
     }
   };
 
+  // what was recorded before `--since`, as the walk up to there would have left it
+  for (const [path, id] of src.before ?? []) {
+    if (!scope.has(path)) continue;
+    const bytes = (await src.blobs([id])).get(id) ?? EMPTY;
+    lineInfo.set(id, lineInfoOf(bytes));
+    const texts = splitLines(decoder.decode(bytes))
+      .filter((l) => l.complete)
+      .map((l) => l.bare);
+    const lines = opts.parseLines(path, texts);
+    for (let i = 0; i < texts.length; i++) {
+      const parsed = lines[i];
+      if (!parsed) continue;
+      const k = lineKey(texts[i]!);
+      if (parsed.id === undefined) seenNoId.add(`${path}\u0000${k}`);
+      else if (!firstWithId.get(parsed.id)) firstWithId.add(parsed.id, { hash: textHash(k), version: id, line: i + 1 });
+      else otherWithId.add(`${parsed.id}\u0000${k}`);
+    }
+  }
   for (const { commit: c, changes } of src.commits) await walkCommit(c, changes, c.parents.length > 1);
   again = undefined;
 
