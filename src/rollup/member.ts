@@ -83,14 +83,29 @@ function keep(dir: string | undefined, key: string, value: unknown): void {
 
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 
-/** The audit of the member's history up to `commit`: cached by commit (and version), since a commit's history never changes. */
+/** The latest commit of a member up to which its whole history audited clean, and how many commits that walked. */
+interface CleanUpTo {
+  commit: string;
+  commits: number;
+}
+
+/**
+ * The audit of the member's history up to `commit`: cached by commit (and version), since a
+ * commit's history never changes. When an earlier commit of the member audited clean and is an
+ * ancestor of this one, only the commits since are walked (`audit --since`, which knows what
+ * the ledgers held there): one new recording day costs one commit, not the whole history.
+ */
 async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
   // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
-  const key = keyOf('audit', at.cwd, commit, String(shallowRepo(at.cwd)), spec.version);
+  const shallow = shallowRepo(at.cwd);
+  const key = keyOf('audit', at.cwd, commit, String(shallow), spec.version);
   const hit = cached<AuditVerdict>(spec.cacheDir, key);
   if (hit) return hit;
+  const cleanKey = keyOf('audit-clean', at.cwd, spec.version);
+  const clean = cached<CleanUpTo>(spec.cacheDir, cleanKey);
+  const since = clean && !shallow && typeof clean.commit === 'string' && /^[0-9a-f]{40,64}$/.test(clean.commit) && git.isAncestor(at, clean.commit, commit) ? clean : undefined;
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
-  const history = await openHistory(at, g, undefined, commit);
+  const history = await openHistory(at, g, since?.commit, commit);
   let report: AuditReport;
   try {
     // the member has no working tree: what it would hold is the commit itself
@@ -128,12 +143,13 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
   }
   const v = report.violations[0];
   const verdict: AuditVerdict = {
-    commits: report.commits,
+    commits: (since?.commits ?? 0) + report.commits,
     violations: report.violations.length,
     shallow: report.violations.some((x) => x.kind === 'shallow'),
     ...(v ? { first: `${v.kind} ${v.file}${v.line !== undefined ? `:${v.line}` : ''}${v.commit ? ` (${v.commit.slice(0, 12)})` : ''}` } : {}),
   };
   keep(spec.cacheDir, key, verdict);
+  if (verdict.violations === 0) keep(spec.cacheDir, cleanKey, { commit, commits: verdict.commits } satisfies CleanUpTo);
   return verdict;
 }
 
