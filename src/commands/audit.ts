@@ -6,6 +6,7 @@ import type { LedgerLine } from '../core/entry.js';
 import { QingdanError, speaking } from '../errors.js';
 import { recordCatalogue } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
+import { progress } from '../open/progress.js';
 import { openRepo } from '../open/repo.js';
 import { Interner, parseLedger } from '../parse/ledger.js';
 import { parseSettings } from '../parse/templates.js';
@@ -37,6 +38,7 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
       if (!since) throw new QingdanError('bad-rev', { rev: opts.since });
     }
     const history = await openHistory(at, g, since);
+    const bar = progress(io, (done, total) => repo.messages.ui.auditingCommits({ done, total }));
     try {
       // today's ledger folder, and every one the settings named in the history walked
       // one table of shared strings (units, items, notes) for every line read
@@ -49,6 +51,7 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
         evidenceLines,
         evidence: evidenceHashes(repo.root, evidenceLines),
         evidenceChange: (path) => lastChangeOf(at, path),
+        step: (done, total) => bar.step(done, total),
         parseLines: (file, texts) => {
           const out = new Array<LedgerLine | undefined>(texts.length);
           if (texts.length === 0) return out;
@@ -56,9 +59,11 @@ export async function runAudit(opts: AuditCommandOptions, io: Io): Promise<numbe
           return out;
         },
       });
+      bar.end();
       io.stdout(opts.json ? JSON.stringify({ clean: report.violations.length === 0, ...report }, null, 2) + '\n' : renderAudit(report, repo.color, recordCatalogue(repo.lang)));
       return report.violations.length > 0 ? 1 : 0;
     } finally {
+      bar.end();
       history.close();
     }
   });

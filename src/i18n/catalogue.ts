@@ -17,6 +17,8 @@ export interface Catalogue {
     wrote: Message;
     /** The progress line of a long read, on a terminal's stderr. */
     readingLedgers: Message;
+    /** The progress line of a long audit, on a terminal's stderr. */
+    auditingCommits: Message;
   };
   errors: Record<ErrorKey | 'internal', Message>;
   status: Record<Status, string>;

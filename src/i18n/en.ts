@@ -115,6 +115,7 @@ export const en: Catalogue = {
   ui: {
     wrote: (p) => `wrote ${p.file}`,
     readingLedgers: (p) => `reading ledgers: ${p.done} / ${p.total} files…`,
+    auditingCommits: (p) => `auditing commits: ${p.done} / ${p.total}…`,
     ledgerProblems: (p) => `the templates or ledgers have ${p.count} problem(s); faulty entries are left out; run qingdan check to see them`,
     error: 'error',
     warning: 'warning',

@@ -126,6 +126,7 @@ export const zh: Catalogue = {
   ui: {
     wrote: (p) => `已写入 ${p.file}`,
     readingLedgers: (p) => `读取登记簿 ${p.done} / ${p.total} 个文件…`,
+    auditingCommits: (p) => `审计提交 ${p.done} / ${p.total} 个…`,
     ledgerProblems: (p) => `模板或登记簿中有 ${p.count} 处问题，有问题的登记未计入；运行 qingdan check 查看`,
     error: '错误',
     warning: '警告',

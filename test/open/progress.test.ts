@@ -4,11 +4,14 @@
  * command prints after it is as without it. Here main() runs in-process with a fake Io whose
  * clock jumps 400 ms at every look.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/io.js';
 import { grouped } from '../../src/open/progress.js';
 import { AS_OF, copyExample } from '../support/example.js';
+import { g, gitEnv } from '../support/cli.js';
 import { SELF } from '../support/self.js';
 
 let dir: string;
@@ -51,6 +54,25 @@ describe('progress of reading the ledgers', () => {
     expect((await run(['--as-of', AS_OF, 'check'], { stderrIsTTY: false, now: jumping() })).stderr).toBe('');
     expect((await run(['--as-of', AS_OF, 'check'], { stderrIsTTY: true, now: () => 5 })).stderr).toBe('');
     expect((await run(['--as-of', AS_OF, 'check'], { stderrIsTTY: true })).stderr).toBe('');
+  });
+
+  it('audit: how many commits of the history it has walked, cleared before the report', async () => {
+    // the example as a history: the templates, then each ledger in a commit of its own (13 commits)
+    const ledgers = readdirSync(join(dir, 'ledgers/2026')).filter((f) => f.endsWith('.ledger'));
+    g(dir, ['init', '-q']);
+    g(dir, ['add', '-A', '--', '.', ...ledgers.map((f) => `:!ledgers/2026/${f}`)]);
+    g(dir, ['commit', '-qm', 'templates'], gitEnv({ GIT_COMMITTER_DATE: '2026-11-27T18:00:00+08:00' }));
+    for (const f of ledgers) {
+      g(dir, ['add', `ledgers/2026/${f}`]);
+      g(dir, ['commit', '-qm', f], gitEnv({ GIT_COMMITTER_DATE: '2026-11-27T18:00:00+08:00' }));
+    }
+    const plain = await run(['--as-of', AS_OF, 'audit'], {});
+    const r = await run(['--as-of', AS_OF, 'audit'], { stderrIsTTY: true, now: jumping() });
+    expect(r.code).toBe(plain.code);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.stderr).toContain(`\r审计提交 ${ledgers.length + 1} / ${ledgers.length + 1} 个…\x1b[K`);
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect((await run(['--as-of', AS_OF, 'audit'], { stderrIsTTY: false, now: jumping() })).stderr).toBe('');
   });
 
   it('counts in groups of three digits', () => {

@@ -106,6 +106,8 @@ export interface AuditOptions {
    * undefined for a comment, a blank or a line that does not parse.
    */
   parseLines: (file: string, texts: readonly string[]) => Array<LedgerLine | undefined>;
+  /** Told after each commit walked, `done` of `total`: a long audit shows how far it has got. */
+  step?: (done: number, total: number) => void;
 }
 
 export type ViolationKind =
@@ -463,7 +465,11 @@ export async function auditHistory(src: HistorySource, ds: Dataset | undefined, 
       else otherWithId.add(`${parsed.id}\u0000${k}`);
     }
   }
-  for (const { commit: c, changes } of src.commits) await walkCommit(c, changes, c.parents.length > 1);
+  let done = 0;
+  for (const { commit: c, changes } of src.commits) {
+    await walkCommit(c, changes, c.parents.length > 1);
+    opts.step?.(++done, src.commits.length);
+  }
   again = undefined;
 
   // the working tree: changes not committed yet must be appends too, and copy no line
