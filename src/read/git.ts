@@ -346,6 +346,18 @@ export function changesOf(at: At, pairs: ReadonlyArray<readonly [string, string?
   return result;
 }
 
+/** The size in bytes of each of `ids` that is there, in one `git cat-file --batch-check`. */
+export function objectSizes(at: At, ids: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (ids.length === 0) return out;
+  const text = must(['cat-file', '--batch-check=%(objectname) %(objectsize)'], { ...at, input: ids.join('\n') + '\n' });
+  for (const line of text.split('\n')) {
+    const [id, size] = line.split(' ');
+    if (id && size && /^\d+$/.test(size)) out.set(id, Number(size));
+  }
+  return out;
+}
+
 /** Contents of blobs, by id, in one `git cat-file --batch`. */
 export function readBlobs(at: At, ids: readonly string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -505,14 +517,13 @@ export function blobReader(at: At): BlobReader {
 }
 
 /** Whether the repository is a shallow clone: its history stops at some commits (`git fetch --unshallow` fetches the rest). */
-export function isShallow(at: At): boolean {
-  const r = git(['rev-parse', '--is-shallow-repository'], at);
-  return r.ok && r.stdout.trim() === 'true';
-}
-
-/** Where git keeps one of its own files (`shallow`, `info/grafts`): relative to `at.cwd`, or absolute. */
-export function gitPath(at: At, name: string): string {
-  return must(['rev-parse', '--git-path', name], at).replace(/\n$/, '');
+/**
+ * Whether the repository is a shallow clone, and where git keeps some of its own files
+ * (`shallow`, `info/grafts`): relative to `at.cwd`, or absolute. One git for all of it.
+ */
+export function shallowAndPaths(at: At, names: readonly string[]): { shallow: boolean; paths: string[] } {
+  const out = must(['rev-parse', '--is-shallow-repository', ...names.flatMap((n) => ['--git-path', n])], at).split('\n');
+  return { shallow: out[0] === 'true', paths: names.map((_, i) => out[i + 1] ?? '') };
 }
 
 /** The replace refs (`refs/replace/*`): each ref, the object it replaces (its name) and the object put in its place. */

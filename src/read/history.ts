@@ -38,19 +38,75 @@ function literalHistory(env: git.Env): git.Env {
   };
 }
 
+/** How many bytes of versions later commits will ask for are read together with what a commit asks for. */
+const AHEAD_BYTES = 4 << 20;
+const ZERO = /^0+$/;
+
+/**
+ * The versions audit asks for, commit by commit, read from one `git cat-file --batch`. Asking
+ * git once per commit costs a round trip each (thousands in a long history), so the versions the
+ * next commits bring are read along, up to AHEAD_BYTES (their sizes are asked first, in one go).
+ * The versions of the commit before stay at hand, since its new versions are this one's old ones;
+ * anything else is let go: memory holds two versions and the read-ahead, whatever the history.
+ */
+export function readAhead(reader: git.BlobReader, commits: readonly CommitChanges[], sizesOf: (ids: readonly string[]) => ReadonlyMap<string, number>): HistorySource['blobs'] {
+  // the new versions each commit brings, in the order they will be asked for
+  const plan: string[][] = commits.map((c) => [...new Set(c.changes.flat().map((ch) => ch.newBlob))].filter((id) => !ZERO.test(id)));
+  const step = new Map<string, number>();
+  plan.forEach((ids, i) => ids.forEach((id) => step.has(id) || step.set(id, i)));
+  let sizes: ReadonlyMap<string, number> | undefined;
+  /** The furthest commit asked for so far. */
+  let at = -1;
+  let last: ReadonlyMap<string, Uint8Array> = new Map();
+  let ahead = new Map<string, Uint8Array>();
+  return async (ids) => {
+    const now = new Map<string, Uint8Array>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const b = last.get(id) ?? ahead.get(id);
+      // what was read ahead is handed over once: from now on it is this commit's to keep or drop
+      ahead.delete(id);
+      if (b) now.set(id, b);
+      else missing.push(id);
+      at = Math.max(at, step.get(id) ?? -1);
+    }
+    // what this commit does not need goes before the rest is read: two versions at a time, not three
+    last = now;
+    if (missing.length === 0) return now;
+    sizes ??= sizesOf([...step.keys()]);
+    const asked = new Set(missing);
+    const wanted = new Set(missing);
+    // the next commits' versions: those already read ahead are kept, the others read now
+    const next = new Map<string, Uint8Array>();
+    let bytes = 0;
+    for (let i = at + 1; i < plan.length && bytes < AHEAD_BYTES; i++) {
+      for (const id of plan[i]!) {
+        const n = sizes.get(id) ?? Infinity;
+        if (wanted.has(id) || next.has(id) || bytes + n > AHEAD_BYTES) continue;
+        const b = ahead.get(id);
+        if (b) next.set(id, b);
+        else wanted.add(id);
+        bytes += n;
+      }
+    }
+    ahead = next;
+    for (const [id, b] of await reader.read([...wanted])) {
+      if (asked.has(id)) now.set(id, b);
+      else ahead.set(id, b);
+    }
+    return now;
+  };
+}
+
 /** What makes the history of the repository at `at` not the history its objects record. */
 export function repositoryFacts(at: git.At): RepositoryFacts {
   const facts: RepositoryFacts = { replaceRefs: git.replaceRefs(at) };
-  const where = (name: string) => {
-    const p = git.gitPath(at, name);
-    return { rel: p, abs: isAbsolute(p) ? p : join(at.cwd, p) };
-  };
-  if (git.isShallow(at)) {
-    const shallow = where('shallow');
+  const found = git.shallowAndPaths(at, ['shallow', 'info/grafts']);
+  const [shallow, grafts] = found.paths.map((p) => ({ rel: p, abs: isAbsolute(p) ? p : join(at.cwd, p) })) as [{ rel: string; abs: string }, { rel: string; abs: string }];
+  if (found.shallow) {
     const commits = (readIfExists(shallow.abs)?.toString('utf8') ?? '').split('\n').filter((l) => l !== '');
     facts.shallow = { file: shallow.rel, commits };
   }
-  const grafts = where('info/grafts');
   if (exists(grafts.abs)) facts.grafts = grafts.rel;
   return facts;
 }
@@ -106,21 +162,7 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
   const before = since === undefined ? undefined : ledgersOf(since);
 
   const reader = git.blobReader(top);
-  // the versions of the commit before stay at hand: its new versions are this one's old ones
-  let last: ReadonlyMap<string, Uint8Array> = new Map();
-  const blobs = async (ids: readonly string[]) => {
-    const now = new Map<string, Uint8Array>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const b = last.get(id);
-      if (b) now.set(id, b);
-      else missing.push(id);
-    }
-    // what this commit does not need goes before the rest is read: two versions at a time, not three
-    last = now;
-    for (const [id, b] of await reader.read(missing)) now.set(id, b);
-    return now;
-  };
+  const blobs = readAhead(reader, commits, (ids) => git.objectSizes(top, ids));
   // a deleted qingdan.yaml: the defaults held
   const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
   return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => reader.close() };

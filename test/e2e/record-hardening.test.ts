@@ -487,7 +487,8 @@ describe('a lock that is not what it seems', () => {
     writeFileSync(lock, '4242\nclerk-laptop\n2026-11-27T01:02:03.000Z\n');
     const r = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10']);
     expect(r.code).toBe(2);
-    expect(r.ms).toBeLessThan(5_000);
+    // far less than the whole 60-second wait for a live lock (the run itself is slow on a loaded machine)
+    expect(r.ms).toBeLessThan(30_000);
     expect(r.stderr).toContain('另一台主机 clerk-laptop 上的进程 4242 自 2026-11-27T01:02:03.000Z 起持有');
     expect(r.stderr).toContain(`rm ${lock}`);
     expect(existsSync(join(dir, OFFICE))).toBe(false);
@@ -502,7 +503,7 @@ describe('a lock that is not what it seems', () => {
       writeFileSync(lock, `${sleeper.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
       const r = await rec(dir, ['office', 'T1.5', '--date', '2026-10-10']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.ms).toBeLessThan(10_000);
+      expect(r.ms).toBeLessThan(30_000); // not the 60-second wait for a live lock
       expect(existsSync(lock)).toBe(false);
     } finally {
       sleeper.kill();
