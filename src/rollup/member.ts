@@ -93,7 +93,9 @@ interface CleanUpTo {
  * The audit of the member's history up to `commit`: cached by commit (and version), since a
  * commit's history never changes. When an earlier commit of the member audited clean and is an
  * ancestor of this one, only the commits since are walked (`audit --since`, which knows what
- * the ledgers held there): one new recording day costs one commit, not the whole history.
+ * the ledgers held there): one new recording day costs one commit, not the whole history. When
+ * neither holds the other, the member rewrote its history after it was audited: a violation,
+ * which no audit of the new history alone could see.
  */
 async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
   // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
@@ -103,7 +105,15 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
   if (hit) return hit;
   const cleanKey = keyOf('audit-clean', at.cwd, spec.version);
   const clean = cached<CleanUpTo>(spec.cacheDir, cleanKey);
-  const since = clean && !shallow && typeof clean.commit === 'string' && /^[0-9a-f]{40,64}$/.test(clean.commit) && git.isAncestor(at, clean.commit, commit) ? clean : undefined;
+  const known = clean && typeof clean.commit === 'string' && /^[0-9a-f]{40,64}$/.test(clean.commit) && git.resolveCommit(at, clean.commit) ? clean : undefined;
+  const since = known && !shallow && git.isAncestor(at, known.commit, commit) ? known : undefined;
+  // a history that no longer holds the commit audited before, nor is held by it: it was rewritten
+  // (an older commit, as an old members.lock names, is not a rewrite)
+  if (known && !since && !shallow && !git.isAncestor(at, commit, known.commit)) {
+    const verdict: AuditVerdict = { commits: 0, violations: 1, shallow: false, first: `rewritten: ${known.commit.slice(0, 12)} → ${commit.slice(0, 12)}` };
+    keep(spec.cacheDir, key, verdict);
+    return verdict;
+  }
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
   const history = await openHistory(at, g, since?.commit, commit);
   let report: AuditReport;
