@@ -51,6 +51,8 @@ export const ledgerReferences: Check = ({ ds, cat }) => {
           diagnostic(tokenAt(l, 'target'), 'subject-out-of-scope', {
             name: l.subject,
             item: ref.item.id,
+            // a per-person item names the person who did it, not the unit
+            ...(ref.item.per_person !== undefined ? { perPerson: ref.item.per_person.role ?? '' } : {}),
           }),
         );
       }

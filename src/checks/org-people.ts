@@ -1,10 +1,13 @@
 /**
  * The organisation holds together: every chief, supervisor and person named by a scope is a
- * known person, every unit named by a scope exists, and no unit has more members than staff.
+ * known person, every unit named by a scope (or a person's unit:, or counts_toward) exists, no unit
+ * has more members than staff, and a unit's per-person item has persons in every unit it falls on.
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
 import type { Check } from './check.js';
+import { subjectsOf } from '../core/expand.js';
+import { personsOf } from '../core/per-person.js';
 
 export const orgPeople: Check = ({ ds }) => {
   const out: Diagnostic[] = [];
@@ -21,9 +24,31 @@ export const orgPeople: Check = ({ ds }) => {
       out.push(diagnostic(locate(['units', i, 'members']), 'members-over-headcount', { unit: u.id, members: u.members, headcount: u.headcount }));
     }
   });
+  ds.org.value.people.forEach((p, i) => {
+    if (p.unit !== undefined && !units.has(p.unit)) {
+      out.push(diagnostic(locate(['people', i, 'unit']), 'unknown-unit', { name: p.unit, suggestion: closest(p.unit, units) ?? '' }));
+    }
+  });
   for (const c of ds.checklists) {
     c.value.areas.forEach((area, a) =>
       area.items.forEach((item, i) => {
+        const toward = item.counts_toward;
+        if (typeof toward === 'object') {
+          toward.units.forEach((u, k) => {
+            if (!units.has(u)) {
+              out.push(diagnostic(c.locate(['areas', a, 'items', i, 'counts_toward', 'units', k]), 'unknown-unit', { name: u, suggestion: closest(u, units) ?? '' }));
+            }
+          });
+        }
+        // a per-person target needs people: every unit it falls on has someone of the role
+        const per = item.per_person;
+        if (per !== undefined) {
+          const nobody = subjectsOf(item, ds.org.value)
+            .flatMap((s) => (s.kind === 'unit' && personsOf(ds.org.value, s.unit, per).length === 0 ? [s.unit.id] : []));
+          if (nobody.length > 0) {
+            out.push(diagnostic(c.locate(['areas', a, 'items', i, 'per_person'], 'key'), 'per-person-nobody', { item: item.id, units: nobody.join(', '), role: per.role ?? '' }));
+          }
+        }
         const scope = item.scope;
         if (typeof scope !== 'object') return;
         const path = ['areas', a, 'items', i, 'scope'];

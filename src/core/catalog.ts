@@ -4,6 +4,7 @@
  */
 import type { Dataset, Source } from './dataset.js';
 import type { Area, Checklist, Item, Person, Scope, Unit } from './model.js';
+import { personFits } from './per-person.js';
 
 export interface ItemRef {
   item: Item;
@@ -71,6 +72,12 @@ export function scopeOf(item: Item): Scope {
 /** Whether an entry about `subject` can count for `item`. */
 export function inScope(item: Item, subject: Subject): boolean {
   const scope = scopeOf(item);
+  // a unit's item with per-person targets: lines name the person, a person of a unit in scope
+  if (item.per_person !== undefined) {
+    if (subject.kind !== 'person' || !personFits(item.per_person, subject.person)) return false;
+    const unit = subject.person.unit!;
+    return scope === 'units' || (typeof scope === 'object' && 'units' in scope && scope.units.includes(unit));
+  }
   if (scope === 'units') return subject.kind === 'unit';
   if (scope === 'org') return subject.kind === 'org';
   if ('units' in scope) return subject.kind === 'unit' && scope.units.includes(subject.unit.id);

@@ -78,6 +78,7 @@ export const DIAGNOSTIC_CODES = [
   'duplicate-template-id',
   'deadline-outside-period',
   'members-over-headcount',
+  'per-person-nobody',
   'duplicate-checklist-year',
 ] as const;
 

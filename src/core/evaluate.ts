@@ -11,6 +11,7 @@ import { findingsOf, type Finding } from './findings.js';
 import { ratedProgress, ratingsOf } from './ratings.js';
 import { progressOf, type Progress } from './status.js';
 import { weightOf } from './model.js';
+import { perPersonProgress, personsOf } from './per-person.js';
 
 export interface Evaluation {
   year: number;
@@ -39,12 +40,17 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
   const rated = checklist.source.value.areas.some((a) => a.items.some((i) => i.rating !== undefined));
   const ratings = rated ? ratingsOf(ds, cat, year, asOf) : undefined;
   const progress = obligations.map((o, i) => {
-    const p = progressOf(o, matched[i]!, {
+    const opts = {
       asOf,
       dueSoonDays,
       expectedDefault: o.subject.kind === 'unit' ? o.subject.unit.members : allMembers,
       lateCredit: ruleOf(o.item.scoring, weightOf(o.item)).lateCredit,
-    });
+    };
+    // a per-person target: each person of the unit, scored once for the unit
+    if (o.item.per_person !== undefined && o.subject.kind === 'unit') {
+      return perPersonProgress(o, matched[i]!, personsOf(org, o.subject.unit, o.item.per_person), cat, opts);
+    }
+    const p = progressOf(o, matched[i]!, opts);
     if (o.item.rating !== undefined) return ratedProgress(o, p, ratings!, asOf);
     // a bonus item is never owed: done when something was recorded, else open, and never in a maximum
     if (o.item.bonus === undefined || p.status === 'exempt') return p;
@@ -54,7 +60,11 @@ export function evaluate(ds: Dataset, cat: Catalog, year: number, asOf: string):
   return { year, asOf, obligations, progress, findings: findingsOf(ds, cat, year, asOf) };
 }
 
-/** The score of each item and subject: what the quarterly and annual reports add up (`due` and `record` need none). */
+/**
+ * The score of each item and subject: what the quarterly and annual reports add up (`due` and
+ * `record` need none). An item that counts toward units (`counts_toward`) is there once more for
+ * each unit, marked with `from`: a sum over every subject leaves those out.
+ */
 export function scoresOf(ev: Evaluation): ItemScore[] {
   const { obligations, progress } = ev;
   // obligations of one item and subject are adjacent (expand's order)
@@ -67,7 +77,10 @@ export function scoresOf(ev: Evaluation): ItemScore[] {
     const score = scoreItem(obligations.slice(from, i), progress.slice(from, i));
     // inspection findings against the item take their points off, down to the item's floor
     const off = ev.findings.reduce((s, f) => s + (f.item === a.item && f.subjectKey === a.subjectKey ? f.points : 0), 0);
-    scores.push(off > 0 ? deduct(score, off) : score);
+    const own = off > 0 ? deduct(score, off) : score;
+    scores.push(own);
+    // the organisation's or a person's item that counts toward units: the same score in each
+    for (const key of a.toward ?? []) scores.push({ ...own, subjectKey: key, from: a.subjectKey });
     from = i;
   }
   return scores;

@@ -29,6 +29,11 @@ export interface Obligation {
   target: Target;
   /** Person ids, the one who does the work first. */
   responsible: string[];
+  /**
+   * The organisation's or a person's item that also counts in units' scores (`counts_toward`):
+   * those units' subject keys. Absent otherwise.
+   */
+  toward?: string[];
 }
 
 export function subjectKeyOf(s: Subject): string {
@@ -104,6 +109,22 @@ export function responsibleFor(item: Item, subject: Subject, org: Organisation):
   return out;
 }
 
+/** The units an organisation's or a person's item also counts in (`counts_toward`), as subject keys. */
+export function towardOf(item: Item, subject: Subject, org: Organisation): string[] {
+  const t = item.counts_toward;
+  if (t === undefined) return [];
+  let units: Organisation['units'] = [];
+  if (subject.kind === 'person') {
+    const id = subject.person.id;
+    if (t === 'supervised') units = org.units.filter((u) => u.supervisor === id);
+    else if (t === 'unit') units = org.units.filter((u) => u.chief === id || u.id === subject.person.unit);
+  } else if (subject.kind === 'org') {
+    if (t === 'units') units = org.units;
+    else if (typeof t === 'object') units = org.units.filter((u) => t.units.includes(u.id));
+  }
+  return units.map((u) => `unit:${u.id}`);
+}
+
 export function expand(checklist: Checklist, org: Organisation): Obligation[] {
   const out: Obligation[] = [];
   for (const area of checklist.areas) {
@@ -122,6 +143,7 @@ export function expand(checklist: Checklist, org: Organisation): Obligation[] {
       for (const subject of subjectsOf(item, org)) {
         const responsible = responsibleFor(item, subject, org);
         const subjectKey = subjectKeyOf(subject);
+        const toward = towardOf(item, subject, org);
         for (const p of periods) {
           out.push({
             item,
@@ -135,6 +157,7 @@ export function expand(checklist: Checklist, org: Organisation): Obligation[] {
             due: p.due,
             target,
             responsible,
+            ...(toward.length > 0 ? { toward } : {}),
           });
         }
       }

@@ -9,7 +9,7 @@
  * It runs once per entry, so it works by index: item and subject tokens are resolved once per
  * distinct token, and the period is computed from the date's characters.
  */
-import { resolveSubject, type Catalog } from './catalog.js';
+import { inScope, resolveSubject, type Catalog } from './catalog.js';
 import { addDays } from './dates.js';
 import type { Dataset } from './dataset.js';
 import type { Entry } from './entry.js';
@@ -75,7 +75,9 @@ export function match(obligations: readonly Obligation[], ds: Dataset, cat: Cata
     if (s !== undefined) return s;
     const ref = checklist.items.get(itemToken);
     const subject = resolveSubject(cat, subjectToken);
-    s = (ref && subject && pairs.get(`${ref.item.id}\u0000${subjectKeyOf(subject)}`)) || null;
+    // a person's line on a unit's per-person item counts for the person's unit
+    const key = ref?.item.per_person !== undefined && subject?.kind === 'person' && inScope(ref.item, subject) ? `unit:${subject.person.unit}` : subject && subjectKeyOf(subject);
+    s = (ref && key && pairs.get(`${ref.item.id}\u0000${key}`)) || null;
     inner.set(subjectToken, s);
     return s;
   };

@@ -108,6 +108,7 @@ export const Person = z.strictObject({
   name: Text.describe('Full name, e.g. 王建国'),
   role: z.enum(ROLES),
   title: Text.optional().describe('Post, e.g. 党委书记、行长'),
+  unit: Slug.optional().describe('The unit the person belongs to: whose per-person items (per_person) name them'),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -224,6 +225,28 @@ export const Rating = z
   .describe('Evaluation by raters (述职评议, 民主测评): the item\'s credit is the weighted average score of the groups ÷ 100');
 export type Rating = z.infer<typeof Rating>;
 
+export const PerPerson = z
+  .strictObject({
+    role: z.enum(ROLES).optional().describe("Whose target it is: each person of the unit with this role (default: every person whose unit: names the unit)"),
+    credit: z
+      .enum(['all', 'average'])
+      .optional()
+      .describe("all: the unit is credited only when every one reached the target; average (default): the average of each person's share of the target"),
+  })
+  .describe("A per-person target inside a unit's item (每名班子成员每年到联系点不少于4次): the target is each person's, the item is scored once for the unit; ledger lines name the person");
+export type PerPerson = z.infer<typeof PerPerson>;
+
+/** Where an organisation's or a person's item also counts (counts_toward). */
+export const CountsToward = z
+  .union([
+    z
+      .enum(['supervised', 'unit', 'units'])
+      .describe('supervised: a person\'s item, in each unit the person supervises; unit: a person\'s item, in the person\'s own unit (the one they are chief of, or their unit:); units: the organisation\'s item, in every unit'),
+    z.strictObject({ units: z.array(Slug).min(1) }).describe("The organisation's item, in the listed units"),
+  ])
+  .describe("The organisation's or a person's item also counts in units' scores (a committee member's duty that is part of the section they supervise)");
+export type CountsToward = z.infer<typeof CountsToward>;
+
 export const Item = z
   .strictObject({
     id: ItemId,
@@ -258,6 +281,8 @@ export const Item = z
       .describe('Due only in these years (a duty longer than a year); in other years the item has no obligations and leaves the maximum'),
     scoring: Scoring.optional().describe('Default: proportional'),
     rating: Rating.optional().describe('Scored by raters\' rating lines instead of completions'),
+    per_person: PerPerson.optional(),
+    counts_toward: CountsToward.optional(),
     evidence: Text.optional().describe('Evidence wanted (佐证材料)'),
     note: Text.optional(),
   })
@@ -283,8 +308,27 @@ export const Item = z
       i.scoring.per_missing === undefined ||
       (typeof i.target === 'object' && (i.target.count !== undefined || i.target.sum !== undefined)),
     { message: 'per-missing-without-count', path: ['scoring', 'per_missing'] },
-  );
+  )
+  .refine((i) => i.per_person === undefined || (isUnitScope(i.scope) && i.rating === undefined && i.bonus === undefined), {
+    message: 'per-person-misuse',
+    path: ['per_person'],
+  })
+  .refine((i) => i.per_person?.credit !== 'all' || typeof i.scoring !== 'object' || i.scoring.per_missing === undefined, {
+    message: 'per-person-all-per-missing',
+    path: ['per_person', 'credit'],
+  })
+  .refine((i) => i.counts_toward === undefined || (typeof i.counts_toward === 'object' || i.counts_toward === 'units' ? i.scope === 'org' : isPersonScope(i.scope)), {
+    message: 'counts-toward-misuse',
+    path: ['counts_toward'],
+  });
 export type Item = z.infer<typeof Item>;
+
+function isUnitScope(s: Scope | undefined): boolean {
+  return s === undefined || s === 'units' || (typeof s === 'object' && 'units' in s);
+}
+function isPersonScope(s: Scope | undefined): boolean {
+  return typeof s === 'object' && ('role' in s || 'person' in s);
+}
 
 /** Points an item gives in the maximum: its weight; penalty and bonus items give none. */
 export const weightOf = (item: Item): number => item.weight ?? 0;

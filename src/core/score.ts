@@ -34,6 +34,11 @@ export interface ItemScore {
   missed: number;
   /** Points of inspection findings against the item taken off `score`. */
   deducted?: number;
+  /**
+   * The organisation's or a person's item counted in a unit's score (`counts_toward`): whose
+   * score it is (`person:zhou`, `org`); `subjectKey` is then the unit's. Absent on a subject's own.
+   */
+  from?: string;
 }
 
 export interface Rule {

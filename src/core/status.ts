@@ -6,6 +6,7 @@
 import { dayOf, daysBetween } from './dates.js';
 import type { Entry } from './entry.js';
 import type { Obligation } from './expand.js';
+import type { PersonResult } from './per-person.js';
 
 export const STATUSES = ['met', 'met-late', 'partial', 'overdue', 'due-soon', 'open', 'exempt'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -36,6 +37,8 @@ export interface Progress {
   entries: Entry[];
   /** For an item scored by raters: each group's raters and average (core/ratings.ts). */
   ratings?: { id: string; raters: number; min: number; average?: number }[];
+  /** For a unit's item with per-person targets: each person's part (core/per-person.ts). */
+  persons?: PersonResult[];
 }
 
 export interface StatusOptions {

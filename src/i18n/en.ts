@@ -32,6 +32,9 @@ const DETAIL: Record<string, string> = {
   'item-points': 'an item has exactly one of weight (its points), penalty (a penalty-only condition) or bonus (a bonus item)',
   'scoring-without-weight': 'a penalty-only condition or a bonus item has no points of its own and takes no scoring',
   'rating-misuse': 'an item scored by raters has a weight, and its groups have distinct ids',
+  'per-person-misuse': "per_person (each person's target) goes on a unit's item (scope units or { units: […] }), not with rating or bonus",
+  'per-person-all-per-missing': "credit: all (credited only when everyone reached the target) does not go with per_missing; to deduct per occurrence each person misses use credit: average",
+  'counts-toward-misuse': "counts_toward: supervised or unit goes on a person's item (scope { role: … } or { person: … }); units or { units: […] } on the organisation's item (scope: org)",
   'member-url': 'a member URL is a path, file://, git://, ssh or https URL git fetches (not ext:: or fd::, not starting with -)',
   'member-branch': 'a branch name holds letters, digits and . _ / - only, does not start with - and has no ..',
   'duplicate-member': 'member ids must be unique',
@@ -58,7 +61,10 @@ export const en: Catalogue = {
     'unknown-unit': (p) => `unknown unit or person "${p.name}"${dym(p.suggestion)}`,
     'unknown-item': (p) => `the ${p.year} checklist has no item "${p.item}"${dym(p.suggestion)}`,
     'unknown-person': (p) => `unknown person "${p.name}"${dym(p.suggestion)}`,
-    'subject-out-of-scope': (p) => `item ${p.item} does not fall on "${p.name}"; check the unit or the item`,
+    'subject-out-of-scope': (p) =>
+      p.perPerson !== undefined
+        ? `item ${p.item} has per-person targets: record the person who did it (a person whose unit: is the unit${p.perPerson ? `, of role ${p.perPerson}` : ''}), which "${p.name}" is not`
+        : `item ${p.item} does not fall on "${p.name}"; check the unit or the item`,
     'date-out-of-year': (p) => `there is no checklist for ${p.year} (there is for: ${p.years || 'none'})`,
     'future-date': (p) => `date ${p.date} is after today (${p.asOf}): what has not happened cannot be recorded`,
     'bad-period': (p) =>
@@ -109,6 +115,7 @@ export const en: Catalogue = {
       p.cadence === 'once' || p.cadence === 'yearly'
         ? `the deadline ${p.deadline} of item ${p.item} is not in ${p.year}`
         : `item ${p.item} recurs ${p.cadence}: give its deadline as { days_after_period_end: N }, not the fixed date ${p.deadline}`,
+    'per-person-nobody': (p) => `item ${p.item} has per-person targets (per_person), but unit ${p.units} has no person${p.role ? ` of role ${p.role}` : ''}: give the people their unit: in org.yaml`,
     'members-over-headcount': (p) => `unit ${p.unit} has ${p.members} party members but only ${p.headcount} staff`,
     'duplicate-checklist-year': (p) => `a second checklist for ${p.year} (the first is ${p.first})`,
   },

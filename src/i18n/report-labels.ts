@@ -45,6 +45,10 @@ export interface ReportLabels {
   supervisorsDigest: Message;
   detailHint: string;
   maxNote: Message;
+  /** Below the areas: an organisation's or a person's item counted in units' scores. */
+  towardNote: Message;
+  /** After a per-person item's progress: the persons who fell short of their target. */
+  short: Message;
   /** Headers and period names of the tidy table (CSV, the workbook's first sheet). */
   tidy: { table: string; subjectId: string; year: string; measure: string; exempt: string; wholeYear: string; quarter: Message; half: Message; data: string; about: string };
 }
@@ -116,6 +120,8 @@ export const reportZh: ReportLabels = {
     data: '数据',
     about: '说明',
   },
+  towardNote: (p) => `${p.item} ${p.title}：${p.from}的得分 ${p.score}/${p.ytdMax} 计入${p.units}的得分`,
+  short: (p) => `未达标：${p.names}`,
   maxNote: (p) =>
     `满分为科室清单项的分值合计（${p.max} 分），应得分为其中截至目前已到期的部分；清单总分 ${p.total} 分中的其余分值属于党委和个人的清单项，另行计分（见“党委及个人清单项”）`,
   detailHint: '各科室本月完成的事项、累计目标进度等全部明细：qingdan report monthly --detail（可加 --unit 科室）',
@@ -191,6 +197,8 @@ export const reportEn: ReportLabels = {
     data: 'Data',
     about: 'About',
   },
+  towardNote: (p) => `${p.item} ${p.title}: ${p.from}'s ${p.score}/${p.ytdMax} counts in the score of ${p.units}`,
+  short: (p) => `short: ${p.names}`,
   maxNote: (p) =>
     `Max is the points of the unit's own items (${p.max}); Possible is the part of it due so far. The rest of the checklist's ${p.total} points belongs to the committee's and people's items, scored apart (see below)`,
   detailHint: "Every section's completions and cumulative targets: qingdan report monthly --detail (and --unit for one unit)",

@@ -29,6 +29,9 @@ const DETAIL: Record<string, string> = {
   'item-points': '每个清单项须有且只有 weight（分值）、penalty（只扣分的条件）、bonus（加分项）之一',
   'scoring-without-weight': '只扣分的条件（penalty）和加分项（bonus）没有分值，不能写 scoring',
   'rating-misuse': '评议计分的清单项须有分值 weight，各评议组的 id 不能重复',
+  'per-person-misuse': 'per_person（每人目标）只用于科室的清单项（scope 为 units 或 { units: […] }），不能与评议 rating 或加分项 bonus 同时写',
+  'per-person-all-per-missing': 'credit: all（全部达标才得分）不能与 per_missing 同时写；按每人缺少的次数扣分请用 credit: average',
+  'counts-toward-misuse': 'counts_toward: supervised 或 unit 只用于个人的清单项（scope 为 { role: … } 或 { person: … }），units 或 { units: […] } 只用于党委（全行）的清单项（scope: org）',
   'member-url': '成员地址应为 git 可获取的路径、file://、git://、ssh 或 https 地址（不能用 ext:: 或 fd::，不能以 - 开头）',
   'member-branch': '分支名只能含字母、数字和 . _ / -，不能以 - 开头，不能含 ..',
   'duplicate-member': '成员 id 不能重复',
@@ -69,7 +72,10 @@ export const zh: Catalogue = {
     'unknown-unit': (p) => `未知的科室或人员“${p.name}”${dym(p.suggestion)}`,
     'unknown-item': (p) => `${p.year} 年清单中没有清单项“${p.item}”${dym(p.suggestion)}`,
     'unknown-person': (p) => `未知的人员“${p.name}”${dym(p.suggestion)}`,
-    'subject-out-of-scope': (p) => `清单项 ${p.item} 不由“${p.name}”承担，请检查科室或清单项是否写错`,
+    'subject-out-of-scope': (p) =>
+      p.perPerson !== undefined
+        ? `清单项 ${p.item} 按人考核：请登记完成的人（组织架构中 unit: 为该科室${p.perPerson ? `、角色为 ${p.perPerson} ` : ''}的人员），“${p.name}”不是`
+        : `清单项 ${p.item} 不由“${p.name}”承担，请检查科室或清单项是否写错`,
     'date-out-of-year': (p) => `没有 ${p.year} 年的清单（已有：${p.years || '无'}）`,
     'future-date': (p) => `日期 ${p.date} 晚于今天（${p.asOf}）：尚未发生的事不能登记`,
     'bad-period': (p) =>
@@ -120,6 +126,7 @@ export const zh: Catalogue = {
       p.cadence === 'once' || p.cadence === 'yearly'
         ? `清单项 ${p.item} 的截止日期 ${p.deadline} 不在 ${p.year} 年内`
         : `清单项 ${p.item} ${CADENCE[String(p.cadence)] ?? p.cadence}重复，截止时间应写成 { days_after_period_end: N }，而不是固定日期 ${p.deadline}`,
+    'per-person-nobody': (p) => `清单项 ${p.item} 按人考核（per_person），但科室 ${p.units} 没有${p.role ? `角色为 ${p.role} 的` : ''}人员：请在 org.yaml 的人员上写明 unit:`,
     'members-over-headcount': (p) => `科室 ${p.unit} 的党员人数 ${p.members} 超过在职人数 ${p.headcount}`,
     'duplicate-checklist-year': (p) => `${p.year} 年的清单重复（已在 ${p.first} 中定义）`,
   },

@@ -11,7 +11,7 @@ import { diagnostic, type Diagnostic, type Position } from '../core/diagnostic.j
 type Issue = z.core.$ZodIssue;
 
 /** Messages of our own refinements, translated by the i18n catalogue (`schema.<key>`). */
-export const OWN_DETAILS = ['slug', 'item-id', 'date', 'target-empty', 'sum-without-measure', 'reserved-id', 'deduct-without-per-miss', 'floor-over-weight', 'per-missing-misuse', 'per-missing-without-count', 'item-points', 'scoring-without-weight', 'rating-misuse', 'member-url', 'member-branch', 'duplicate-member'] as const;
+export const OWN_DETAILS = ['slug', 'item-id', 'date', 'target-empty', 'sum-without-measure', 'reserved-id', 'deduct-without-per-miss', 'floor-over-weight', 'per-missing-misuse', 'per-missing-without-count', 'item-points', 'scoring-without-weight', 'rating-misuse', 'per-person-misuse', 'per-person-all-per-missing', 'counts-toward-misuse', 'member-url', 'member-branch', 'duplicate-member'] as const;
 const OWN = new Set<string>(OWN_DETAILS);
 
 const zh = z.locales.zhCN();

@@ -88,6 +88,7 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'duplicate-template-id': [C, 31, 9], // the second area is also A1
   'deadline-outside-period': [C, 54, 19], // deadline: 2027-01-15 of a once item
   'members-over-headcount': ['templates/org.yaml', 11, 64], // hr: members: 6, headcount: 5
+  'per-person-nobody': [C, 16, 9], // per_person: { role: chief }, and 办公室's chief has no unit: → the key
   'duplicate-checklist-year': [C, 2, 7], // year: 2026, second after checklist-2026-b.yaml
 };
 

@@ -11,7 +11,7 @@ import { displayMeasure } from '../expand.js';
 import type { Checklist, Person } from '../model.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
-import { isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
+import { isMissed, obligationsOf, shortOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
 import { byId } from '../order.js';
 import { areaSum, bonusOverCap } from '../rollup.js';
 import { areaDeductions } from '../findings.js';
@@ -32,6 +32,15 @@ export interface Missed {
   period: string;
   due: string;
   status: Status;
+  /** A per-person item: the persons who fell short of their target. */
+  short?: ShortPerson[];
+}
+
+export interface ShortPerson {
+  id: string;
+  name: string;
+  done: number;
+  goal: number;
 }
 
 export interface AccountabilityRow {
@@ -95,6 +104,11 @@ export interface AnnualReport {
   /** Inspection findings of the year (检查扣分) and their rectification, present when there are any. */
   inspections?: InspectionRow[];
   bonusCap?: number;
+  /**
+   * The organisation's and persons' items that count in units' scores (`counts_toward`), one row
+   * per item and subject, present when there are any.
+   */
+  countedToward?: { item: string; title: string; from: { id: string; name: string }; units: string[]; score: number; ytdMax: number }[];
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -125,7 +139,7 @@ export function missedOf(ev: Evaluation, subjectKey: string): Missed[] {
   for (const i of obligationsOf(ev, subjectKey)) {
     const o = ev.obligations[i]!;
     const p = ev.progress[i]!;
-    if (isMissed(p)) out.push({ item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status });
+    if (isMissed(p)) out.push({ item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, status: p.status, ...shortOf(p) });
   }
   return out;
 }
@@ -203,7 +217,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     });
 
   const levels = (['principal', 'first', 'supervisory', 'direct'] as const)
-    .map((level) => ({ level, ...sumPoints(allScores.filter((s) => s.item.level === level)) }))
+    .map((level) => ({ level, ...sumPoints(allScores.filter((s) => s.item.level === level && s.from === undefined)) }))
     .filter((l) => l.max > 0);
 
   const subjectRow = (key: string, id: string, name: string, role?: Person['role']): SubjectRow => {
@@ -293,6 +307,7 @@ export function annualReport(ds: Dataset, ev: Evaluation, sel: Selection = {}): 
     coverage,
     trend: trendOf(ev),
     ...areaRulesOf(checklist),
+    ...countedTowardOf(allScores, (key) => (key === 'org' ? { id: 'org', name: settings.org ?? org.name } : who(key.slice(7))), selected ? keep : undefined),
     ...withInspections(inspectionRows(ds, ev.findings, (k) => !selected || (k.startsWith('unit:') && keep.has(k.slice(5))))),
   };
 }
@@ -308,6 +323,20 @@ function areaRulesOf(checklist: Checklist): Pick<AnnualReport, 'areaRules' | 'bo
       ...(a.bonus_cap !== undefined ? { bonusCap: a.bonus_cap } : {}),
     }));
   return { ...(rules.length > 0 ? { areaRules: rules } : {}), ...(checklist.bonus_cap !== undefined ? { bonusCap: checklist.bonus_cap } : {}) };
+}
+
+function countedTowardOf(scores: readonly ItemScore[], whose: (key: string) => { id: string; name: string }, keep?: ReadonlySet<string>): Pick<AnnualReport, 'countedToward'> {
+  const rows = new Map<string, NonNullable<AnnualReport['countedToward']>[number]>();
+  for (const s of scores) {
+    if (s.from === undefined) continue;
+    const unit = s.subjectKey.slice(5);
+    if (keep && !keep.has(unit)) continue;
+    const key = `${s.item.id}\u0000${s.from}`;
+    const row = rows.get(key);
+    if (row) row.units.push(unit);
+    else rows.set(key, { item: s.item.id, title: s.item.title, from: whose(s.from), units: [unit], score: s.score, ytdMax: s.ytdMax });
+  }
+  return rows.size > 0 ? { countedToward: [...rows.values()] } : {};
 }
 
 const withInspections = (rows: InspectionRow[]) => (rows.length > 0 ? { inspections: rows } : {});

@@ -80,6 +80,12 @@ export function obligationsOf(ev: Evaluation, subjectKey: string): number[] {
   return out;
 }
 
+/** The persons of a per-person obligation who did not reach their target (exempt ones left out). */
+export function shortOf(p: Progress): { short: { id: string; name: string; done: number; goal: number }[] } | Record<string, never> {
+  const short = (p.persons ?? []).filter((x) => x.status !== 'met' && x.status !== 'met-late' && x.status !== 'exempt').map(({ id, name, done, goal }) => ({ id, name, done, goal }));
+  return short.length > 0 ? { short } : {};
+}
+
 export const isMissed = (p: Progress) => p.status === 'overdue' || p.status === 'partial';
 export const isDone = (p: Progress) => p.status === 'met' || p.status === 'met-late';
 export const isCumulative = (o: Obligation) => o.target.sum !== undefined || (o.target.count ?? 1) > 1;

@@ -12,8 +12,8 @@ import type { Status } from '../status.js';
 import { printQuantity, type Quantity } from '../entry.js';
 import { measureOf } from '../measures.js';
 import { round } from '../status.js';
-import { percentOf } from './annual.js';
-import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, trendOf, type Selection, type TrendPoint } from './common.js';
+import { percentOf, type ShortPerson } from './annual.js';
+import { isCumulative, isDone, isMissed, obligationsOf, selectUnits, shortOf, trendOf, type Selection, type TrendPoint } from './common.js';
 import { byItemId } from '../order.js';
 
 export interface CompletedRow {
@@ -37,6 +37,8 @@ export interface OpenRow {
   done: number;
   goal: number;
   measure?: string;
+  /** A per-person item past due: the persons who fell short of their target. */
+  short?: ShortPerson[];
   /** Who answers for it first: the chief for a unit's work, the person for their own items, the secretary for the organisation's. */
   responsible?: { id: string; name: string };
 }
@@ -148,6 +150,7 @@ export function monthlyReport(ds: Dataset, ev: Evaluation, month: string, sel: S
         goal: p.goal,
         ...(measure ? { measure } : {}),
         ...(first !== undefined ? { responsible: who(first) } : {}),
+        ...(isMissed(p) ? shortOf(p) : {}),
       };
       if (isMissed(p)) row.overdue.push(open);
       else if (o.due.slice(0, 7) === nextMonth && !isDone(p) && p.status !== 'exempt' && o.item.bonus === undefined) row.dueNext.push(open);

@@ -11,8 +11,8 @@ import { displayMeasure, subjectId, subjectName, targetOf } from '../expand.js';
 import { periodEnd, periodStart, type Period } from '../periods.js';
 import type { ItemScore } from '../score.js';
 import { round, type Status } from '../status.js';
-import { isCumulative, isMissed, selectUnits, type Selection } from './common.js';
-import { gradeOf, percentOf, type Grade } from './annual.js';
+import { isCumulative, isMissed, selectUnits, shortOf, type Selection } from './common.js';
+import { gradeOf, percentOf, type Grade, type ShortPerson } from './annual.js';
 import { byItemId } from '../order.js';
 import { areaSum, bonusOverCap } from '../rollup.js';
 import { areaDeductions } from '../findings.js';
@@ -66,6 +66,8 @@ export interface Finding {
   done: number;
   goal: number;
   expected?: number;
+  /** A per-person item: the persons who fell short of their target (or behind it). */
+  short?: ShortPerson[];
 }
 
 export interface QuarterlyReport {
@@ -115,7 +117,7 @@ export function quarterlyReport(ds: Dataset, ev: Evaluation, quarter: Period, se
       c.done = p.done;
       c.goal = p.goal;
     }
-    const base = { order: at, kind: o.subject.kind, unit: subjectId(o.subject), unitName: subjectName(o.subject, orgName), item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, done: p.done, goal: p.goal };
+    const base = { order: at, kind: o.subject.kind, unit: subjectId(o.subject), unitName: subjectName(o.subject, orgName), item: o.item.id, title: o.item.title, period: o.periodKey, due: o.due, done: p.done, goal: p.goal, ...shortOf(p) };
     // a miss is the quarter's when its period ends in the quarter (the September report due on
     // 5 October) or it fell due in it (a yearly item due in March): as of the evaluation day
     if (isMissed(p) && (o.end <= qEnd || o.due <= qEnd)) findings.push({ ...base, status: p.status });

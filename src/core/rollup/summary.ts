@@ -79,7 +79,8 @@ function hash53(text: string): string {
 export function memberSummary(ds: Dataset, ev: Evaluation, months?: readonly string[]): MemberSummary {
   const checklist = ds.checklists.find((c) => c.value.year === ev.year)!.value;
   const report = annualReport(ds, ev);
-  const scores = scoresOf(ev);
+  // each subject's own scores once (not again where they count toward a unit)
+  const scores = scoresOf(ev).filter((s) => s.from === undefined);
   const total = points(scores);
   const areas = checklist.areas
     .map((a) => ({ id: a.id, name: a.name, ...points(scores.filter((s) => s.area === a)) }))

@@ -1,7 +1,7 @@
 /** The annual summary laid out: ranking, charts, areas, roll-ups, own items, accountability. */
-import type { AnnualReport } from '../../core/reports/annual.js';
+import type { AnnualReport, Missed } from '../../core/reports/annual.js';
 import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
-import { footer, inspectionsSection, percentCell, progressText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
+import { footer, inspectionsSection, percentCell, progressText, shortText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
 
 export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
@@ -62,6 +62,16 @@ export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
           return rule ? `${id} ${name}（${L.areaRule(rule)}）` : `${id} ${name}`;
         }),
         ...(r.bonusCap !== undefined ? [L.bonusCap({ cap: r.bonusCap })] : []),
+        ...(r.countedToward ?? []).map((t) =>
+          L.towardNote({
+            item: t.item,
+            title: t.title,
+            from: t.from.name,
+            score: fmtNumber(t.score),
+            ytdMax: fmtNumber(t.ytdMax),
+            units: t.units.map((id) => r.units.find((u) => u.id === id)?.name ?? id).join(ctx.lang === 'zh' ? '、' : ', '),
+          }),
+        ),
       ],
       table: {
         columns: [{ label: C.unit }, ...areaIds.map(([id]) => ({ label: id, align: 'right' as const })), { label: C.score, align: 'right' }],
@@ -164,9 +174,9 @@ function maxNote(r: AnnualReport, ctx: LayoutContext): string {
 }
 
 /** Missed obligations grouped by item, every period named: `T1.5 2026-02、2026-07；T3.3 2026-02`. */
-function missedText(missed: readonly { item: string; period: string }[], ctx: LayoutContext): string {
+function missedText(missed: readonly Missed[], ctx: LayoutContext): string {
   const byItem = new Map<string, string[]>();
-  for (const m of missed) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m.period]);
+  for (const m of missed) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m.period + shortText(ctx, m.short)]);
   const zh = ctx.lang === 'zh';
   return [...byItem].map(([item, periods]) => `${item} ${periods.join(zh ? '、' : ', ')}`).join(zh ? '；' : '; ');
 }

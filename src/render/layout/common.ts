@@ -50,6 +50,14 @@ export function progressText(done: number, goal: number, measure?: string): stri
   return `${fmtNumber(done)}/${fmtNumber(goal)}${measure ?? ''}`;
 }
 
+/** The persons of a per-person item who fell short, after its progress: `（未达标：乙委员 2/4）`. */
+export function shortText(ctx: LayoutContext, short: readonly { name: string; done: number; goal: number }[] | undefined): string {
+  if (!short?.length) return '';
+  const zh = ctx.lang === 'zh';
+  const names = short.map((x) => `${x.name} ${fmtNumber(x.done)}/${fmtNumber(x.goal)}`).join(zh ? '、' : ', ');
+  return zh ? `（${ctx.L.short({ names })}）` : ` (${ctx.L.short({ names })})`;
+}
+
 export function percentCell(p: number): Cell {
   return { ...cell(p, p >= 90 ? 'good' : p >= 70 ? 'warn' : 'bad'), percent: true };
 }

@@ -5,7 +5,7 @@
  */
 import type { MonthlyReport, MonthlySubject } from '../../core/reports/monthly.js';
 import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
-import { footer, percentCell, progressText, statusCell, withCount, type LayoutContext } from './common.js';
+import { footer, percentCell, progressText, shortText, statusCell, withCount, type LayoutContext } from './common.js';
 
 export function layoutMonthly(r: MonthlyReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
@@ -74,7 +74,7 @@ function exceptions(r: MonthlyReport, ctx: LayoutContext): Section[] {
           cell(o.period),
           cell(o.due),
           statusCell(ctx, o.status),
-          cell(progressText(o.done, o.goal, o.measure)),
+          cell(progressText(o.done, o.goal, o.measure) + shortText(ctx, o.short)),
           cell(o.responsible?.name ?? L.none),
         ]),
         keyColumns: 2,
@@ -127,7 +127,7 @@ function subjectSections(s: MonthlySubject, ctx: LayoutContext): Section[] {
       empty: L.nothingOverdue,
       table: {
         columns: [{ label: C.item }, { label: C.title }, { label: C.period }, { label: C.due }, { label: C.status }, { label: C.done, align: 'right' }],
-        rows: s.overdue.map((o) => [cell(o.item), cell(o.title), cell(o.period), cell(o.due), statusCell(ctx, o.status), cell(progressText(o.done, o.goal, o.measure))]),
+        rows: s.overdue.map((o) => [cell(o.item), cell(o.title), cell(o.period), cell(o.due), statusCell(ctx, o.status), cell(progressText(o.done, o.goal, o.measure) + shortText(ctx, o.short))]),
       },
     },
   ];

@@ -6,7 +6,7 @@
  */
 import type { Cell as RegisterCell, QuarterlyReport } from '../../core/reports/quarterly.js';
 import { cell, fmtNumber, type Cell, type Doc, type Section } from '../doc.js';
-import { footer, inspectionsSection, percentCell, progressText, statusCell, SYMBOL, toneOf, withCount, type LayoutContext } from './common.js';
+import { footer, inspectionsSection, percentCell, progressText, shortText, statusCell, SYMBOL, toneOf, withCount, type LayoutContext } from './common.js';
 
 export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
@@ -72,7 +72,7 @@ export function layoutQuarterly(r: QuarterlyReport, ctx: LayoutContext): Doc {
         cell(f.period),
         cell(f.due),
         statusCell(ctx, f.status),
-        cell(f.expected !== undefined ? `${progressText(f.done, f.goal)} (${L.col.expected} ${fmtNumber(f.expected)})` : progressText(f.done, f.goal)),
+        cell((f.expected !== undefined ? `${progressText(f.done, f.goal)} (${L.col.expected} ${fmtNumber(f.expected)})` : progressText(f.done, f.goal)) + shortText(ctx, f.short)),
       ]),
     },
   });
