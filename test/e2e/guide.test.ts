@@ -79,6 +79,8 @@ function normalise(text: string, root: string): string {
     .split(root)
     .join('<dir>')
     .replace(/\bid:[a-z0-9]{6}\b/g, 'id:<id>')
+    // a commit that record names, even one whose 7 hex digits are all letters (efbeabe)
+    .replace(/(?<=已提交 |committed )[0-9a-f]{7,64}\b/g, '<hash>')
     .replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{7,64}\b/g, '<hash>')
     .split('\n')
     .map((l) => l.trimEnd())
