@@ -57,7 +57,7 @@ export const en: Catalogue = {
       `incomplete line: the ${p.expected === 'subject' ? 'unit (or org, or person)' : p.expected === 'id' ? 'id of the entry to void' : 'item id'} is missing`,
     'bad-quantity': (p) => `invalid quantity "${p.text}": write it like 3, 3.5h, 2篇 or 23/25`,
     'bad-note': () => 'unbalanced quotes: a note goes between a pair of double quotes "…", with \\" for a quote inside',
-    'bad-tag': (p) => `cannot read "${p.text}": tags are id:, by:, period:, evidence: or sha256:, each at most once`,
+    'bad-tag': (p) => `cannot read "${p.text}": tags are id:, by:, period:, evidence:, sha256:, inspector:, rectify-by:, rectifies:, group:, rater: or ballot:, each at most once`,
     'unknown-unit': (p) => `unknown unit or person "${p.name}"${dym(p.suggestion)}`,
     'unknown-item': (p) => `the ${p.year} checklist has no item "${p.item}"${dym(p.suggestion)}`,
     'unknown-person': (p) => `unknown person "${p.name}"${dym(p.suggestion)}`,

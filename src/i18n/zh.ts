@@ -68,7 +68,7 @@ export const zh: Catalogue = {
       `这一行不完整：缺少${p.expected === 'subject' ? '科室（或 org、人员）' : p.expected === 'id' ? '要作废的登记编号' : '清单项编号'}`,
     'bad-quantity': (p) => `数量“${p.text}”无效：应写成 3、3.5h、2篇 或 23/25 这样的形式`,
     'bad-note': () => '备注的引号没有配对：备注应写在一对英文双引号 "…" 中，内部的引号写作 \\"',
-    'bad-tag': (p) => `无法识别“${p.text}”：标签应为 id:、by:、period:、evidence: 或 sha256: 之一，且每种只能出现一次`,
+    'bad-tag': (p) => `无法识别“${p.text}”：标签应为 id:、by:、period:、evidence:、sha256:、inspector:、rectify-by:、rectifies:、group:、rater: 或 ballot: 之一，且每种只能出现一次`,
     'unknown-unit': (p) => `未知的科室或人员“${p.name}”${dym(p.suggestion)}`,
     'unknown-item': (p) => `${p.year} 年清单中没有清单项“${p.item}”${dym(p.suggestion)}`,
     'unknown-person': (p) => `未知的人员“${p.name}”${dym(p.suggestion)}`,
