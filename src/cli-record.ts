@@ -35,6 +35,10 @@ const EXAMPLES_RECORD = `
   qingdan record office T5.5 --period 2026-03 --date 2026-04-02 --note "3月工作汇报"
   qingdan record office T1.2 1篇 --evidence minutes/2026-03-15.pdf
   qingdan record stats T3.3 exempt --note "科室撤并，本期免于考核"
+  qingdan record office T3.3 --deduct 0.5 --inspector liminghua --rectify-by 2026-05-31 --note "记录不全"
+                                        检查扣分，对清单项或整个方面 (an inspection finding, on an item or an area)
+  qingdan record office T3.3 --rectifies f1a2b3 --note "已补齐记录"     整改 (its rectification)
+  qingdan record office T5.7 较好 --group members --ballot 12           评议 (a rating)
   qingdan record                        在终端上逐项询问 (ask for everything, on a terminal)
 
 一次登记一行、一个提交 (one entry, one line, one commit)；--no-commit 只写入并暂存 (write and stage only)。
@@ -110,6 +114,13 @@ export function registerRecordCommands(cli: Command, io: Io, run: (code: number)
     .option('--by <person>', '登记人，编号或姓名；也作为提交作者 (who records it; also the commit author)')
     .option('--evidence <path>', '佐证材料，仓库内的文件；记录其 SHA-256 (evidence file inside the repository)')
     .option('--period <period>', '计入的期间：2026-03、2026-Q1、2026-H1、2026 (the period it counts for)')
+    .option('--deduct <points>', '检查扣分：扣几分，如 0.5；须同时写 --inspector (an inspection finding: the points taken off)')
+    .option('--inspector <person>', '检查扣分：检查人 (a finding: who found it)')
+    .option('--rectify-by <date>', '检查扣分：整改期限 YYYY-MM-DD (a finding: the rectification deadline)')
+    .option('--rectifies <id>', '整改：所整改的检查扣分的编号 (a rectification: the id of the finding it closes)')
+    .option('--group <group>', '评议：评议组，分数或等次写在数量的位置 (a rating: the rater group; the score or grade as QTY)')
+    .option('--rater <person>', '评议：评议人 (a rating: the named rater)')
+    .option('--ballot <n>', '评议：无记名评议的票号 (a rating of an anonymous group: the ballot number)')
     .option('--no-commit', '只写入并暂存，不提交 (write and stage, do not commit)')
     .option('--json', '以 JSON 输出所写内容 (print what was written as JSON)')
     .addHelpText('after', EXAMPLES_RECORD)

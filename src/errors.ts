@@ -29,6 +29,7 @@ export type ErrorKey =
   | 'unknown-person'
   | 'bad-quantity'
   | 'quantity-needed'
+  | 'record-mark'
   | 'bad-note'
   | 'bad-period'
   | 'bad-date'

@@ -25,11 +25,13 @@ import { checklistYearOf } from '../core/entry.js';
 import type { Written } from '../recording/write-line.js';
 import { statusAfterWrite } from '../recording/status-after.js';
 import { writeTarget } from '../recording/target.js';
+import { markOf, type MarkOptions } from '../recording/marks.js';
+import type { Extra } from '../core/entry.js';
 import { closedOn, DEFAULT_CLOSE_DAYS, isBackdated } from '../core/audit/registration.js';
 import { subjectId, subjectName } from '../core/expand.js';
 import { renderWritten, writtenJson } from '../render/written.js';
 
-export interface RecordOptions extends GlobalOptions {
+export interface RecordOptions extends GlobalOptions, MarkOptions {
   date?: string;
   note?: string;
   by?: string;
@@ -62,7 +64,9 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
 
   const [unitArg, itemArg, qtyArg] = args as [string?, string?, string?];
   const missing = [unitArg === undefined ? 'UNIT' : '', itemArg === undefined ? 'ITEM' : ''].filter(Boolean);
-  if (missing.length > 0 && !prompter) throw new QingdanError('missing-args', { missing: missing.join(' ') });
+  // a finding, a rectification or a rating: from the command line only, never asked for
+  const mark = markOf(cat, opts, qtyArg);
+  if (missing.length > 0 && (!prompter || mark)) throw new QingdanError('missing-args', { missing: missing.join(' ') });
   const interactive = missing.length > 0;
 
   const a: Answers = { exempt: false, ...(opts.date !== undefined ? { date: opts.date } : {}), ...(opts.note !== undefined ? { note: opts.note } : {}) };
@@ -76,8 +80,14 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
     const checklist = cat.checklists.get(year);
     if (!checklist) throw new QingdanError('no-checklist-for-year', { year, years: [...cat.checklists.keys()].join(', ') });
     a.ref = findItem(checklist.items, itemArg);
+    // a finding or its rectification may be against a whole area
+    if (!a.ref && mark && (mark.points !== undefined || mark.rectifies !== undefined)) {
+      const area = checklist.source.value.areas.find((x) => x.id === itemArg || x.name === itemArg || x.id.toLowerCase() === itemArg.toLowerCase());
+      if (area) return write(a, opts, io, repo, rm, ds, cat, { mark, area: area.id });
+    }
     if (!a.ref) throw new QingdanError('unknown-item', { item: itemArg, year, suggestion: closest(itemArg, checklist.items.keys()) ?? '' });
   }
+  if (mark) return write(a, opts, io, repo, rm, ds, cat, { mark });
   if (qtyArg !== undefined) Object.assign(a, parseQty(qtyArg));
 
   const asking = prompter && (interactive || (a.ref && qtyArg === undefined && needsQuantity(a.ref.item)));
@@ -94,10 +104,11 @@ async function record(args: string[], opts: RecordOptions, io: Io, repo: Opened,
   }
 }
 
-function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: RecordCatalogue, ds: Dataset, cat: Catalog): number {
+/** `marked`: a finding, rectification or rating (its tags), against an item or an area (its id). */
+function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: RecordCatalogue, ds: Dataset, cat: Catalog, marked?: { mark: Extra; area?: string }): number {
   const commit = opts.commit !== false;
-  const item = a.ref!.item;
-  if (a.quantity === undefined && !a.exempt && needsQuantity(item)) throw new QingdanError('quantity-needed', { item: item.id, hint: targetHint(item, rm) });
+  const item = marked?.area !== undefined ? { id: marked.area } : a.ref!.item;
+  if (!marked && a.quantity === undefined && !a.exempt && needsQuantity(a.ref!.item)) throw new QingdanError('quantity-needed', { item: item.id, hint: targetHint(a.ref!.item, rm) });
   const { quantity, exempt, note } = a;
   const date = a.date ?? repo.asOf;
   if (exempt && (note === undefined || note.trim() === '')) throw new QingdanError('bad-note', { option: '--note', exempt: 1 });
@@ -118,6 +129,7 @@ function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: Record
     ...(note !== undefined ? { note } : {}),
     ...(by ? { by } : {}),
     ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(marked ? { extra: marked.mark } : {}),
   };
   // a file outside the repository is copied in first; taken back if the record fails
   const evidence = opts.evidence === undefined ? undefined : placeEvidence(repo.root, resolve(io.cwd, opts.C ?? '.'), opts.evidence, checklistYearOf(entryOf(input)), ledgerOwner(chosen));
@@ -130,7 +142,8 @@ function write(a: Answers, opts: RecordOptions, io: Io, repo: Opened, rm: Record
     throw e;
   }
   if (evidence?.copiedFrom) io.stderr(`qingdan: ${rm.record.evidenceCopied({ from: evidence.copiedFrom, rel: evidence.rel })}\n`);
-  const st = written.line.kind === 'entry' ? statusAfterWrite(written, written.line, repo.asOf) : undefined;
+  // a finding, rectification or rating is not a completion: no obligation status to show
+  const st = written.line.kind === 'entry' && !marked ? statusAfterWrite(written, written.line, repo.asOf) : undefined;
   io.stdout(opts.json ? writtenJson(written, st, {}) : renderWritten(written, st, repo.color, repo.messages, rm));
   // recorded after its period was closed, yet claiming it on time: what audit calls back-dating
   if (st && isBackdated({ date, exempt }, st.due, repo.asOf, DEFAULT_CLOSE_DAYS)) {

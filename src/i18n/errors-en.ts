@@ -37,6 +37,15 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'unknown-item': (p) => `the ${p.year} checklist has no item "${p.item}"${dym(p.suggestion)} (qingdan list items lists them)`,
     'unknown-person': (p) => `unknown person "${p.name}"${dym(p.suggestion)} (qingdan list people lists them)`,
     'bad-quantity': (p) => `invalid quantity "${p.text}": write it like 3, 3.5h, 2篇, 23/25 or exempt`,
+    'record-mark': (p) =>
+      ({
+        mixed: '--deduct/--inspector/--rectify-by (a finding), --rectifies (a rectification) and --group/--rater/--ballot (a rating) are three kinds of line: one at a time',
+        finding: 'a finding needs both --deduct (the points) and --inspector (who found it), e.g. qingdan record UNIT ITEM --deduct 0.5 --inspector PERSON --note "what"',
+        quantity: `a finding or a rectification takes no quantity ("${p.qty}"): the points go in --deduct`,
+        rating: 'a rating needs --group, either --rater or --ballot, and the score (0–100) or grade (好, 较好, 一般, 差) in the quantity\'s place, e.g. qingdan record UNIT ITEM 90 --group leaders --rater PERSON',
+        points: `invalid value "${p.value}" for --deduct: the points taken off, e.g. 0.5 or 1分`,
+        score: `invalid rating "${p.value}": a score 0–100, or a grade 好, 较好, 一般 or 差`,
+      })[String(p.problem)] ?? String(p.problem),
     'quantity-needed': (p) => `item ${p.item} is measured (${p.hint}): give the quantity, e.g. qingdan record UNIT ${p.item} 3.5h`,
     'bad-note': (p) =>
       p.exempt

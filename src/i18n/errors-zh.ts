@@ -37,6 +37,15 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'unknown-item': (p) => `${p.year} 年清单中没有清单项“${p.item}”${dym(p.suggestion)}（qingdan list items 列出全部）`,
     'unknown-person': (p) => `未知的人员“${p.name}”${dym(p.suggestion)}（qingdan list people 列出全部）`,
     'bad-quantity': (p) => `数量“${p.text}”无效：应写成 3、3.5h、2篇、23/25 或 exempt`,
+    'record-mark': (p) =>
+      ({
+        mixed: '--deduct/--inspector/--rectify-by（检查扣分）、--rectifies（整改）和 --group/--rater/--ballot（评议）是三种不同的登记，一次只能写一种',
+        finding: '检查扣分要同时写 --deduct 扣几分 和 --inspector 检查人，如 qingdan record 科室 清单项 --deduct 0.5 --inspector 人员 --note "问题"',
+        quantity: `检查扣分和整改不写数量（“${p.qty}”）：扣几分写在 --deduct 里`,
+        rating: '评议要写 --group 评议组，--rater 评议人或 --ballot 票号（二者之一），并把分数（0—100）或等次（好、较好、一般、差）写在数量的位置，如 qingdan record 科室 清单项 90 --group leaders --rater 人员',
+        points: `--deduct 的值“${p.value}”无效：应为扣几分，如 0.5 或 1分`,
+        score: `评议的分数“${p.value}”无效：应为 0—100 的分数，或等次 好、较好、一般、差`,
+      })[String(p.problem)] ?? String(p.problem),
     'quantity-needed': (p) => `清单项 ${p.item} 按数量考核（${p.hint}），请写明数量，如 qingdan record 科室 ${p.item} 3.5h`,
     'bad-note': (p) =>
       p.exempt

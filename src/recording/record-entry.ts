@@ -4,17 +4,19 @@
  */
 import type { Subject } from '../core/catalog.js';
 import { dayOf } from '../core/dates.js';
-import type { Entry, Quantity } from '../core/entry.js';
+import type { Entry, Extra, Quantity } from '../core/entry.js';
 import { subjectId } from '../core/expand.js';
 import type { Item, Person } from '../core/model.js';
 import { checklistYearOf } from '../core/entry.js';
 import { printQuantity } from '../parse/ledger-print.js';
 import { folderPath } from '../read/files.js';
-import { writeLine, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
+import { parseLedgers, writeLine, type OpenedWith, type WriteOptions, type Written } from './write-line.js';
+import { filesContaining } from '../read/scan.js';
 
 export interface EntryInput {
   subject: Subject;
-  item: Item;
+  /** The item, or an area for a finding or rectification against a whole area. */
+  item: Pick<Item, 'id'>;
   date: string;
   quantity?: Quantity;
   exempt: boolean;
@@ -24,6 +26,8 @@ export interface EntryInput {
   period?: string;
   /** The evidence file, relative to the repository, and the start of its SHA-256. */
   evidence?: { rel: string; sha: string };
+  /** An inspection finding, a rectification or a rating (their tags); absent on a completion. */
+  extra?: Extra;
 }
 
 /** Whose ledger an entry goes to: a unit's own, or `org` for the organisation and persons. */
@@ -48,6 +52,7 @@ export function entryOf(input: EntryInput): Entry {
     entry.evidence = input.evidence.rel;
     entry.sha256 = input.evidence.sha;
   }
+  if (input.extra) entry.extra = input.extra;
   return entry;
 }
 
@@ -55,9 +60,13 @@ export function entryOf(input: EntryInput): Entry {
 export function recordEntry(opened: OpenedWith, target: WriteOptions, input: EntryInput, header: (year: number) => string): Written {
   const entry = entryOf(input);
   const year = checklistYearOf(entry);
-  const qtyText = input.exempt ? 'exempt' : input.quantity ? printQuantity(input.quantity) : '';
+  const x = input.extra;
+  const qtyText =
+    x?.points !== undefined ? `-${x.points}` : x?.score !== undefined ? String(x.score) : x?.grade !== undefined ? x.grade : input.exempt ? 'exempt' : input.quantity ? printQuantity(input.quantity) : '';
   return writeLine(opened, target, (loaded) => ({
     file: ledgerFileFor(loaded.ledgersDir, year, input.subject),
+    // a rectification is checked beside the ledgers that hold the finding it names
+    ...(x?.rectifies !== undefined ? { context: parseLedgers(loaded, filesContaining(loaded.root, loaded.files, x.rectifies)) } : {}),
     line: entry,
     header: header(year),
     message: (id) => `record: ${entry.subject} ${input.item.id}${qtyText ? ` ${qtyText}` : ''} ${input.date} (id:${id})`,
