@@ -79,11 +79,17 @@ function hash53(text: string): string {
 export function memberSummary(ds: Dataset, ev: Evaluation, months?: readonly string[]): MemberSummary {
   const checklist = ds.checklists.find((c) => c.value.year === ev.year)!.value;
   const report = annualReport(ds, ev);
+  const all = scoresOf(ev);
   // each subject's own scores once (not again where they count toward a unit)
-  const scores = scoresOf(ev).filter((s) => s.from === undefined);
-  const total = points(scores);
+  const scores = all.filter((s) => s.from === undefined);
+  // the units as their own report adds them up — an area's floor, bonus caps, findings against an
+  // area —, then the organisation's and people's own items as they are, but for those already
+  // counted in units (counts_toward)
+  const inUnits = new Set(all.filter((s) => s.from !== undefined).map((s) => `${s.item.id}\u0000${s.from}`));
+  const own = scores.filter((s) => !s.subjectKey.startsWith('unit:') && !inUnits.has(`${s.item.id}\u0000${s.subjectKey}`));
+  const total = points([...report.units, ...own]);
   const areas = checklist.areas
-    .map((a) => ({ id: a.id, name: a.name, ...points(scores.filter((s) => s.area === a)) }))
+    .map((a) => ({ id: a.id, name: a.name, ...points([...report.units.flatMap((u) => u.areas.filter((x) => x.id === a.id)), ...own.filter((s) => s.area === a)]) }))
     .filter((a) => a.max > 0);
   const accountability = { reminder: 0, admonish: 0, disqualify: 0 };
   for (const a of report.accountability) accountability[a.outcome]++;
