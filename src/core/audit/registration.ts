@@ -4,13 +4,6 @@
  */
 import { addDays, daysBetween } from '../dates.js';
 
-export interface LagSample {
-  /** Subject id: a unit, `org`, or a person. */
-  subject: string;
-  /** Days from the work to its commit. */
-  lag: number;
-}
-
 export interface LagRow {
   subject: string;
   entries: number;
@@ -25,18 +18,7 @@ export function countLag(counts: LagCounts, lag: number): void {
   counts.set(lag, (counts.get(lag) ?? 0) + 1);
 }
 
-/** Registration lag per subject, in the order subjects first appear in `order` (then the rest). */
-export function lagStats(samples: readonly LagSample[], order: readonly string[] = []): LagRow[] {
-  const by = new Map<string, LagCounts>();
-  for (const s of samples) {
-    let counts = by.get(s.subject);
-    if (!counts) by.set(s.subject, (counts = new Map()));
-    countLag(counts, s.lag);
-  }
-  return lagRows(by, order);
-}
-
-/** Registration lag per subject from how many entries of each subject had each lag. */
+/** Registration lag per subject, in the order subjects first appear in `order` (then the rest), from how many entries of each subject had each lag. */
 export function lagRows(by: ReadonlyMap<string, LagCounts>, order: readonly string[] = []): LagRow[] {
   const keys = [...order.filter((k) => by.has(k)), ...[...by.keys()].filter((k) => !order.includes(k)).sort()];
   return keys.map((subject) => {

@@ -1,6 +1,16 @@
 /** src/core/audit/registration.ts: the registration statistics and the back-dating rule. Pure functions, no git. */
 import { describe, expect, it } from 'vitest';
-import { closedOn, isBackdated, lagDays, lagStats } from '../../../src/core/audit/registration.js';
+import { closedOn, countLag, isBackdated, lagDays, lagRows, type LagCounts } from '../../../src/core/audit/registration.js';
+
+/** The rows of some (subject, lag) samples, counted as audit counts them. */
+function lagStats(samples: ReadonlyArray<{ subject: string; lag: number }>, order: readonly string[] = []) {
+  const by = new Map<string, LagCounts>();
+  for (const s of samples) {
+    if (!by.has(s.subject)) by.set(s.subject, new Map());
+    countLag(by.get(s.subject)!, s.lag);
+  }
+  return lagRows(by, order);
+}
 
 describe('registration statistics', () => {
   it('median and max lag per subject, in the given order', () => {
