@@ -193,13 +193,12 @@ export function keepJudgement(repo: string, commit: string, spec: EvaluateSpec, 
 
 /**
  * Judges and evaluates the member whose repository is `repo` at `commit`, afresh (the caller
- * looks in the cache first, and keeps what this returns). Never throws for what the member holds:
- * every problem is a reason it does not count.
+ * looks in the cache first, has made sure the repository holds the commit — rollup.ts
+ * `hasCommit`, off the worker — and keeps what this returns). Never throws for what the member
+ * holds: every problem is a reason it does not count.
  */
 export async function judgeMember(repo: string, commit: string, spec: EvaluateSpec, env: git.Env): Promise<Judged> {
-  const at: git.At = { cwd: repo, env };
-  if (!git.resolveCommit(at, commit)) return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
-  return judgeAfresh(at, commit, spec);
+  return judgeAfresh({ cwd: repo, env }, commit, spec);
 }
 
 async function judgeAfresh(at: git.At, commit: string, spec: EvaluateSpec): Promise<Judged> {
