@@ -115,7 +115,8 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
         cell(p.commit?.slice(0, 12) ?? '–'),
         cell(p.auditCommits !== undefined ? `${R.audit[p.audit]} (${p.auditCommits})` : R.audit[p.audit], p.audit === 'violations' ? 'bad' : p.audit === 'clean' ? 'good' : 'muted'),
         cell(p.fetched ?? R.neverFetched),
-        p.stale ? cell(R.staleSince({ failed: p.stale.failed, reason: p.stale.reason, since: p.stale.since ?? '' }), 'warn') : cell('✓', 'good'),
+        // a member never fetched has no data to call fresh
+        p.stale ? cell(R.staleSince({ failed: p.stale.failed, reason: p.stale.reason, since: p.stale.since ?? '' }), 'warn') : p.commit ? cell('✓', 'good') : cell('–', 'muted'),
       ]),
       keyColumns: 1,
     },
