@@ -16,11 +16,13 @@ export interface RollupLabels {
   nested: Message;
   col: Record<
     | 'rank' | 'member' | 'grade' | 'score' | 'ytdMax' | 'percent' | 'projected' | 'overdue' | 'accountability' | 'checklist'
-    | 'reason' | 'detail' | 'commit' | 'audit' | 'fetched' | 'stale' | 'periodRate' | 'units' | 'area' | 'total' | 'members',
+    | 'reason' | 'detail' | 'commit' | 'audit' | 'fetched' | 'stale' | 'periodRate' | 'units' | 'area' | 'total' | 'members' | 'section',
     string
   >;
-  sections: Record<'ranking' | 'chart' | 'areas' | 'unverified' | 'checklists' | 'provenance' | 'drill', string>;
+  sections: Record<'ranking' | 'chart' | 'areas' | 'sections' | 'unverified' | 'checklists' | 'provenance' | 'drill', string>;
   drill: Message;
+  /** The heading of a drill-down's sections' scores. */
+  drillSections: Message;
   reasons: Record<UnverifiedReason, string>;
   audit: Record<'clean' | 'violations' | 'not-run', string>;
   outcomes: Message;
@@ -31,6 +33,8 @@ export interface RollupLabels {
   staleSince: Message;
   neverFetched: string;
   totals: Message;
+  /** The totals when no member counts: there is no score or rate to show. */
+  totalsNone: Message;
   footer: Message;
   kinds: Record<'monthly' | 'quarterly' | 'annual', string>;
   /** The workbook's first and last sheets (`--format xlsx`). */
@@ -71,17 +75,20 @@ export const rollupZh: RollupLabels = {
     area: '方面',
     total: '合计',
     members: '成员',
+    section: '科室',
   },
   sections: {
     ranking: '成员排名',
     chart: '得分率',
     areas: '各方面对比（成员共有的方面）',
+    sections: '各成员科室得分',
     unverified: '未计入排名的成员',
     checklists: '所用清单',
     provenance: '数据来源',
     drill: '下一级',
   },
   drill: (p) => `${p.name} 的成员`,
+  drillSections: (p) => `${p.name} 的成员的科室得分`,
   reasons: {
     'not-fetched': '从未获取',
     'missing-commit': '锁定的提交不在本地',
@@ -104,6 +111,7 @@ export const rollupZh: RollupLabels = {
   staleSince: (p) => `过期：${p.failed} 获取失败（${p.reason}）${p.since ? `，数据为 ${p.since} 获取` : ''}`,
   neverFetched: '从未获取',
   totals: (p) => `合计：${p.members} 个成员得分 ${p.score} / 应得 ${p.ytdMax}（${p.percent}%），逾期 ${p.overdue} 项`,
+  totalsNone: () => '合计：没有计入排名的成员，得分 –',
   footer: (p) => `数据来源：members.lock 中各成员的提交（见“数据来源”）· 截至 ${p.asOf} · qingdan ${p.version}`,
   kinds: { monthly: '月度汇总', quarterly: '季度汇总', annual: '年度汇总' },
   sheets: { data: '数据', about: '说明' },
@@ -141,17 +149,20 @@ export const rollupEn: RollupLabels = {
     area: 'Area',
     total: 'Total',
     members: 'Members',
+    section: 'Unit',
   },
   sections: {
     ranking: 'Members ranked',
     chart: 'Score rate',
     areas: 'Areas compared (areas members share)',
+    sections: "Members' units scored",
     unverified: 'Members not counted',
     checklists: 'Checklists in use',
     provenance: 'Provenance',
     drill: 'One level down',
   },
   drill: (p) => `Members of ${p.name}`,
+  drillSections: (p) => `Units of the members of ${p.name}`,
   reasons: {
     'not-fetched': 'never fetched',
     'missing-commit': 'the locked commit is not here',
@@ -174,6 +185,7 @@ export const rollupEn: RollupLabels = {
   staleSince: (p) => `stale: fetch failed ${p.failed} (${p.reason})${p.since ? `; data fetched ${p.since}` : ''}`,
   neverFetched: 'never fetched',
   totals: (p) => `Total: ${p.members} members scored ${p.score} of ${p.ytdMax} due (${p.percent}%), ${p.overdue} overdue`,
+  totalsNone: () => 'Total: no member counted, score –',
   footer: (p) => `Provenance: each member's commit from members.lock (see Provenance) · as of ${p.asOf} · qingdan ${p.version}`,
   kinds: { monthly: 'monthly roll-up', quarterly: 'quarterly roll-up', annual: 'annual roll-up' },
   sheets: { data: 'Data', about: 'About' },

@@ -26,6 +26,7 @@ interface Ranked {
   overdue: number;
   units: number;
   period?: { rate: number };
+  sections: Array<{ id: string; name: string; score: number; ytdMax: number; percent: number; grade: string; overdue: number }>;
 }
 
 let umbrella: string;
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 describe('rollup --format xlsx', () => {
   it('the tidy table first, then a sheet per table of the roll-up, and an about sheet last', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['数据', '成员排名', '各方面对比（成员共有的方面）', '未计入排名的成员', '数据来源', '说明']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['数据', '成员排名', '各方面对比（成员共有的方面）', '各成员科室得分', '未计入排名的成员', '数据来源', '说明']);
     const about = book.getWorksheet('说明')!;
     expect(about.getCell('A1').value).toBe('测试中心支行 2026-Q3 季度汇总');
     const lines = about.getColumn(1).values.slice(1).map(String);
@@ -85,15 +86,36 @@ describe('rollup --format xlsx', () => {
     });
   });
 
-  it('the data sheet: a row per member, the counted with numbers, the others with their reason', () => {
+  it("the members' units: a row each, numbers equal to the JSON, the member named on its first row", () => {
+    const ws = book.getWorksheet('各成员科室得分')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['成员', '科室', '得分', '应得分', '得分率%', '等次', '逾期']);
+    const rows = v.ranking.flatMap((m) => m.sections.map((s, i) => ({ m, s, first: i === 0 })));
+    expect(v.ranking.map((m) => m.sections.length)).toEqual([11, 11]);
+    expect(ws.rowCount).toBe(1 + rows.length);
+    rows.forEach(({ m, s, first }, i) => {
+      const row = ws.getRow(i + 2);
+      expect([row.getCell(1).value ?? '', row.getCell(2).value, row.getCell(3).value, row.getCell(4).value, row.getCell(6).value, row.getCell(7).value]).toEqual([
+        first ? m.name : '', s.name, s.score, s.ytdMax, s.grade, s.overdue,
+      ]);
+      expect(row.getCell(5).value).toBeCloseTo(s.percent / 100, 10);
+    });
+  });
+
+  it('the data sheet: a row per member and per unit of it, the counted with numbers, the others with their reason', () => {
     const ws = book.getWorksheet('数据')!;
     const h = (ws.getRow(1).values as unknown[]).slice(1);
     const at = (name: string) => h.indexOf(name) + 1;
-    expect(ws.rowCount).toBe(1 + v.ranking.length + v.unverified.length);
+    const sections = v.ranking.reduce((n, m) => n + m.sections.length, 0);
+    expect(ws.rowCount).toBe(1 + v.ranking.length + sections + v.unverified.length);
     for (let r = 2; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const m = v.ranking.find((x) => x.id === row.getCell(at('id')).value);
-      if (m) {
+      const unit = row.getCell(at('科室')).value;
+      if (m && unit !== null) {
+        const s = m.sections.find((x) => x.name === unit)!;
+        expect([row.getCell(at('名次')).value, row.getCell(at('等次')).value, row.getCell(at('得分')).value, row.getCell(at('应得分')).value, row.getCell(at('逾期')).value]).toEqual([null, s.grade, s.score, s.ytdMax, s.overdue]);
+        expect(row.getCell(at('得分率%')).value).toBeCloseTo(s.percent / 100, 10);
+      } else if (m) {
         expect([row.getCell(at('名次')).value, row.getCell(at('得分')).value, row.getCell(at('应得分')).value, row.getCell(at('逾期')).value]).toEqual([m.rank, m.score, m.ytdMax, m.overdue]);
         expect(row.getCell(at('得分率%')).value).toBeCloseTo(m.percent / 100, 10);
         expect(row.getCell(at('提交')).value).toBe(v.provenance.find((p) => p.id === m.id)!.commit);

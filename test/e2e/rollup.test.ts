@@ -11,8 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
 import { copyRepo, makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
 
+interface Points {
+  score: number;
+  ytdMax: number;
+  max: number;
+  percent: number;
+  grade: string;
+}
+
 interface RollupJson {
-  ranking: Array<{ id: string; rank: number; percent: number; grade: string; overdue: number; period?: { rate: number } }>;
+  totals: { score: number; ytdMax: number; percent: number | null; members: number };
+  ranking: Array<{ id: string; rank: number; percent: number; grade: string; overdue: number; period?: { rate: number }; sections: Array<Points & { id: string; name: string; overdue: number }> }>;
   unverified: Array<{ id: string; reason: string; detail: string }>;
   provenance: Array<{ id: string; commit?: string; audit: string; fetched?: string; stale?: { since?: string; reason: string } }>;
   checklists: Array<{ members: string[] }>;
@@ -115,6 +124,23 @@ describe('rollup over git daemon', () => {
     expect(existsSync(sabotage)).toBe(false);
   }, 90_000);
 
+  it("shows each member's units as the member's own annual report scores them", async () => {
+    const v = await report('annual');
+    for (const id of ['east', 'west']) {
+      const own = await qd(['--as-of', AS_OF, 'report', 'annual', '--json'], { cwd: join(served, id) });
+      expect(own.code, own.stderr).toBe(0);
+      const units = (JSON.parse(own.stdout) as { units: Array<Points & { id: string; name: string }> }).units;
+      const m = v.ranking.find((r) => r.id === id)!;
+      expect(m.sections.map((s) => [s.id, s.name, s.score, s.ytdMax, s.max, s.percent, s.grade])).toEqual(units.map((u) => [u.id, u.name, u.score, u.ytdMax, u.max, u.percent, u.grade]));
+    }
+    // west keeps records for three units only: the others have scored nothing
+    const west = v.ranking.find((r) => r.id === 'west')!;
+    expect(west.sections.filter((s) => s.score > 0).map((s) => s.id)).toEqual(['office', 'hr']);
+    const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: umbrella, timeout: 60_000 });
+    expect(t.stdout).toContain('各成员科室得分');
+    expect(t.stdout).toMatch(/│ 西区支行 │ 办公室 +│/);
+  }, 90_000);
+
   it('an umbrella with no templates or ledgers of its own passes check and audit; report points to rollup', async () => {
     expect(existsSync(join(umbrella, 'templates'))).toBe(false);
     const c = await qd(['check'], { cwd: umbrella });
@@ -167,6 +193,15 @@ describe('rollup over git daemon', () => {
     const v = JSON.parse(r.stdout) as RollupJson;
     expect(v.ranking).toEqual([]);
     expect(v.unverified.filter((u) => u.reason === 'timeout').map((u) => u.id).sort()).toEqual(['east', 'hostile', 'outside', 'shallow', 'tamper', 'west']);
+    // nobody counts: no rate (not 0 of 0 at 100 %), in JSON and in every format
+    expect(v.totals).toMatchObject({ score: 0, ytdMax: 0, percent: null, members: 0 });
+    for (const [format, total] of [['table', '合计：没有计入排名的成员，得分 –'], ['md', '合计：没有计入排名的成员，得分 –'], ['html', '合计：没有计入排名的成员，得分 –']] as const) {
+      const t = await qd(['--as-of', AS_OF, 'rollup', 'monthly', '--format', format], { cwd: umbrella, timeout: 60_000, env: gitEnv({ QINGDAN_MEMBER_TIMEOUT_MS: '1' }) });
+      expect(t.stdout).toContain(total);
+      expect(t.stdout).not.toMatch(/（100%）|\(100%\)/);
+    }
+    const en = await qd(['--as-of', AS_OF, '--lang', 'en', 'rollup', 'monthly'], { cwd: umbrella, timeout: 60_000, env: gitEnv({ QINGDAN_MEMBER_TIMEOUT_MS: '1' }) });
+    expect(en.stdout).toContain('Total: no member counted, score –');
     const again = await report();
     expect(again.ranking.map((m) => m.id)).toEqual(['east', 'west']);
   }, 120_000);

@@ -46,6 +46,14 @@ export interface MemberOutcome {
   children?: MemberOutcome[];
 }
 
+/** One section (unit) of a member, as the member's own annual report scores it. */
+export interface SectionScore extends RollupPoints {
+  id: string;
+  name: string;
+  grade: Grade;
+  overdue: number;
+}
+
 export interface RankedMember extends RollupPoints {
   id: string;
   name: string;
@@ -60,6 +68,11 @@ export interface RankedMember extends RollupPoints {
   accountability: MemberSummary['accountability'];
   period?: MemberSummary['period'];
   units: number;
+  /**
+   * Its sections' scores, in its own order. An umbrella member's are those of its own checklist
+   * (none when it has none): its members' sections are theirs, under `members`.
+   */
+  sections: SectionScore[];
   entries: number;
   /** An umbrella member: its own members ranked (drill-down one level), and those that do not count. */
   members?: RankedMember[];
@@ -81,8 +94,8 @@ export interface RollupReport {
   period: string;
   asOf: string;
   umbrella: string;
-  /** The members that count, together. */
-  totals: RollupPoints & { members: number; overdue: number };
+  /** The members that count, together; `percent` is null when no member counts (there is no rate to show). */
+  totals: Omit<RollupPoints, 'percent'> & { percent: number | null; members: number; overdue: number };
   ranking: RankedMember[];
   unverified: UnverifiedRow[];
   /** Areas that at least two counted members share (by id): each member's percent, null where it has none. */
@@ -115,6 +128,9 @@ function rowOf(m: MemberOutcome): RankedMember | undefined {
     accountability: s.accountability,
     ...(s.period ? { period: s.period } : {}),
     units: s.units.length,
+    sections: s.units
+      .filter((u) => u.member === undefined)
+      .map((u) => ({ id: u.id, name: u.name, score: u.score, ytdMax: u.ytdMax, max: u.max, projected: u.projected, percent: u.percent, grade: u.grade, overdue: u.overdue })),
     entries: s.entries,
   };
   if (m.children) {
@@ -141,7 +157,8 @@ export function rankLevel(members: readonly MemberOutcome[]): { ranking: RankedM
  * what a higher umbrella ranks it by. An umbrella with no counted member has nothing to be ranked by.
  */
 export function umbrellaSummary(org: string, year: number, asOf: string, members: readonly MemberOutcome[], own?: MemberSummary): MemberSummary | undefined {
-  const counted = members.filter((m) => m.result.ok).map((m) => (m.result as { summary: MemberSummary }).summary);
+  const countedMembers = members.filter((m) => m.result.ok).map((m) => ({ id: m.id, summary: (m.result as { summary: MemberSummary }).summary }));
+  const counted = countedMembers.map((m) => m.summary);
   const all = own ? [own, ...counted] : counted;
   if (all.length === 0) return undefined;
   const total = points(all);
@@ -164,7 +181,8 @@ export function umbrellaSummary(org: string, year: number, asOf: string, members
     ...total,
     grade: gradeOf(total.percent),
     areas: [...areaIds].map(([id, name]) => ({ id, name, ...points(all.flatMap((s) => s.areas.filter((a) => a.id === id))) })),
-    units: all.flatMap((s) => s.units),
+    // its own sections as they are; its members' marked with the member they belong to
+    units: [...(own?.units ?? []), ...countedMembers.flatMap((m) => m.summary.units.map((x) => ({ ...x, member: m.id })))],
     overdue: sum((s) => s.overdue),
     accountability: { reminder: sum((s) => s.accountability.reminder), admonish: sum((s) => s.accountability.admonish), disqualify: sum((s) => s.accountability.disqualify) },
     ...(period ? { period } : {}),
@@ -200,7 +218,8 @@ export function rollupReport(
   return {
     kind: 'rollup',
     ...spec,
-    totals: { ...total, members: ranking.length, overdue: ranking.reduce((n, r) => n + r.overdue, 0) },
+    // with no member counted, 0 of 0 is no rate (points() would say 100 %)
+    totals: { ...total, percent: ranking.length > 0 ? total.percent : null, members: ranking.length, overdue: ranking.reduce((n, r) => n + r.overdue, 0) },
     ranking,
     unverified,
     areas,

@@ -28,7 +28,11 @@ export interface MemberSummary extends RollupPoints {
   checklist: { title: string; total: number; key: string };
   grade: Grade;
   areas: Array<RollupPoints & { id: string; name: string }>;
-  units: Array<RollupPoints & { id: string; name: string; grade: Grade; overdue: number }>;
+  /**
+   * Its sections (units) as its own annual report scores them, in its own order. An umbrella's are
+   * its own checklist's, then its counted members' with `member` set to the member they belong to.
+   */
+  units: Array<RollupPoints & { id: string; name: string; grade: Grade; overdue: number; member?: string }>;
   /** Obligations past due and not met, every subject. */
   overdue: number;
   accountability: { reminder: number; admonish: number; disqualify: number };

@@ -46,6 +46,34 @@ function rankingTable(rows: readonly RankedMember[], R: RollupLabels, withPeriod
   };
 }
 
+/**
+ * Each member's sections (units) as its own report scores them, a row each, the member named on
+ * its first row only: the drill-down beneath the ranking. Undefined when no member has sections.
+ */
+function sectionsTable(rows: readonly RankedMember[], R: RollupLabels): Table | undefined {
+  const C = R.col;
+  const out: Table['rows'] = [];
+  for (const m of rows) {
+    m.sections.forEach((s, i) => {
+      out.push([cell(i === 0 ? m.name : ''), cell(s.name), cell(s.score), cell(s.ytdMax), percentCell(s.percent), cell(s.grade), cell(s.overdue, s.overdue ? 'bad' : undefined)]);
+    });
+  }
+  if (out.length === 0) return undefined;
+  return {
+    columns: [
+      { label: C.member },
+      { label: C.section },
+      { label: C.score, align: 'right' },
+      { label: C.ytdMax, align: 'right' },
+      { label: C.percent, align: 'right' },
+      { label: C.grade, align: 'center' },
+      { label: C.overdue, align: 'right' },
+    ],
+    rows: out,
+    keyColumns: 2,
+  };
+}
+
 function unverifiedTable(rows: readonly UnverifiedRow[], R: RollupLabels): Table {
   return {
     columns: [{ label: R.col.member }, { label: R.col.reason }, { label: R.col.detail }, { label: R.col.commit }],
@@ -63,15 +91,22 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
     {
       heading: R.sections.ranking,
       level: 2,
-      text: [R.totals({ members: r.totals.members, score: r.totals.score, ytdMax: r.totals.ytdMax, percent: r.totals.percent, overdue: r.totals.overdue })],
-      table: rankingTable(r.ranking, R, withPeriod),
+      // nobody counted: no score, no rate (not 0 of 0 at 100 %), no empty table or chart
+      ...(r.totals.percent === null
+        ? { text: [R.totalsNone({})] }
+        : {
+            text: [R.totals({ members: r.totals.members, score: r.totals.score, ytdMax: r.totals.ytdMax, percent: r.totals.percent, overdue: r.totals.overdue })],
+            table: rankingTable(r.ranking, R, withPeriod),
+          }),
     },
-    {
+  ];
+  if (r.ranking.length > 0) {
+    sections.push({
       heading: R.sections.chart,
       level: 2,
       chart: { kind: 'bars', unit: '%', items: r.ranking.map((m) => ({ label: m.name, value: m.percent, max: 100, tone: m.percent >= 90 ? 'good' : m.percent >= 70 ? 'warn' : 'bad' })) },
-    },
-  ];
+    });
+  }
   if (r.areas.length > 0) {
     sections.push({
       heading: R.sections.areas,
@@ -87,22 +122,28 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
       },
     });
   }
+  const own = sectionsTable(r.ranking, R);
+  if (own) sections.push({ heading: R.sections.sections, level: 2, table: own });
   sections.push(
     r.unverified.length > 0
       ? { heading: R.sections.unverified, level: 2, table: unverifiedTable(r.unverified, R) }
-      : { heading: R.sections.unverified, level: 2, empty: R.allCounted },
+      : { heading: R.sections.unverified, level: 2, text: [R.allCounted] },
   );
   sections.push({
     heading: R.sections.checklists,
     level: 2,
     text:
-      r.checklists.length > 1
+      r.checklists.length === 0
+        ? [R.none]
+        : r.checklists.length > 1
         ? [R.notLikeForLike, ...r.checklists.map((c) => `${c.title} (${c.total}): ${c.members.map((id) => names.get(id) ?? id).join(ctx.lang === 'zh' ? '、' : ', ')}`)]
         : r.checklists.map((c) => R.sameChecklist({ title: c.title, total: c.total })),
   });
   for (const m of r.ranking) {
     if (!m.members) continue;
     sections.push({ heading: `${R.sections.drill}：${R.drill({ name: m.name })}`, level: 3, table: rankingTable(m.members, R, withPeriod) });
+    const below = sectionsTable(m.members, R);
+    if (below) sections.push({ heading: `${R.sections.drill}：${R.drillSections({ name: m.name })}`, level: 3, table: below });
     if (m.unverified && m.unverified.length > 0) sections.push({ heading: `${R.sections.unverified}：${m.name}`, level: 3, table: unverifiedTable(m.unverified, R) });
   }
   sections.push({
@@ -132,7 +173,8 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
 
 /**
  * The roll-up as one tidy table, for CSV: a row per member (and per member one level down), the
- * counted ranked, the others with their reason; numbers as numbers.
+ * counted ranked, each followed by a row per section of its own (the unit column filled), the
+ * others with their reason; numbers as numbers.
  */
 export function tidyRollup(r: RollupReport, R: RollupLabels): TidyTable {
   const C = R.col;
@@ -140,6 +182,7 @@ export function tidyRollup(r: RollupReport, R: RollupLabels): TidyTable {
     { key: 'level', label: C.members, kind: 'text' },
     { key: 'id', label: 'id', kind: 'text' },
     { key: 'member', label: C.member, kind: 'text' },
+    { key: 'section', label: C.section, kind: 'text' },
     { key: 'rank', label: C.rank, kind: 'number' },
     { key: 'grade', label: C.grade, kind: 'text' },
     { key: 'score', label: C.score, kind: 'number' },
@@ -153,9 +196,11 @@ export function tidyRollup(r: RollupReport, R: RollupLabels): TidyTable {
   ];
   const commits = new Map(r.provenance.map((p) => [p.id, p.commit]));
   const rows: (string | number | undefined)[][] = [];
-  const ranked = (level: string, m: RankedMember, commit?: string) =>
-    rows.push([level, m.id, m.name, m.rank, m.grade, m.score, m.ytdMax, m.percent, m.period?.rate, m.overdue, undefined, undefined, commit]);
-  const apart = (level: string, u: UnverifiedRow) => rows.push([level, u.id, u.name, undefined, undefined, undefined, undefined, undefined, undefined, undefined, R.reasons[u.reason], u.detail, u.commit]);
+  const ranked = (level: string, m: RankedMember, commit?: string) => {
+    rows.push([level, m.id, m.name, undefined, m.rank, m.grade, m.score, m.ytdMax, m.percent, m.period?.rate, m.overdue, undefined, undefined, commit]);
+    for (const s of m.sections) rows.push([level, m.id, m.name, s.name, undefined, s.grade, s.score, s.ytdMax, s.percent, undefined, s.overdue, undefined, undefined, undefined]);
+  };
+  const apart = (level: string, u: UnverifiedRow) => rows.push([level, u.id, u.name, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, R.reasons[u.reason], u.detail, u.commit]);
   for (const m of r.ranking) ranked(r.umbrella, m, commits.get(m.id));
   for (const u of r.unverified) apart(r.umbrella, u);
   for (const m of r.ranking) {

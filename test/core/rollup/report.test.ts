@@ -56,6 +56,27 @@ describe('roll-up ranking', () => {
     expect(v.checklists.map((c) => c.members)).toEqual([['a'], ['b']]);
     expect(v.totals).toMatchObject({ score: 17, ytdMax: 20, percent: 85, members: 2 });
   });
+
+  it("keeps each member's units; an umbrella member's are its own checklist's, its members' stay theirs", () => {
+    const unit = (id: string, score: number) => ({ id, name: id, score, ytdMax: 10, max: 20, projected: 15, percent: score * 10, grade: 'A' as const, overdue: 0 });
+    const a = { ...summary(9, 10), units: [unit('office', 9)] };
+    const b = { ...summary(5, 10), units: [unit('office', 5), unit('hr', 0)] };
+    const own = { ...summary(3, 10), units: [unit('party', 3)] };
+    const up = umbrellaSummary('p', 2026, '2026-11-27', [counted('a', a), counted('b', b)], own)!;
+    expect(up.units.map((u) => [u.member, u.id])).toEqual([[undefined, 'party'], ['a', 'office'], ['b', 'office'], ['b', 'hr']]);
+    const v = rollupReport({ report: 'annual', period: '2026', asOf: '2026-11-27', umbrella: 'u' }, [{ ...counted('p', up), children: [counted('a', a), counted('b', b)] }]);
+    const p = v.ranking[0]!;
+    expect(p.units).toBe(4);
+    expect(p.sections.map((s) => s.id)).toEqual(['party']);
+    expect(p.members!.map((m) => m.sections.map((s) => [s.id, s.score]))).toEqual([[['office', 9]], [['office', 5], ['hr', 0]]]);
+  });
+
+  it('with no member counted, the totals have no rate', () => {
+    const v = rollupReport({ report: 'annual', period: '2026', asOf: '2026-11-27', umbrella: 'u' }, [
+      { id: 'x', name: 'x', provenance: { audit: 'not-run' }, result: { ok: false, reason: 'not-fetched', detail: '' } },
+    ]);
+    expect(v.totals).toEqual({ score: 0, ytdMax: 0, max: 0, projected: 0, percent: null, members: 0, overdue: 0 });
+  });
 });
 
 describe('members: in the settings', () => {
