@@ -80,6 +80,7 @@ export type ErrorKey =
   | 'locked-elsewhere'
   // roll-up (docs/rollup.md)
   | 'no-members'
+  | 'bad-lock'
   | 'umbrella-no-checklist';
 
 export class QingdanError extends Error {

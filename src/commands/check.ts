@@ -4,6 +4,7 @@ import { sortDiagnostics } from '../core/diagnostic.js';
 import { checksFor, runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
 import { LedgerChecks } from '../checks/one-at-a-time.js';
 import { filesToRead, withSources } from '../parse/dataset.js';
+import { LOCK_FILE, readLockText } from '../read/members-lock.js';
 import { readRaw } from '../read/repo.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from '../render/diagnostics.js';
 import { openRepo } from '../open/repo.js';
@@ -19,6 +20,12 @@ export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
     },
   });
   const found = [...repo.settingsDiagnostics, ...repo.diagnostics];
+  // an umbrella's members.lock: corrupt or edited by hand, it would read as members never fetched
+  const lockText = repo.settings.members?.length ? readLockText(repo.root) : undefined;
+  if (lockText !== undefined) {
+    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+    found.push(...membersLockDiagnostics(LOCK_FILE, lockText, repo.settings.members!.map((m) => m.id)));
+  }
   const ds = repo.dataset;
   if (ds) for (const d of runChecks({ ds, cat: buildCatalog(ds), asOf: repo.asOf }, checksFor(TEMPLATE_CHECKS, repo.templates))) found.push(d);
   if (ds && ledgerChecks) for (const d of ledgerChecks.findings()) found.push(d);

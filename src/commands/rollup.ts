@@ -22,7 +22,7 @@ import { instant, today } from '../read/clock.js';
 import { kindOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
 import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
-import { LOCK_FILE, parseLock, printLock, readLock, type LockEntry } from '../read/members-lock.js';
+import { LOCK_FILE, lockProblems, parseLock, printLock, readLock, readLockText, type LockEntry } from '../read/members-lock.js';
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 import { renderCsv } from '../render/csv.js';
 import type { Doc } from '../render/doc.js';
@@ -307,7 +307,16 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   if (format === 'xlsx' && opts.out === undefined) throw new QingdanError('xlsx-needs-out', {});
   const period = rollupPeriod(kind, options, asOf);
   if (typeof period !== 'string') throw new QingdanError('bad-option', period);
-  const lock = readLock(u.root);
+  // a corrupt or hand-edited lock would read as members never fetched, or pin data nobody fetched;
+  // an entry of a member the settings no longer list is only `check`'s business (it is not evaluated)
+  const lockText = readLockText(u.root);
+  const problems = lockText === undefined ? [] : lockProblems(lockText);
+  if (problems.length > 0) {
+    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+    const found = membersLockDiagnostics(LOCK_FILE, lockText!);
+    throw new QingdanError('bad-lock', { file: LOCK_FILE, count: found.length, line: found[0]!.line });
+  }
+  const lock = parseLock(lockText);
   const spec: EvaluateSpec = { kind, options, asOf, version: VERSION, cacheDir: join(u.gitDir, 'qingdan', 'cache') };
   const year = +period.slice(0, 4);
   const threads = jobsOf(opts, availableParallelism());

@@ -80,6 +80,8 @@ export const DIAGNOSTIC_CODES = [
   'members-over-headcount',
   'per-person-nobody',
   'duplicate-checklist-year',
+  // roll-up
+  'bad-lock',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -118,6 +118,17 @@ export const en: Catalogue = {
     'per-person-nobody': (p) => `item ${p.item} has per-person targets (per_person), but unit ${p.units} has no person${p.role ? ` of role ${p.role}` : ''}: give the people their unit: in org.yaml`,
     'members-over-headcount': (p) => `unit ${p.unit} has ${p.members} party members but only ${p.headcount} staff`,
     'duplicate-checklist-year': (p) => `a second checklist for ${p.year} (the first is ${p.first})`,
+    'bad-lock': (p) =>
+      `${
+        {
+          syntax: 'members.lock is not valid JSON',
+          shape: 'members.lock should be {"members": [ … ]}, an entry per member',
+          entry: 'a member entry needs a string id and url',
+          commit: `the commit "${p.value}" of member ${p.id} is not 40 or 64 lowercase hex digits`,
+          duplicate: `member ${p.id} twice (first on line ${p.first})`,
+          'unknown-member': `member ${p.id} is not listed under members: in qingdan.yaml`,
+        }[String(p.problem)] ?? String(p.problem)
+      }; members.lock is written by qingdan rollup fetch, not by hand: restore the committed one with git checkout -- members.lock, or run qingdan rollup fetch again`,
   },
   ui: {
     wrote: (p) => `wrote ${p.file}`,

@@ -70,6 +70,7 @@ export const errorsEn: Record<ErrorKey | 'internal', Message> = {
     'no-git': () => 'git was not found: recording commits to git; install git, or add --no-commit to only write',
     'not-git': (p) => `${p.dir} is not in a git repository: run git init there (or make a data repository with qingdan init), or add --no-commit to only write`,
     'no-members': (p) => `${p.file} lists no members: (the data repositories of the offices below); a roll-up needs them, see docs/rollup.md`,
+    'bad-lock': (p) => `${p.file} has ${p.count} error(s) (the first on line ${p.line}); no roll-up from it: run qingdan check first, or qingdan rollup fetch again`,
     'umbrella-no-checklist': () => 'this is an umbrella repository (its settings list members:) with no templates or ledgers of its own; use qingdan rollup monthly|quarterly|annual for its members, see docs/rollup.md',
     'git-failed': (p) => `${p.command ?? 'git'} failed${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}; what git says:`,
     'git-unusable': (p) => `git refuses the repository of ${p.dir}; what git says (when the repository belongs to another user, add it to safe.directory as advised):`,

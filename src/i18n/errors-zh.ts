@@ -70,6 +70,7 @@ export const errorsZh: Record<ErrorKey | 'internal', Message> = {
     'no-git': () => '找不到 git 命令：登记需要提交到 git；请安装 git，或加 --no-commit 只写入',
     'not-git': (p) => `${p.dir} 不在 git 仓库中：在其中运行 git init（或用 qingdan init 新建数据仓库），或加 --no-commit 只写入`,
     'no-members': (p) => `${p.file} 中没有 members:（下级单位的数据仓库）；汇总需要在设置中列出成员，见 docs/rollup.md`,
+    'bad-lock': (p) => `${p.file} 有 ${p.count} 处错误（第一处在第 ${p.line} 行），不能据此汇总：请先运行 qingdan check，或重新运行 qingdan rollup fetch`,
     'umbrella-no-checklist': () => '这是汇总仓库（设置中列有 members:），没有自己的模板和台账；请用 qingdan rollup monthly|quarterly|annual 查看下级单位的汇总，见 docs/rollup.md',
     'git-failed': (p) => `${p.command ?? 'git'} 执行失败${p.file ? `（${p.file}${p.line ? `:${p.line}` : ''}）` : ''}，git 的说明如下：`,
     'git-unusable': (p) => `git 拒绝使用 ${p.dir} 所在的仓库，git 的说明如下（例如仓库属于另一个用户时，按提示把它加入 safe.directory）：`,

@@ -129,6 +129,17 @@ export const zh: Catalogue = {
     'per-person-nobody': (p) => `清单项 ${p.item} 按人考核（per_person），但科室 ${p.units} 没有${p.role ? `角色为 ${p.role} 的` : ''}人员：请在 org.yaml 的人员上写明 unit:`,
     'members-over-headcount': (p) => `科室 ${p.unit} 的党员人数 ${p.members} 超过在职人数 ${p.headcount}`,
     'duplicate-checklist-year': (p) => `${p.year} 年的清单重复（已在 ${p.first} 中定义）`,
+    'bad-lock': (p) =>
+      `${
+        {
+          syntax: 'members.lock 不是有效的 JSON',
+          shape: 'members.lock 应为 {"members": [ … ]}，每个成员一项',
+          entry: '成员条目须有字符串 id 和 url',
+          commit: `成员 ${p.id} 的提交号“${p.value}”无效：应为 40 或 64 位小写十六进制数字`,
+          duplicate: `成员 ${p.id} 重复（首次在第 ${p.first} 行）`,
+          'unknown-member': `成员 ${p.id} 不在 qingdan.yaml 的 members: 中`,
+        }[String(p.problem)] ?? String(p.problem)
+      }；members.lock 由 qingdan rollup fetch 写入，不要手改：用 git checkout -- members.lock 恢复已提交的版本，或重新运行 qingdan rollup fetch`,
   },
   ui: {
     wrote: (p) => `已写入 ${p.file}`,

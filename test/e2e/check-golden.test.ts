@@ -90,6 +90,8 @@ const SINGLE: Record<DiagnosticCode, [string, number, number]> = {
   'members-over-headcount': ['templates/org.yaml', 11, 64], // hr: members: 6, headcount: 5
   'per-person-nobody': [C, 16, 9], // per_person: { role: chief }, and 办公室's chief has no unit: → the key
   'duplicate-checklist-year': [C, 2, 7], // year: 2026, second after checklist-2026-b.yaml
+  // roll-up
+  'bad-lock': ['members.lock', 6, 17], // east's commit, two hex digits short → the value
 };
 
 /** The mixed case: five problems across two ledger files, in output order. */

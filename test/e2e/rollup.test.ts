@@ -172,6 +172,40 @@ describe('rollup over git daemon', () => {
     expect(own.stderr).toContain('templates/org.yaml');
   }, 90_000);
 
+  it('a corrupt or hand-edited members.lock is a finding of check, and the roll-up refuses it rather than read it as never fetched', async () => {
+    const copy = copyRepo(umbrella, join(tempDir('bad-lock'), 'u'));
+    const text = readFileSync(join(copy, 'members.lock'), 'utf8');
+    // cut short, as a disk that filled up would leave it
+    writeFileSync(join(copy, 'members.lock'), text.slice(0, text.length / 2));
+    const c = await qd(['check'], { cwd: copy });
+    expect(c.code).toBe(1);
+    expect(c.stdout).toMatch(/^members\.lock:\d+:\d+: 错误 bad-lock: members\.lock 不是有效的 JSON/m);
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'monthly'], { cwd: copy, timeout: 60_000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^qingdan: members\.lock 有 1 处错误（第一处在第 \d+ 行），不能据此汇总：请先运行 qingdan check/);
+    // edited by hand: a commit that is no commit, a member twice, one the settings do not list
+    const lock = JSON.parse(text) as { members: Array<{ id: string; commit?: string }> };
+    lock.members[0]!.commit = 'HEAD';
+    lock.members.push({ ...lock.members[1]! }, { ...lock.members[1]!, id: 'north' });
+    writeFileSync(join(copy, 'members.lock'), `${JSON.stringify(lock, null, 2)}\n`);
+    const j = await qd(['check', '--json', '--lang', 'en'], { cwd: copy });
+    expect(j.code).toBe(1);
+    const found = (JSON.parse(j.stdout) as { diagnostics: Array<{ file: string; line: number; code: string; message: string }> }).diagnostics;
+    expect(found.map((d) => [d.file, d.code, d.message.split(';')[0]])).toEqual([
+      ['members.lock', 'bad-lock', 'the commit "HEAD" of member east is not 40 or 64 lowercase hex digits'],
+      ['members.lock', 'bad-lock', `member west twice (first on line ${found[1]!.message.match(/line (\d+)/)![1]})`],
+      ['members.lock', 'bad-lock', 'member north is not listed under members: in qingdan.yaml'],
+    ]);
+    expect(found.map((d) => d.line)).toEqual([...found.map((d) => d.line)].sort((a, b) => a - b));
+    expect(text.split('\n')[found[0]!.line - 1]).toMatch(/"commit": /);
+    const en = await qd(['--as-of', AS_OF, '--lang', 'en', 'rollup', 'monthly', '--json'], { cwd: copy, timeout: 60_000 });
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    // a member the settings no longer list is not evaluated: the roll-up counts the other two
+    expect(en.stderr).toContain('members.lock has 2 error(s)');
+  }, 90_000);
+
   it('shows a hostile member\'s text without its escape sequences, in every format', async () => {
     for (const format of ['table', 'md', 'csv', 'html']) {
       const r = await qd(['--as-of', AS_OF, 'rollup', 'monthly', '--format', format], { cwd: umbrella, timeout: 60_000 });
