@@ -1,14 +1,19 @@
 /**
- * Three levels: a province over two prefectures, each over three counties. Each prefecture fetches
- * its counties and commits its members.lock; the province fetches the prefectures and, through
- * them, the counties at the commits each prefecture pinned; it ranks the prefectures by their
- * counties' totals and drills down one level.
+ * Three levels: a province over two prefectures, each over three counties — the committed fixture
+ * test/fixtures/rollup-levels/, made into git repositories by test/support/rollup-levels.ts. Each
+ * prefecture fetches its counties and commits its members.lock; the province fetches the
+ * prefectures and, through them, the counties at the commits each prefecture pinned; it ranks the
+ * prefectures by their counties' totals and drills down one level. The province's annual table
+ * is pinned in expected.annual.zh.txt (fetch times and the prefectures' commits, which hold fetch
+ * times, masked).
+ *
+ * UPDATE_GOLDEN=1 npx vitest run test/e2e/rollup-levels.test.ts   rewrites the golden file (then read it!).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, g, qd, tempDir } from '../support/cli.js';
-import { makeMember, makeUmbrella } from '../support/rollup.js';
+import { LEVELS_FIXTURE, makeLevels } from '../support/rollup-levels.js';
 
 interface Ranked {
   id: string;
@@ -20,39 +25,18 @@ interface Ranked {
   unverified?: Array<{ id: string; reason: string }>;
 }
 
+const GOLDEN = join(LEVELS_FIXTURE, 'expected.annual.zh.txt');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
 let province: string;
 let counties: Record<string, string>;
 const pins: Record<string, string> = {};
 
-/** Sections each county keeps records for: a different share of the work, so that ranks differ. */
-const UNITS: Record<string, string[] | undefined> = {
-  c1: undefined,
-  c2: ['office', 'hr', 'org', 'finance', 'credit'],
-  c3: ['office', 'org'],
-  c4: ['office', 'hr', 'org', 'finance', 'credit', 'payment', 'treasury', 'stats'],
-  c5: ['office', 'hr', 'org'],
-  c6: ['org'],
-};
-
 beforeAll(async () => {
-  const base = tempDir('levels');
-  counties = {};
-  for (const [id, units] of Object.entries(UNITS)) counties[id] = await makeMember({ dir: join(base, 'counties', id), org: `${id}县支行`, ...(units ? { units } : {}) });
-  const prefectures: Record<string, string> = {};
-  for (const [p, list] of [['p1', ['c1', 'c2', 'c3']], ['p2', ['c4', 'c5', 'c6']]] as const) {
-    prefectures[p] = makeUmbrella(list.map((c) => ({ id: c, name: `${c}县支行`, url: counties[c]! })), `${p}中心支行`, join(base, 'prefectures', p));
-    const f = await qd(['rollup', 'fetch'], { cwd: prefectures[p]!, timeout: 60_000 });
-    if (f.code !== 0) throw new Error(f.stderr);
-  }
-  for (const c of Object.keys(UNITS)) pins[c] = g(counties[c]!, ['rev-parse', 'HEAD']).trim();
-  province = makeUmbrella(
-    [
-      { id: 'p1', name: 'p1中心支行', url: prefectures.p1! },
-      { id: 'p2', name: 'p2中心支行', url: prefectures.p2! },
-    ],
-    '测试省分行',
-    join(base, 'province'),
-  );
+  const made = await makeLevels(tempDir('levels'));
+  province = made.province;
+  counties = made.counties;
+  for (const c of Object.keys(counties)) pins[c] = g(counties[c]!, ['rev-parse', 'HEAD']).trim();
   // a county records more after its prefecture's fetch: the province must still see what the prefecture pinned
   const office = join(counties.c1!, 'ledgers/2026/office.ledger');
   writeFileSync(office, `${readFileSync(office, 'utf8')}2026-11-26 office T1.1 1h id:lvl001\n`);
@@ -89,5 +73,19 @@ describe('rollup over three levels', () => {
     const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: province, timeout: 90_000 });
     expect(t.stdout).toContain('下一级：p1中心支行 的成员');
     expect(t.stdout).toContain('c2县支行');
+  }, 120_000);
+
+  it("the province's annual table, as reviewed (test/fixtures/rollup-levels/expected.annual.zh.txt)", async () => {
+    const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: province, timeout: 90_000 });
+    expect(t.code, t.stderr).toBe(0);
+    // when the prefectures were fetched, and their commits (their members.lock holds fetch times), change from run to run
+    const p = (id: string) => g(join(province, `.git/qingdan/members/${id}.git`), ['rev-parse', 'refs/qingdan/fetched']).trim().slice(0, 12);
+    const shown = t.stdout
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'YYYY-MM-DDThh:mm:ssZ')
+      .replaceAll(p('p1'), 'p1-commit---')
+      .replaceAll(p('p2'), 'p2-commit---');
+    if (UPDATE) writeFileSync(GOLDEN, shown);
+    expect(existsSync(GOLDEN), `${GOLDEN} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(shown).toBe(readFileSync(GOLDEN, 'utf8'));
   }, 120_000);
 });
