@@ -38,7 +38,7 @@ export async function runCheck(opts: GlobalOptions, io: Io): Promise<number> {
   } else {
     const entries = ds ? ledgerChecks?.lines ?? 0 : 0;
     const items = ds ? ds.checklists.reduce((n, c) => n + c.value.areas.reduce((m, a) => m + a.items.length, 0), 0) : 0;
-    const summary = { files: repo.fileCount, entries, items, units: ds?.org.value.units.length ?? 0, ...(repo.umbrellaOnly ? { members: repo.settings.members?.length ?? 0 } : {}) };
+    const summary = { files: repo.fileCount + (lockText !== undefined ? 1 : 0), entries, items, units: ds?.org.value.units.length ?? 0, ...(repo.umbrellaOnly ? { members: repo.settings.members?.length ?? 0 } : {}) };
     io.stdout(renderDiagnosticsText(list, summary, repo.messages, repo.color));
   }
   return list.some((d) => d.severity === 'error') ? 1 : 0;
