@@ -147,7 +147,7 @@ export async function runRollup(what: string, opts: RollupOptions, io: Io): Prom
 async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry | undefined, now: string, io: Io, pinned?: string): Promise<LockEntry> {
   const repo = memberRepo(u.gitDir, path);
   const base: LockEntry = { id: m.id, url: m.url, ...(m.branch !== undefined ? { branch: m.branch } : {}) };
-  const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS);
+  const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS, old?.commit);
   // what was fetched before is looked for only when a failure needs it
   const keepOld = async () => old?.commit !== undefined && (await hasCommit(repo, old.commit, io.env));
   if (!r.ok) {
@@ -189,7 +189,8 @@ async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ me
   const { listTree, readTreeFiles } = await import('../read/member-tree.js');
   const at = { cwd: repo, env: io.env };
   const tree = listTree(at, commit);
-  const files = await readTreeFiles(at, tree, [SETTINGS_FILE, LOCK_FILE]);
+  const reader = git.blobReader(at);
+  const files = await readTreeFiles(reader, tree, [SETTINGS_FILE, LOCK_FILE]).finally(() => reader.close());
   const raw = files.get(SETTINGS_FILE);
   if (!raw) return undefined;
   const { parseSettings } = await import('../parse/templates.js');
@@ -272,10 +273,9 @@ async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntr
   // an unchanged member costs a file read: no git, no parsing
   let judged = cachedJudgement(repo, entry.commit, spec);
   if (!judged) {
-    if (!(await hasCommit(repo, entry.commit, io.env))) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'missing-commit', detail: entry.commit } };
     judged = await judge.judge({ repo, commit: entry.commit, spec, env: io.env });
-    // a member that timed out or broke a worker is judged again next time
-    if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed')) keepJudgement(repo, entry.commit, spec, judged);
+    // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
+    if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed' && judged.reason !== 'missing-commit')) keepJudgement(repo, entry.commit, spec, judged);
   }
   Object.assign(provenance, judged.audit);
   if (!judged.ok) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: judged.reason, detail: judged.detail } };

@@ -112,16 +112,27 @@ export function repositoryFacts(at: git.At): RepositoryFacts {
 }
 
 /**
- * The history of the data repository `g`, up to `rev` (HEAD, or the commit of a member a roll-up
- * audits: read/member-tree.ts, whose `workTree` is the commit itself).
+ * A commit a roll-up audits (rollup/member.ts), as the member's reading already has it: its tree's
+ * blobs, and the reader of the member's repository, shared (it is not closed here).
  */
-export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined, rev = 'HEAD'): Promise<OpenedHistory> {
+export interface KnownCommit {
+  rev: string;
+  blobs: ReadonlyMap<string, string>;
+  reader: git.BlobReader;
+}
+
+/**
+ * The history of the data repository `g`, up to HEAD, or up to the commit of a member a roll-up
+ * audits, whose `workTree` is the commit itself.
+ */
+export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined, known?: KnownCommit): Promise<OpenedHistory> {
   const facts = repositoryFacts({ cwd: g.top, env: at.env });
   const top = { cwd: g.top, env: literalHistory(at.env) };
   const prefix = g.prefix;
+  const rev = known?.rev ?? 'HEAD';
   const rel = (p: string) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
   const workTree = (path: string) => readIfExists(join(g.top, prefix + path));
-  if (rev === 'HEAD' ? !git.hasHead(top) : !git.resolveCommit(top, rev)) {
+  if (!known && !git.hasHead(top)) {
     return { commits: [], head: new Map(), blobs: async () => new Map(), workTree, facts, settings: [], close: () => undefined };
   }
   const scope = prefix === '' ? undefined : prefix.replace(/\/+$/, '');
@@ -153,17 +164,17 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     }
     commits.push({ commit, changes });
   }
-  const ledgersOf = (commit: string) => {
+  const ledgersOf = (tree: ReadonlyMap<string, string>) => {
     const out = new Map<string, string>();
-    for (const [path, id] of git.treeFiles(top, commit, scope)) if (isLedgerFile(rel(path))) out.set(rel(path), id);
+    for (const [path, id] of tree) if (isLedgerFile(rel(path))) out.set(rel(path), id);
     return out;
   };
-  const head = ledgersOf(rev);
-  const before = since === undefined ? undefined : ledgersOf(since);
+  const head = ledgersOf(known?.blobs ?? git.treeFiles(top, rev, scope));
+  const before = since === undefined ? undefined : ledgersOf(git.treeFiles(top, since, scope));
 
-  const reader = git.blobReader(top);
+  const reader = known?.reader ?? git.blobReader(top);
   const blobs = readAhead(reader, commits, (ids) => git.objectSizes(top, ids));
   // a deleted qingdan.yaml: the defaults held
   const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
-  return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => reader.close() };
+  return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => (known ? undefined : reader.close()) };
 }

@@ -7,7 +7,7 @@
  * repository larger than the limits are refused before they are read.
  */
 import type { Settings } from '../core/model.js';
-import { blobReader, git, GitError, type At } from './git.js';
+import { git, GitError, type At, type BlobReader } from './git.js';
 import type { RawFile } from './repo.js';
 
 /** A file larger than this is not read: no ledger or template of an office is near it. */
@@ -20,26 +20,41 @@ export interface TreeEntry {
   size: number;
 }
 
-/** The regular files of a commit: path → blob and size. */
-export function listTree(at: At, commit: string): Map<string, TreeEntry> {
+export interface MemberTree {
+  /** The regular files: path → blob and size. What the member's data is read from. */
+  files: Map<string, TreeEntry>;
+  /** Every blob of the tree, links and names starting with a dot too: path → blob. What audit compares the history with. */
+  blobs: Map<string, string>;
+}
+
+/** The files of a commit, from one `git ls-tree`. Throws a GitError when the repository cannot read the commit. */
+export function listTree(at: At, commit: string): MemberTree {
   const args = ['ls-tree', '-r', '-z', '--long', '--full-tree', '--end-of-options', commit];
   const r = git(args, at);
   if (!r.ok) throw new GitError(args, r);
-  const out = new Map<string, TreeEntry>();
+  const files = new Map<string, TreeEntry>();
+  const blobs = new Map<string, string>();
   for (const rec of r.stdout.split('\0')) {
     if (rec === '') continue;
     const tab = rec.indexOf('\t');
     const [mode, type, blob, size] = rec.slice(0, tab).trim().split(/\s+/);
     const path = rec.slice(tab + 1);
+    if (type !== 'blob' || !blob) continue;
+    blobs.set(path, blob);
     // regular files only: 100644 and 100755, never a link (120000) or a submodule (160000)
-    if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !blob) continue;
+    if (mode !== '100644' && mode !== '100755') continue;
     if (path.split('/').some((part) => part.startsWith('.'))) continue;
-    out.set(path, { blob, size: Number(size) });
+    files.set(path, { blob, size: Number(size) });
   }
-  return out;
+  return { files, blobs };
 }
 
-export type TreeProblem = { kind: 'outside'; setting: string; value: string } | { kind: 'too-large'; file: string; size: number } | { kind: 'missing'; file: string };
+export type TreeProblem =
+  | { kind: 'outside'; setting: string; value: string }
+  | { kind: 'too-large'; file: string; size: number }
+  | { kind: 'missing'; file: string }
+  /** The repository cannot read the commit (git's words in `detail`). */
+  | { kind: 'missing-commit'; detail: string };
 
 /** Whether a folder of the settings leads out of the repository: absolute, or a `..` part. */
 export function leadsOutOfTree(dir: string): boolean {
@@ -59,18 +74,25 @@ export interface MemberFiles {
   ledgers: RawFile[];
   ledgersDir: string;
   templatesDir: string;
-  /** Every regular file of the commit (for evidence). */
-  tree: Map<string, TreeEntry>;
+  /** The commit's tree (its regular files for evidence, every blob for the audit). */
+  tree: MemberTree;
 }
 
 /**
- * The member's files at `commit`. `settingsOf` parses the settings (the YAML parser is loaded by
- * the caller), since they say where the templates and ledgers are. A problem that stops the
- * member from being read is returned, not thrown.
+ * The member's files at `commit`, read through `reader` (a `git cat-file --batch` of the same
+ * repository, which the caller closes). `settingsOf` parses the settings (the YAML parser is
+ * loaded by the caller), since they say where the templates and ledgers are. A problem that stops
+ * the member from being read is returned, not thrown.
  */
-export async function readMemberFiles(at: At, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined): Promise<MemberFiles | TreeProblem> {
-  const tree = listTree(at, commit);
-  const reader = blobReader(at);
+export async function readMemberFiles(at: At, reader: BlobReader, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined): Promise<MemberFiles | TreeProblem> {
+  let whole: MemberTree;
+  try {
+    whole = listTree(at, commit);
+  } catch (e) {
+    if (e instanceof GitError) return { kind: 'missing-commit', detail: e.result.stderr.trim().split('\n')[0] ?? '' };
+    throw e;
+  }
+  const tree = whole.files;
   try {
     const read = async (paths: string[]): Promise<RawFile[]> => {
       for (const p of paths) {
@@ -104,28 +126,21 @@ export async function readMemberFiles(at: At, commit: string, settingsOf: (raw: 
       ledgers,
       ledgersDir,
       templatesDir,
-      tree,
+      tree: whole,
     };
   } catch (e) {
     const problem = (e as { problem?: TreeProblem }).problem;
     if (problem) return problem;
     throw e;
-  } finally {
-    reader.close();
   }
 }
 
-/** The blobs of `paths` (regular files of the tree), by path; those over the size limit are left out. */
-export async function readTreeFiles(at: At, tree: Map<string, TreeEntry>, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
-  const want = paths.filter((p) => tree.has(p) && tree.get(p)!.size <= MAX_FILE_BYTES);
+/** The blobs of `paths` (regular files of the tree), by path, read through `reader`; those over the size limit are left out. */
+export async function readTreeFiles(reader: BlobReader, tree: MemberTree, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const want = paths.filter((p) => tree.files.has(p) && tree.files.get(p)!.size <= MAX_FILE_BYTES);
   const out = new Map<string, Uint8Array>();
   if (want.length === 0) return out;
-  const reader = blobReader(at);
-  try {
-    const blobs = await reader.read(want.map((p) => tree.get(p)!.blob));
-    for (const p of want) out.set(p, blobs.get(tree.get(p)!.blob)!);
-  } finally {
-    reader.close();
-  }
+  const blobs = await reader.read(want.map((p) => tree.files.get(p)!.blob));
+  for (const p of want) out.set(p, blobs.get(tree.files.get(p)!.blob)!);
   return out;
 }

@@ -97,7 +97,7 @@ interface CleanUpTo {
  * neither holds the other, the member rewrote its history after it was audited: a violation,
  * which no audit of the new history alone could see.
  */
-async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
+async function auditMember(at: git.At, reader: git.BlobReader, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
   // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
   const shallow = shallowRepo(at.cwd);
   const key = keyOf('audit', at.cwd, commit, String(shallow), spec.version);
@@ -115,7 +115,7 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
     return verdict;
   }
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
-  const history = await openHistory(at, g, since?.commit, commit);
+  const history = await openHistory(at, g, since?.commit, { rev: commit, blobs: files.tree.blobs, reader });
   let report: AuditReport;
   try {
     // the member has no working tree: what it would hold is the commit itself
@@ -123,7 +123,7 @@ async function auditMember(at: git.At, commit: string, files: MemberFiles, ds: P
     const head = new Map([...history.head].map(([path, id]) => [path, headBlobs.get(id)]));
     const evidenceLines = (ds?.ledgers ?? []).flatMap(evidenceLinesOf);
     const evidencePaths = new Set(evidenceLines.map((l) => l.evidence));
-    const evidenceBytes = await readTreeFiles(at, files.tree, [...evidencePaths]);
+    const evidenceBytes = await readTreeFiles(reader, files.tree, [...evidencePaths]);
     const evidence = new Map<string, string | undefined>();
     for (const p of evidencePaths) {
       const b = evidenceBytes.get(p);
@@ -193,23 +193,32 @@ export function keepJudgement(repo: string, commit: string, spec: EvaluateSpec, 
 
 /**
  * Judges and evaluates the member whose repository is `repo` at `commit`, afresh (the caller
- * looks in the cache first, has made sure the repository holds the commit — rollup.ts
- * `hasCommit`, off the worker — and keeps what this returns). Never throws for what the member
- * holds: every problem is a reason it does not count.
+ * looks in the cache first and keeps what this returns). Never throws for what the member holds:
+ * every problem is a reason it does not count, a commit the repository cannot read too. One
+ * `git cat-file` reads all the member's files and versions.
  */
 export async function judgeMember(repo: string, commit: string, spec: EvaluateSpec, env: git.Env): Promise<Judged> {
-  return judgeAfresh({ cwd: repo, env }, commit, spec);
+  // a member never fetched has no repository yet
+  if (!existsSync(join(repo, 'HEAD'))) return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
+  const at = { cwd: repo, env };
+  const reader = git.blobReader(at);
+  try {
+    return await judgeAfresh(at, reader, commit, spec);
+  } finally {
+    reader.close();
+  }
 }
 
-async function judgeAfresh(at: git.At, commit: string, spec: EvaluateSpec): Promise<Judged> {
+async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, spec: EvaluateSpec): Promise<Judged> {
   const { parseSettings, parseTemplates } = await import('../parse/templates.js');
   let settingsDiagnostics: Diagnostic[] = [];
-  const files = await readMemberFiles(at, commit, (raw) => {
+  const files = await readMemberFiles(at, reader, commit, (raw) => {
     const p = parseSettings(raw);
     settingsDiagnostics = p.diagnostics;
     return p.settings;
   });
   if ('kind' in files) {
+    if (files.kind === 'missing-commit') return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
     const detail = files.kind === 'outside' ? `${files.setting}: ${files.value}` : files.kind === 'too-large' ? `${files.file}: ${files.size} bytes` : files.file;
     return { ok: false, reason: files.kind === 'missing' ? 'no-templates' : files.kind, detail, audit: NOT_RUN };
   }
@@ -220,13 +229,13 @@ async function judgeAfresh(at: git.At, commit: string, spec: EvaluateSpec): Prom
   const parsed = hasTemplates ? assemble(parseTemplates(files.org!, files.checklists), files.ledgers, settings) : undefined;
   const ds = parsed?.dataset;
 
-  const audit = await auditMember(at, commit, files, ds, spec, settingsOnly);
+  const audit = await auditMember(at, reader, commit, files, ds, spec, settingsOnly);
   const auditFacts = { audit: audit.violations > 0 ? ('violations' as const) : ('clean' as const), auditCommits: audit.commits, violations: audit.violations };
   if (audit.shallow) return { ok: false, reason: 'shallow', detail: audit.first ?? '', settings, audit: auditFacts };
   if (audit.violations > 0) return { ok: false, reason: 'audit', detail: `${audit.violations}: ${audit.first ?? ''}`, settings, audit: auditFacts };
 
   const umbrella = (settings.members?.length ?? 0) > 0;
-  const lock = umbrella ? (await readTreeFiles(at, files.tree, ['members.lock'])).get('members.lock') : undefined;
+  const lock = umbrella ? (await readTreeFiles(reader, files.tree, ['members.lock'])).get('members.lock') : undefined;
   const lockText = lock ? { lock: Buffer.from(lock).toString('utf8') } : {};
   if (!hasTemplates) {
     return umbrella ? { ok: true, settings, audit: auditFacts, ...lockText } : { ok: false, reason: 'no-templates', detail: files.templatesDir, settings, audit: auditFacts };

@@ -48,14 +48,13 @@ export function workerJudge(size: number, timeoutMs: number): Judge {
   });
   const slots: Slot[] = [];
   const waiting: Array<() => void> = [];
-  const free = async (): Promise<Slot> => {
+  /** A worker with nothing to do, taken at once: members asked for in the same tick never share one. */
+  const take = async (): Promise<Slot> => {
     for (;;) {
-      const idle = slots.find((s) => !s.busy);
-      if (idle) return idle;
-      if (slots.length < size) {
-        const s = start();
-        slots.push(s);
-        return s;
+      const idle = slots.find((s) => !s.busy) ?? (slots.length < size ? slots[slots.push(start()) - 1] : undefined);
+      if (idle) {
+        idle.busy = true;
+        return idle;
       }
       await new Promise<void>((r) => waiting.push(r));
     }
@@ -66,8 +65,7 @@ export function workerJudge(size: number, timeoutMs: number): Judge {
   };
   return {
     async judge(job) {
-      const slot = await free();
-      slot.busy = true;
+      const slot = await take();
       return new Promise<Judged>((resolve) => {
         const w = slot.worker;
         const done = (judged: Judged) => {
