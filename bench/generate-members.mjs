@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -95,7 +96,7 @@ async function member(k) {
   days.sort();
   const jan1 = Date.UTC(year, 0, 1);
   const files = new Map();
-  let idCounter = 0;
+  const taken = new Set();
   const lines = [];
   for (let i = 0; i < N; i++) {
     const date = new Date(jan1 + days[i] * 86400000).toISOString().slice(0, 10);
@@ -111,7 +112,11 @@ async function member(k) {
       amount = 1 + Math.floor(rand() * 3);
       qty = `${amount}${SUFFIX[measure]}`;
     }
-    const eid = `${id.slice(1)}${(idCounter++).toString(36).padStart(5, '0')}`;
+    // as `record` draws them (core/id.ts): 6 characters of [a-z0-9], none used twice in the member
+    let eid;
+    do eid = Array.from({ length: 6 }, () => ID_ALPHABET[Math.floor(rand() * 36)]).join('');
+    while (taken.has(eid));
+    taken.add(eid);
     lines.push({ date, file: `ledgers/${year}/${unit.id}-${date.slice(5, 7)}.ledger`, text: `${date} ${unit.id} ${item.id}${qty ? ' ' + qty : ''} "${item.title}" by:ganshi id:${eid}\n` });
     journal.write(`${date} ${id}:${unit.id} ${item.id}\n    (${id}:${unit.id}:${item.id})  ${amount} ${measure ? LEDGER_UNIT[measure] : 'n'}\n\n`);
   }
