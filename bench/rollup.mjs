@@ -5,9 +5,11 @@
 //   warm   — the report again, nothing changed
 //   one    — one member adds a commit: fetch, then the report
 //   eval   — the report with audits cached but no result cached: the evaluation step alone
-// and, when ledger-cli is installed, `ledger bal --monthly` on the same entries.
+// and, when ledger-cli is installed, `ledger bal --monthly` on the same entries; and git alone
+// reading every version of every member's files, git's own part of the cold step.
 //
-//   node bench/rollup.mjs [--members 100] [--entries 20000] [--dir /tmp/qd-rollup]
+//   node bench/rollup.mjs [--members 100] [--entries 20000] [--dir /tmp/qd-rollup] [--eval-only]
+// --eval-only, after a whole run over the same DIR: the evaluation step three times, and ledger-cli.
 // The generated members are kept in DIR and reused when their count and size match.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -56,15 +58,6 @@ for (let i = 0; ; i++) {
 }
 
 try {
-  // the umbrella, as generated, with this run's port; nothing fetched yet
-  const settings = join(umbrella, 'qingdan.yaml');
-  writeFileSync(settings, readFileSync(settings, 'utf8').replace(/git:\/\/127\.0\.0\.1:\d+\//g, `git://127.0.0.1:${port}/`));
-  rmSync(join(umbrella, '.git/qingdan'), { recursive: true, force: true });
-  rmSync(join(umbrella, 'members.lock'), { force: true });
-  const git = (cwd, ...a) => execFileSync('git', a, { cwd, env, stdio: 'ignore' });
-  git(umbrella, 'add', '-A');
-  spawnSync('git', ['commit', '-qm', 'bench port'], { cwd: umbrella, env, stdio: 'ignore' });
-
   const run = (...a) => {
     const cmd = hasTime ? '/usr/bin/time' : 'node';
     const argv = hasTime ? ['-f', '%e %M', 'node', cli, ...a] : [cli, ...a];
@@ -75,81 +68,106 @@ try {
     const rss = hasTime ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : null;
     return { wall, rss, stdout: r.stdout };
   };
-  const both = (label) => {
-    const f = run('rollup', 'fetch', '--no-commit');
+  const report = (label) => {
     const r = run('--as-of', asOf, 'rollup', 'annual', '--json');
-    const v = JSON.parse(r.stdout);
-    if (v.ranking.length !== M) throw new Error(`${label}: ${v.ranking.length} of ${M} ranked: ${JSON.stringify(v.unverified.slice(0, 3))}`);
-    return { label, fetch: f.wall, report: r.wall, total: f.wall + r.wall, rss: Math.max(f.rss ?? 0, r.rss ?? 0) };
+    return { label, fetch: 0, report: r.wall, total: r.wall, rss: r.rss };
   };
-  const rows = [];
-  rows.push(both('cold: fetch, audit, evaluate'));
-  rows.push({ label: 'warm: nothing changed (report)', ...(() => { const r = run('--as-of', asOf, 'rollup', 'annual', '--json'); return { fetch: 0, report: r.wall, total: r.wall, rss: r.rss }; })() });
-  // one member records one more day
-  const clone = join(dir, 'work-m001');
-  rmSync(clone, { recursive: true, force: true });
-  execFileSync('git', ['clone', '-q', join(members, 'm001'), clone], { env });
-  const ledgers = readdirSync(join(clone, 'ledgers/2026')).sort();
-  const last = join(clone, 'ledgers/2026', ledgers[ledgers.length - 1]);
-  writeFileSync(last, `${readFileSync(last, 'utf8')}2026-12-16 u001 T1.1 1h "bench" by:ganshi id:zz${Date.now().toString(36)}\n`);
-  execFileSync('git', ['commit', '-qam', 'one more day'], { cwd: clone, env: { ...env, GIT_AUTHOR_DATE: '2026-12-16T18:00:00+08:00', GIT_COMMITTER_DATE: '2026-12-16T18:00:00+08:00' }, stdio: 'ignore' });
-  git(clone, 'push', '-q', 'origin', 'HEAD:main');
-  rows.push(both('one member added a commit: fetch + report'));
-  // the evaluation step alone: audits cached, results not
   const cache = join(umbrella, '.git/qingdan/cache');
-  // result files are those whose JSON has "ok"; audit verdicts have "commits"
-  for (const f of readdirSync(cache)) if (readFileSync(join(cache, f), 'utf8').startsWith('{"ok"')) rmSync(join(cache, f));
-  rows.push({ label: 'evaluation alone (audits cached)', ...(() => { const r = run('--as-of', asOf, 'rollup', 'annual', '--json'); return { fetch: 0, report: r.wall, total: r.wall, rss: r.rss }; })() });
+  // the evaluation step alone: audits cached, results not (a result's JSON starts with "ok"; an audit verdict's with "commits")
+  const evaluation = () => {
+    for (const f of readdirSync(cache)) if (readFileSync(join(cache, f), 'utf8').startsWith('{"ok"')) rmSync(join(cache, f));
+    return report('evaluation alone (audits cached)');
+  };
   // ledger-cli on the same entries (one journal of every member's), the yardstick of the evaluation step
-  const hasLedger = spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status === 0;
-  let ledgerRow;
-  if (hasLedger) {
-    const journal = join(dir, 'ledger-cli.journal');
-    const argv = ['-f', journal, 'bal', '--monthly'];
+  const ledgerCli = () => {
+    if (spawnSync('ledger', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
+    const argv = ['-f', join(dir, 'ledger-cli.journal'), 'bal', '--monthly'];
     const t = process.hrtime.bigint();
     const r = hasTime ? spawnSync('/usr/bin/time', ['-f', '%e %M', 'ledger', ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync('ledger', argv, { stdio: 'ignore' });
     const wall = Number(process.hrtime.bigint() - t) / 1e9;
     if (r.status !== 0) throw new Error(`ledger ${argv.join(' ')}: exit ${r.status}\n${r.stderr ?? ''}`);
-    ledgerRow = { label: 'ledger-cli bal --monthly, same entries', fetch: 0, report: 0, total: wall, rss: hasTime ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : null };
-    rows.push(ledgerRow);
-  }
-  // git's own share of a cold roll-up, no qingdan at all: every version of every member's files
-  // read with `git cat-file --batch` (what an audit must read), as many members at a time as cores
-  const floor = await (async () => {
-    const t = process.hrtime.bigint();
-    const ids = readdirSync(members).filter((m) => !m.startsWith('.'));
-    const readAll = (m) =>
-      new Promise((res, rej) => {
-        const blobs = execFileSync('git', ['log', '--raw', '--no-abbrev', '--format=', '-z'], { cwd: join(members, m), env, maxBuffer: 1 << 28 })
-          .toString('latin1')
-          .split('\0')
-          .filter((x) => x.startsWith(':'))
-          .map((x) => x.split(' ')[3]);
-        const c = spawn('git', ['cat-file', '--batch'], { cwd: join(members, m), env, stdio: ['pipe', 'ignore', 'inherit'] });
-        c.on('close', (code) => (code === 0 ? res() : rej(new Error(`git cat-file in ${m}: exit ${code}`))));
-        c.stdin.end(`${blobs.join('\n')}\n`);
-      });
-    let next = 0;
-    await Promise.all(Array.from({ length: availableParallelism() }, async () => { while (next < ids.length) await readAll(ids[next++]); }));
-    return Number(process.hrtime.bigint() - t) / 1e9;
-  })();
-  rows.push({ label: "git alone: every version of every member's files read (git cat-file --batch)", fetch: 0, report: 0, total: floor, rss: null });
-  const [cold, warm, one, evalAlone] = rows;
-  console.log(`roll-up of ${M} members × ${N} entries (git daemon on 127.0.0.1), as of ${asOf}`);
-  console.log('| step | fetch s | report s | total s | peak MiB |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.label} | ${r.fetch.toFixed(2)} | ${r.report.toFixed(2)} | ${r.total.toFixed(2)} | ${r.rss === null ? '–' : r.rss.toFixed(0)} |`);
-  const peak = Math.max(...[cold, warm, one, evalAlone].map((r) => r.rss ?? 0));
-  const verdict = (ok) => (ok ? 'met' : 'MISSED');
-  console.log('');
-  console.log(`git's own part of the cold step: fetch ${cold.fetch.toFixed(1)} s + reading every version ${floor.toFixed(1)} s = ${(cold.fetch + floor).toFixed(1)} s`);
-  console.log(`goals (issue 12): cold ${cold.total.toFixed(1)} s ≤ 60 s ${verdict(cold.total <= 60)}; warm ${warm.total.toFixed(2)} s ≤ 1 s ${verdict(warm.total <= 1)}; one commit ${one.total.toFixed(2)} s ≤ 3 s ${verdict(one.total <= 3)}; peak ${hasTime ? `${peak.toFixed(0)} MiB ≤ 600 MiB ${verdict(peak <= 600)}` : 'not measured (/usr/bin/time missing)'}`);
-  if (ledgerRow) {
-    const ratio = evalAlone.total / ledgerRow.total;
-    console.log(`evaluation alone ÷ ledger-cli bal --monthly = ${evalAlone.total.toFixed(2)} s ÷ ${ledgerRow.total.toFixed(2)} s = ${ratio.toFixed(2)}× (goal ≤ 0.5×) ${verdict(ratio <= 0.5)}`);
+    return { label: 'ledger-cli bal --monthly, same entries', fetch: 0, report: 0, total: wall, rss: hasTime ? Number(r.stderr.trim().split('\n').pop().split(' ')[1]) / 1024 : null };
+  };
+  const ratioLine = (evalAlone, ledger) =>
+    ledger
+      ? `evaluation alone ÷ ledger-cli bal --monthly = ${evalAlone.total.toFixed(2)} s ÷ ${ledger.total.toFixed(2)} s = ${(evalAlone.total / ledger.total).toFixed(2)}× (goal ≤ 0.5×) ${verdict(evalAlone.total / ledger.total <= 0.5)}`
+      : 'ledger-cli is not installed (Debian: apt-get install ledger): the evaluation-vs-ledger ratio is skipped';
+
+  if ('eval-only' in args) {
+    if (!existsSync(join(umbrella, 'members.lock')) || !existsSync(cache)) throw new Error(`--eval-only needs a whole run over ${dir} first`);
+    const times = [evaluation(), evaluation(), evaluation()].sort((a, b) => a.total - b.total);
+    console.log(`evaluation alone (audits cached) of ${M} members × ${N} entries, 3 runs: ${times.map((t) => t.total.toFixed(2)).join(' s, ')} s; peak ${Math.max(...times.map((t) => t.rss ?? 0)).toFixed(0)} MiB`);
+    console.log(`median: ${ratioLine(times[1], ledgerCli())}`);
   } else {
-    console.log('ledger-cli is not installed (Debian: apt-get install ledger): the evaluation-vs-ledger ratio is skipped');
+    // the umbrella, as generated, with this run's port; nothing fetched yet
+    const settings = join(umbrella, 'qingdan.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/git:\/\/127\.0\.0\.1:\d+\//g, `git://127.0.0.1:${port}/`));
+    rmSync(join(umbrella, '.git/qingdan'), { recursive: true, force: true });
+    rmSync(join(umbrella, 'members.lock'), { force: true });
+    const git = (cwd, ...a) => execFileSync('git', a, { cwd, env, stdio: 'ignore' });
+    git(umbrella, 'add', '-A');
+    spawnSync('git', ['commit', '-qm', 'bench port'], { cwd: umbrella, env, stdio: 'ignore' });
+
+    const both = (label) => {
+      const f = run('rollup', 'fetch', '--no-commit');
+      const r = run('--as-of', asOf, 'rollup', 'annual', '--json');
+      const v = JSON.parse(r.stdout);
+      if (v.ranking.length !== M) throw new Error(`${label}: ${v.ranking.length} of ${M} ranked: ${JSON.stringify(v.unverified.slice(0, 3))}`);
+      return { label, fetch: f.wall, report: r.wall, total: f.wall + r.wall, rss: Math.max(f.rss ?? 0, r.rss ?? 0) };
+    };
+    const cold = both('cold: fetch, audit, evaluate');
+    const warm = report('warm: nothing changed (report)');
+    // one member records one more day
+    const clone = join(dir, 'work-m001');
+    rmSync(clone, { recursive: true, force: true });
+    execFileSync('git', ['clone', '-q', join(members, 'm001'), clone], { env });
+    const ledgers = readdirSync(join(clone, 'ledgers/2026')).sort();
+    const last = join(clone, 'ledgers/2026', ledgers[ledgers.length - 1]);
+    writeFileSync(last, `${readFileSync(last, 'utf8')}2026-12-16 u001 T1.1 1h "bench" by:ganshi id:${Date.now().toString(36).slice(-6)}\n`);
+    execFileSync('git', ['commit', '-qam', 'one more day'], { cwd: clone, env: { ...env, GIT_AUTHOR_DATE: '2026-12-16T18:00:00+08:00', GIT_COMMITTER_DATE: '2026-12-16T18:00:00+08:00' }, stdio: 'ignore' });
+    git(clone, 'push', '-q', 'origin', 'HEAD:main');
+    const one = both('one member added a commit: fetch + report');
+    const evalAlone = evaluation();
+    const ledger = ledgerCli();
+    const floor = await gitAlone();
+    const rows = [cold, warm, one, evalAlone, ...(ledger ? [ledger] : []), { label: "git alone: every version of every member's files read (git cat-file --batch)", fetch: 0, report: 0, total: floor, rss: null }];
+    console.log(`roll-up of ${M} members × ${N} entries (git daemon on 127.0.0.1), as of ${asOf}`);
+    console.log('| step | fetch s | report s | total s | peak MiB |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.label} | ${r.fetch.toFixed(2)} | ${r.report.toFixed(2)} | ${r.total.toFixed(2)} | ${r.rss === null ? '–' : r.rss.toFixed(0)} |`);
+    const peak = Math.max(...[cold, warm, one, evalAlone].map((r) => r.rss ?? 0));
+    console.log('');
+    console.log(`git's own part of the cold step: fetch ${cold.fetch.toFixed(1)} s + reading every version ${floor.toFixed(1)} s = ${(cold.fetch + floor).toFixed(1)} s`);
+    console.log(`goals (issue 12): cold ${cold.total.toFixed(1)} s ≤ 60 s ${verdict(cold.total <= 60)}; warm ${warm.total.toFixed(2)} s ≤ 1 s ${verdict(warm.total <= 1)}; one commit ${one.total.toFixed(2)} s ≤ 3 s ${verdict(one.total <= 3)}; peak ${hasTime ? `${peak.toFixed(0)} MiB ≤ 600 MiB ${verdict(peak <= 600)}` : 'not measured (/usr/bin/time missing)'}`);
+    console.log(ratioLine(evalAlone, ledger));
   }
 } finally {
   daemon.kill('SIGTERM');
+}
+
+function verdict(ok) {
+  return ok ? 'met' : 'MISSED';
+}
+
+/**
+ * git's own share of a cold roll-up, no qingdan at all: every version of every member's files read
+ * with `git cat-file --batch` (what an audit must read), as many members at a time as cores.
+ */
+async function gitAlone() {
+  const t = process.hrtime.bigint();
+  const ids = readdirSync(members).filter((m) => !m.startsWith('.'));
+  const readAll = (m) =>
+    new Promise((res, rej) => {
+      const blobs = execFileSync('git', ['log', '--raw', '--no-abbrev', '--format=', '-z'], { cwd: join(members, m), env, maxBuffer: 1 << 28 })
+        .toString('latin1')
+        .split('\0')
+        .filter((x) => x.startsWith(':'))
+        .map((x) => x.split(' ')[3]);
+      const c = spawn('git', ['cat-file', '--batch'], { cwd: join(members, m), env, stdio: ['pipe', 'ignore', 'inherit'] });
+      c.on('close', (code) => (code === 0 ? res() : rej(new Error(`git cat-file in ${m}: exit ${code}`))));
+      c.stdin.end(`${blobs.join('\n')}\n`);
+    });
+  let next = 0;
+  await Promise.all(Array.from({ length: availableParallelism() }, async () => { while (next < ids.length) await readAll(ids[next++]); }));
+  return Number(process.hrtime.bigint() - t) / 1e9;
 }
