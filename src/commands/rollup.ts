@@ -201,7 +201,14 @@ async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ me
 }
 
 async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<number> {
-  const lock = readLock(u.root);
+  // a corrupt lock is what `fetch` mends, by writing it afresh: said, since what it pinned is lost
+  const lockText = readLockText(u.root);
+  if (lockText !== undefined && lockProblems(lockText).length > 0) {
+    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+    const found = membersLockDiagnostics(LOCK_FILE, lockText);
+    io.stderr(`${u.R.lockUnreadable({ count: found.length, line: found[0]!.line })}\n`);
+  }
+  const lock = parseLock(lockText);
   const now = instant(io.now);
   const bar = progress(io, (done, total) => u.R.fetching({ done, total }));
   let done = 0;

@@ -13,6 +13,8 @@ export interface RollupLabels {
   fetching: Message;
   committed: Message;
   unchanged: string;
+  /** The lock could not be read: what was fetched before is not known, and the lock is written afresh. */
+  lockUnreadable: Message;
   nested: Message;
   col: Record<
     | 'rank' | 'member' | 'grade' | 'score' | 'ytdMax' | 'percent' | 'projected' | 'overdue' | 'accountability' | 'checklist'
@@ -52,6 +54,7 @@ export const rollupZh: RollupLabels = {
   fetching: (p) => `获取成员 ${p.done} / ${p.total}…`,
   committed: (p) => `已提交 members.lock（${p.commit}）`,
   unchanged: 'members.lock 无变化，未提交',
+  lockUnreadable: (p) => `注意：members.lock 有 ${p.count} 处错误（第一处在第 ${p.line} 行），以前获取的提交号无从得知；本次获取后重写（原文件在 git 历史中）`,
   nested: (p) => `${p.id}/${p.child}：${p.text}`,
   col: {
     rank: '名次',
@@ -126,6 +129,7 @@ export const rollupEn: RollupLabels = {
   fetching: (p) => `fetching members ${p.done} / ${p.total}…`,
   committed: (p) => `committed members.lock (${p.commit})`,
   unchanged: 'members.lock unchanged, nothing committed',
+  lockUnreadable: (p) => `note: members.lock has ${p.count} error(s) (the first on line ${p.line}), so the commits fetched before are not known; it is written afresh from this fetch (the old file is in git's history)`,
   nested: (p) => `${p.id}/${p.child}: ${p.text}`,
   col: {
     rank: 'Rank',

@@ -26,6 +26,7 @@ import { assemble } from '../parse/dataset.js';
 import { Interner, parseLedger } from '../parse/ledger.js';
 import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
+import { LOCK_FILE } from '../read/members-lock.js';
 import { readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
 import type { RawFile } from '../read/repo.js';
 
@@ -235,8 +236,14 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
   if (audit.violations > 0) return { ok: false, reason: 'audit', detail: `${audit.violations}: ${audit.first ?? ''}`, settings, audit: auditFacts };
 
   const umbrella = (settings.members?.length ?? 0) > 0;
-  const lock = umbrella ? (await readTreeFiles(reader, files.tree, ['members.lock'])).get('members.lock') : undefined;
+  const lock = umbrella ? (await readTreeFiles(reader, files.tree, [LOCK_FILE])).get(LOCK_FILE) : undefined;
   const lockText = lock ? { lock: Buffer.from(lock).toString('utf8') } : {};
+  // the members a member umbrella pinned are what the level below is read at: its lock is checked as its own `check` would
+  if (lockText.lock !== undefined) {
+    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+    const bad = membersLockDiagnostics(LOCK_FILE, lockText.lock, settings.members!.map((m) => m.id));
+    if (bad.length > 0) return { ok: false, reason: 'check', detail: firstProblems(bad), settings, audit: auditFacts };
+  }
   if (!hasTemplates) {
     return umbrella ? { ok: true, settings, audit: auditFacts, ...lockText } : { ok: false, reason: 'no-templates', detail: files.templatesDir, settings, audit: auditFacts };
   }

@@ -9,10 +9,11 @@
  *
  * UPDATE_GOLDEN=1 npx vitest run test/e2e/rollup-levels.test.ts   rewrites the golden file (then read it!).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, g, qd, tempDir } from '../support/cli.js';
+import { makeUmbrella } from '../support/rollup.js';
 import { LEVELS_FIXTURE, makeLevels } from '../support/rollup-levels.js';
 
 interface Ranked {
@@ -29,12 +30,14 @@ const GOLDEN = join(LEVELS_FIXTURE, 'expected.annual.zh.txt');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 let province: string;
+let prefectures: Record<string, string>;
 let counties: Record<string, string>;
 const pins: Record<string, string> = {};
 
 beforeAll(async () => {
   const made = await makeLevels(tempDir('levels'));
   province = made.province;
+  prefectures = made.prefectures;
   counties = made.counties;
   for (const c of Object.keys(counties)) pins[c] = g(counties[c]!, ['rev-parse', 'HEAD']).trim();
   // a county records more after its prefecture's fetch: the province must still see what the prefecture pinned
@@ -87,5 +90,24 @@ describe('rollup over three levels', () => {
     if (UPDATE) writeFileSync(GOLDEN, shown);
     expect(existsSync(GOLDEN), `${GOLDEN} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
     expect(shown).toBe(readFileSync(GOLDEN, 'utf8'));
+  }, 120_000);
+
+  it('a prefecture whose committed members.lock was edited by hand does not count: its lock is checked as its own check would', async () => {
+    const edited = join(tempDir('edited-lock'), 'p1');
+    mkdirSync(dirname(edited), { recursive: true });
+    g(dirname(edited), ['clone', '-q', prefectures.p1!, edited]);
+    const file = join(edited, 'members.lock');
+    const lock = JSON.parse(readFileSync(file, 'utf8')) as { members: Array<{ id: string; commit: string }> };
+    lock.members[0]!.commit = 'HEAD~3';
+    writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+    g(edited, ['commit', '-qam', 'pin by hand']);
+    const above = makeUmbrella([{ id: 'p1', name: 'p1中心支行', url: edited }], '测试省分行', join(dirname(edited), 'province'));
+    expect((await qd(['rollup', 'fetch'], { cwd: above, timeout: 90_000 })).code).toBe(0);
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--json'], { cwd: above, timeout: 90_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout) as { ranking: Ranked[]; unverified: Array<{ id: string; reason: string; detail: string }> };
+    expect(v.ranking).toEqual([]);
+    expect(v.unverified).toMatchObject([{ id: 'p1', reason: 'check' }]);
+    expect(v.unverified[0]!.detail).toMatch(/^1: members\.lock:\d+: bad-lock$/);
   }, 120_000);
 });

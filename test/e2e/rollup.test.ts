@@ -204,7 +204,13 @@ describe('rollup over git daemon', () => {
     expect(en.stdout).toBe('');
     // a member the settings no longer list is not evaluated: the roll-up counts the other two
     expect(en.stderr).toContain('members.lock has 2 error(s)');
-  }, 90_000);
+    // fetch mends it, and says that what it pinned before is lost
+    const f = await qd(['rollup', 'fetch', '--no-commit'], { cwd: copy, timeout: 60_000 });
+    expect(f.code, f.stderr).toBe(1); // gone is still gone
+    expect(f.stderr).toMatch(/^注意：members\.lock 有 2 处错误（第一处在第 \d+ 行），以前获取的提交号无从得知；本次获取后重写/m);
+    expect((await qd(['check', '--json'], { cwd: copy })).stdout).not.toContain('bad-lock');
+    expect((await qd(['--as-of', AS_OF, 'rollup', 'monthly'], { cwd: copy, timeout: 60_000 })).code).toBe(0);
+  }, 120_000);
 
   it('shows a hostile member\'s text without its escape sequences, in every format', async () => {
     for (const format of ['table', 'md', 'csv', 'html']) {
