@@ -1,6 +1,6 @@
 /**
  * The checks of an umbrella's `members.lock` (docs/rollup.md): the problems its parser finds
- * (src/read/members-lock.ts: not JSON, an entry without id or url, a commit that is not 40 or 64
+ * (src/parse/members-lock.ts: not JSON, an entry without id or url, a commit that is not 40 or 64
  * hex digits, an id twice, an id the settings do not list), each placed on its line. A lock is
  * written by `qingdan rollup fetch`; one that is corrupt or edited by hand would otherwise read
  * as members never fetched, or pin data nobody fetched. Pure: the lock's text and the settings'
@@ -8,7 +8,7 @@
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../core/diagnostic.js';
-import { lockProblems, type LockProblem } from '../read/members-lock.js';
+import { lockProblems, type LockProblem } from '../parse/members-lock.js';
 
 /** Line and column (1-based, UTF-16 code units) of an offset in `text`. */
 function placeOf(text: string, offset: number): { line: number; column: number } {

@@ -22,7 +22,8 @@ import { instant, today } from '../read/clock.js';
 import { kindOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
 import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
-import { LOCK_FILE, lockProblems, parseLock, printLock, readLock, readLockText, type LockEntry } from '../read/members-lock.js';
+import { lockProblems, parseLock, printLock, type LockEntry } from '../parse/members-lock.js';
+import { LOCK_FILE, readLockText } from '../read/members-lock.js';
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
 import { renderCsv } from '../render/csv.js';
 import type { Doc } from '../render/doc.js';
@@ -229,7 +230,7 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
   const text = printLock({ members: entries });
   const at = { cwd: u.root, env: io.env };
   let committed: string | undefined;
-  const before = readLock(u.root);
+  const before = parseLock(readLockText(u.root));
   const changed = printLock(before) !== text;
   if (changed) {
     writeFileAtomic(join(u.root, LOCK_FILE), text);

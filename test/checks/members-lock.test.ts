@@ -1,10 +1,10 @@
 /**
  * members-lock: what `check` finds in an umbrella's members.lock, each at the line and column of
- * the value (src/checks/members-lock.ts over the parser's problems, src/read/members-lock.ts).
+ * the value (src/checks/members-lock.ts over the parser's problems, src/parse/members-lock.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { membersLockDiagnostics } from '../../src/checks/members-lock.js';
-import { lockProblems, parseLock, printLock } from '../../src/read/members-lock.js';
+import { lockProblems, parseLock, printLock } from '../../src/parse/members-lock.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(64);
