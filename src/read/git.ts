@@ -84,24 +84,6 @@ export class GitError extends QingdanError {
   }
 }
 
-/** Runs git for its raw bytes (blob contents). Throws a GitError on failure. */
-export function gitBytes(args: readonly string[], opts: GitOptions): Buffer {
-  try {
-    return execFileSync('git', [...GLOBAL_ARGS, ...args], {
-      cwd: opts.cwd,
-      env: envFor(opts),
-      input: opts.input,
-      maxBuffer: MAX_BUFFER,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { status?: number | null; stderr?: Buffer | string };
-    const stderr = err.code === 'ENOENT' ? 'git: command not found' : String(err.stderr ?? err.message);
-    throw new GitError(args, { ok: false, code: err.status ?? (err.code === 'ENOENT' ? 127 : 1), stdout: '', stderr });
-  }
-}
-
 function must(args: readonly string[], opts: GitOptions): string {
   const r = git(args, opts);
   if (!r.ok) throw new GitError(args, r);
@@ -358,29 +340,6 @@ export function objectSizes(at: At, ids: readonly string[]): Map<string, number>
   return out;
 }
 
-/** Contents of blobs, by id, in one `git cat-file --batch`. */
-export function readBlobs(at: At, ids: readonly string[]): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const buf = gitBytes(['cat-file', '--batch'], { ...at, input: unique.join('\n') + '\n' });
-  let pos = 0;
-  for (const id of unique) {
-    const nl = buf.indexOf(10, pos);
-    if (nl === -1) break;
-    const header = buf.subarray(pos, nl).toString('utf8');
-    const [sha, type, size] = header.split(' ');
-    if (type === 'missing' || size === undefined) {
-      pos = nl + 1;
-      continue;
-    }
-    const n = Number(size);
-    out.set(sha ?? id, buf.subarray(nl + 1, nl + 1 + n));
-    pos = nl + 1 + n + 1;
-  }
-  return out;
-}
-
 /** Files under `path` (the whole tree when undefined) at a commit: path → blob id. */
 export function treeFiles(at: At, rev: string, path: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -516,7 +475,6 @@ export function blobReader(at: At): BlobReader {
   };
 }
 
-/** Whether the repository is a shallow clone: its history stops at some commits (`git fetch --unshallow` fetches the rest). */
 /**
  * Whether the repository is a shallow clone, and where git keeps some of its own files
  * (`shallow`, `info/grafts`): relative to `at.cwd`, or absolute. One git for all of it.
