@@ -187,11 +187,13 @@ function markPlain(file: string): void {
 
 /** The members a member's settings list at `commit`, and what its members.lock pins; undefined for an office that is no umbrella. */
 async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ members: Member[]; lock: LockEntry[] } | undefined> {
-  const { listTree, readTreeFiles } = await import('../read/member-tree.js');
-  const at = { cwd: repo, env: io.env };
-  const tree = listTree(at, commit);
-  const reader = git.blobReader(at);
-  const files = await readTreeFiles(reader, tree, [SETTINGS_FILE, LOCK_FILE]).finally(() => reader.close());
+  const { listTree, readTreeFiles, OverLimit } = await import('../read/member-tree.js');
+  const reader = git.blobReader({ cwd: repo, env: io.env });
+  const files = await listTree(reader, commit)
+    .then((tree) => readTreeFiles(reader, tree, [SETTINGS_FILE, LOCK_FILE]))
+    // files too large to read make no umbrella: the member is refused when it is judged
+    .catch((e: unknown) => (e instanceof OverLimit ? new Map<string, Uint8Array>() : Promise.reject(e)))
+    .finally(() => reader.close());
   const raw = files.get(SETTINGS_FILE);
   if (!raw) return undefined;
   const { parseSettings } = await import('../parse/templates.js');

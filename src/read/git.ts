@@ -361,9 +361,33 @@ export function treeFiles(at: At, rev: string, path: string | undefined): Map<st
  * blob arrives in a buffer of its own. Close it when done.
  */
 export interface BlobReader {
-  /** The contents of `ids`; rejects with a GitError when git fails or an object is missing. */
-  read(ids: readonly string[]): Promise<Map<string, Buffer>>;
+  /**
+   * The contents of `ids` (object names: ids, or `<commit>^{tree}`); rejects with a GitError when
+   * git fails, an object is missing or is not of `limits.type`, and with TooLarge when an object
+   * is over `limits`. Either way the reader is done: git is stopped, later reads reject too.
+   */
+  read(ids: readonly string[], limits?: ReadLimits): Promise<Map<string, Buffer>>;
   close(): void;
+}
+
+/** What one read takes: git says an object's type and size before its contents, so more is never read. */
+export interface ReadLimits {
+  type?: 'blob' | 'tree';
+  /** The most bytes one object may hold. */
+  each?: number;
+  /** The most bytes the objects of the read may hold together. */
+  total?: number;
+}
+
+/** An object over a read's limits (`whole`: the read's objects together), with its size or the total so far. */
+export class TooLarge extends Error {
+  constructor(
+    readonly id: string,
+    readonly size: number,
+    readonly whole: boolean,
+  ) {
+    super(`${id}: ${size} bytes`);
+  }
 }
 
 export function blobReader(at: At): BlobReader {
@@ -376,6 +400,9 @@ export function blobReader(at: At): BlobReader {
   });
   interface Pending {
     ids: string[];
+    limits: ReadLimits;
+    /** The bytes of this read's objects so far. */
+    bytes: number;
     got: Map<string, Buffer>;
     resolve: (m: Map<string, Buffer>) => void;
     reject: (e: Error) => void;
@@ -387,6 +414,12 @@ export function blobReader(at: At): BlobReader {
   const fail = (e: Error) => {
     failed ??= e;
     for (const p of queue.splice(0)) p.reject(failed);
+  };
+  /** Fails, and stops git, whose output nobody will read. */
+  const stop = (e: Error) => {
+    fail(e);
+    chunks.length = 0;
+    child.kill();
   };
   const gitFailed = (text: string, code = 128) => new GitError(args, { ok: false, code, stdout: '', stderr: text });
   /** Removes `n` bytes from the front of what arrived (n ≤ what arrived). */
@@ -426,9 +459,14 @@ export function blobReader(at: At): BlobReader {
       if (!body) {
         const h = header();
         if (h === undefined) return;
-        const [, type, size] = h.split(' ');
-        if (type === 'missing' || size === undefined || !/^\d+$/.test(size)) return fail(gitFailed(`fatal: ${h}`));
-        body = { size: Number(size), buf: Buffer.allocUnsafe(Number(size)), filled: 0 };
+        const [, type, sizeText] = h.split(' ');
+        if (type === 'missing' || sizeText === undefined || !/^\d+$/.test(sizeText)) return stop(gitFailed(`fatal: ${h}`));
+        if (p.limits.type !== undefined && type !== p.limits.type) return stop(gitFailed(`fatal: ${asked} is a ${type}, not a ${p.limits.type}`));
+        const size = Number(sizeText);
+        p.bytes += size;
+        if (size > (p.limits.each ?? Infinity)) return stop(new TooLarge(asked, size, false));
+        if (p.bytes > (p.limits.total ?? Infinity)) return stop(new TooLarge(asked, p.bytes, true));
+        body = { size, buf: Buffer.allocUnsafe(size), filled: 0 };
       }
       while (body.filled < body.size && chunks.length > 0) {
         const c = chunks[0]!;
@@ -449,6 +487,7 @@ export function blobReader(at: At): BlobReader {
     }
   };
   child.stdout.on('data', (d: Buffer) => {
+    if (failed) return;
     chunks.push(d);
     pump();
   });
@@ -460,12 +499,12 @@ export function blobReader(at: At): BlobReader {
   // a git that died is reported by 'close'
   child.stdin.on('error', () => undefined);
   return {
-    read(ids) {
+    read(ids, limits = {}) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return Promise.resolve(new Map());
       if (failed) return Promise.reject(failed);
       return new Promise((resolve, reject) => {
-        queue.push({ ids: unique, got: new Map(), resolve, reject });
+        queue.push({ ids: unique, limits, bytes: 0, got: new Map(), resolve, reject });
         child.stdin.write(unique.join('\n') + '\n');
       });
     },

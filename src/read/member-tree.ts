@@ -7,44 +7,107 @@
  * repository larger than the limits are refused before they are read.
  */
 import type { Settings } from '../core/model.js';
-import { git, GitError, type At, type BlobReader } from './git.js';
+import { GitError, TooLarge, type BlobReader } from './git.js';
 import type { RawFile } from './repo.js';
 
 /** A file larger than this is not read: no ledger or template of an office is near it. */
 export const MAX_FILE_BYTES = 256 << 20;
 /** Nor a member whose data adds up to more than this. */
 export const MAX_TOTAL_BYTES = 1536 << 20;
-
-export interface TreeEntry {
-  blob: string;
-  size: number;
-}
+/** Nor a commit whose listing (its tree objects, each time the listing goes through one) is larger: about a million files. */
+export const MAX_TREE_BYTES = 64 << 20;
 
 export interface MemberTree {
-  /** The regular files: path → blob and size. What the member's data is read from. */
-  files: Map<string, TreeEntry>;
+  /** The regular files: path → blob. What the member's data is read from. */
+  files: Map<string, string>;
   /** Every blob of the tree, links and names starting with a dot too: path → blob. What audit compares the history with. */
   blobs: Map<string, string>;
 }
 
-/** The files of a commit, from one `git ls-tree`. Throws a GitError when the repository cannot read the commit. */
-export function listTree(at: At, commit: string): MemberTree {
-  const args = ['ls-tree', '-r', '-z', '--long', '--full-tree', '--end-of-options', commit];
-  const r = git(args, at);
-  if (!r.ok) throw new GitError(args, r);
-  const files = new Map<string, TreeEntry>();
+export type TooLargeProblem = { kind: 'too-large'; file: string; size: number };
+
+/** A file, the member's data or its listing over the limits: thrown by the reads here, said by whoever judges the member. */
+export class OverLimit extends Error {
+  constructor(readonly problem: TooLargeProblem) {
+    super(`${problem.file}: ${problem.size} bytes`);
+  }
+}
+
+interface TreeEntry {
+  mode: number;
+  name: string;
+  id: string;
+}
+
+/** The entries of a tree object: `<octal mode> <name>\0<hash>`, one after the other. */
+function treeEntries(tree: Buffer, hashBytes: number, id: string): TreeEntry[] {
+  const out: TreeEntry[] = [];
+  for (let i = 0; i < tree.length; ) {
+    const space = tree.indexOf(0x20, i);
+    const nul = space === -1 ? -1 : tree.indexOf(0, space + 1);
+    if (nul === -1 || nul + 1 + hashBytes > tree.length) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: malformed tree ${id}` });
+    out.push({ mode: parseInt(tree.toString('latin1', i, space), 8), name: tree.toString('utf8', space + 1, nul), id: tree.toString('hex', nul + 1, nul + 1 + hashBytes) });
+    i = nul + 1 + hashBytes;
+  }
+  return out;
+}
+
+const S_IFMT = 0o170000;
+
+/**
+ * The files of a commit, read as tree objects through `reader` (no process of its own), listed as
+ * `git ls-tree -r` lists them: in tree order, modes as git reads them (any execute bit is
+ * 100755), submodules left out. Throws a GitError when the repository cannot read the commit, and
+ * OverLimit for a listing over `maxTreeBytes`.
+ */
+export async function listTree(reader: BlobReader, commit: string, maxTreeBytes = MAX_TREE_BYTES): Promise<MemberTree> {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: not a commit id: ${commit}` });
+  const hashBytes = commit.length / 2;
+  const root = `${commit}^{tree}`;
+  // every tree is read once, a level at a time; the listing then walks them in order
+  const trees = new Map<string, TreeEntry[]>();
+  let read = 0;
+  for (let level = [root]; level.length > 0; ) {
+    const got = await reader.read(level, { type: 'tree', total: maxTreeBytes - read }).catch((e: unknown) => {
+      throw e instanceof TooLarge ? new OverLimit({ kind: 'too-large', file: '.', size: read + e.size }) : e;
+    });
+    const next = new Set<string>();
+    for (const [id, bytes] of got) {
+      read += bytes.length;
+      const entries = treeEntries(bytes, hashBytes, id);
+      trees.set(id, entries);
+      for (const e of entries) if ((e.mode & S_IFMT) === 0o040000 && !trees.has(e.id)) next.add(e.id);
+    }
+    level = [...next].filter((id) => !trees.has(id));
+  }
+  const files = new Map<string, string>();
   const blobs = new Map<string, string>();
-  for (const rec of r.stdout.split('\0')) {
-    if (rec === '') continue;
-    const tab = rec.indexOf('\t');
-    const [mode, type, blob, size] = rec.slice(0, tab).trim().split(/\s+/);
-    const path = rec.slice(tab + 1);
-    if (type !== 'blob' || !blob) continue;
-    blobs.set(path, blob);
-    // regular files only: 100644 and 100755, never a link (120000) or a submodule (160000)
-    if (mode !== '100644' && mode !== '100755') continue;
-    if (path.split('/').some((part) => part.startsWith('.'))) continue;
-    files.set(path, { blob, size: Number(size) });
+  // a tree may hold the same subtree many times over: what the listing goes through is counted each time
+  let listed = 0;
+  const open = (id: string, prefix: string, hidden: boolean) => {
+    const entries = trees.get(id)!;
+    for (const e of entries) listed += e.name.length + hashBytes + 8;
+    if (listed > maxTreeBytes) throw new OverLimit({ kind: 'too-large', file: '.', size: listed });
+    return { entries, next: 0, prefix, hidden };
+  };
+  // depth first, as git lists, without recursion: a member's tree may be nested deeper than the stack
+  const stack = [open(root, '', false)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const e = top.entries[top.next++];
+    if (!e) {
+      stack.pop();
+      continue;
+    }
+    const path = top.prefix + e.name;
+    const type = e.mode & S_IFMT;
+    const hidden = top.hidden || e.name.startsWith('.');
+    if (type === 0o040000) stack.push(open(e.id, `${path}/`, hidden));
+    else if (type === 0o100000 || type === 0o120000) {
+      blobs.set(path, e.id);
+      // regular files only: never a link or a submodule
+      if (type === 0o100000 && !hidden) files.set(path, e.id);
+    }
   }
   return { files, blobs };
 }
@@ -79,30 +142,30 @@ export interface MemberFiles {
 }
 
 /**
+ * The files at `paths` of the tree, by path, read through `reader`: each at most MAX_FILE_BYTES,
+ * all of them at most `total` (OverLimit names the file, or `whole` for the total).
+ */
+async function readPaths(reader: BlobReader, tree: MemberTree, paths: readonly string[], total: number, whole: string): Promise<Map<string, Buffer>> {
+  const ids = paths.map((p) => tree.files.get(p)!);
+  const blobs = await reader.read(ids, { type: 'blob', each: MAX_FILE_BYTES, total }).catch((e: unknown) => {
+    if (!(e instanceof TooLarge)) throw e;
+    throw new OverLimit({ kind: 'too-large', file: e.whole ? whole : paths[ids.indexOf(e.id)]!, size: e.size });
+  });
+  return new Map(paths.map((p, i) => [p, blobs.get(ids[i]!)!]));
+}
+
+/**
  * The member's files at `commit`, read through `reader` (a `git cat-file --batch` of the same
  * repository, which the caller closes). `settingsOf` parses the settings (the YAML parser is
  * loaded by the caller), since they say where the templates and ledgers are. A problem that stops
  * the member from being read is returned, not thrown.
  */
-export async function readMemberFiles(at: At, reader: BlobReader, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined): Promise<MemberFiles | TreeProblem> {
-  let whole: MemberTree;
+export async function readMemberFiles(reader: BlobReader, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined): Promise<MemberFiles | TreeProblem> {
   try {
-    whole = listTree(at, commit);
-  } catch (e) {
-    if (e instanceof GitError) return { kind: 'missing-commit', detail: e.result.stderr.trim().split('\n')[0] ?? '' };
-    throw e;
-  }
-  const tree = whole.files;
-  try {
-    const read = async (paths: string[]): Promise<RawFile[]> => {
-      for (const p of paths) {
-        const size = tree.get(p)!.size;
-        if (size > MAX_FILE_BYTES) throw Object.assign(new Error('too-large'), { problem: { kind: 'too-large', file: p, size } satisfies TreeProblem });
-      }
-      const blobs = await reader.read(paths.map((p) => tree.get(p)!.blob));
-      return paths.map((p) => ({ file: p, bytes: blobs.get(tree.get(p)!.blob)! }));
-    };
-    const settingsRaw = tree.has('qingdan.yaml') ? (await read(['qingdan.yaml']))[0] : undefined;
+    const whole = await listTree(reader, commit);
+    const tree = whole.files;
+    const one = async (path: string): Promise<RawFile | undefined> => (tree.has(path) ? { file: path, bytes: (await readPaths(reader, whole, [path], MAX_FILE_BYTES, path)).get(path)! } : undefined);
+    const settingsRaw = await one('qingdan.yaml');
     const settings = settingsOf(settingsRaw) ?? {};
     const templatesDir = settings.paths?.templates ?? 'templates';
     const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
@@ -110,37 +173,28 @@ export async function readMemberFiles(at: At, reader: BlobReader, commit: string
     if (leadsOutOfTree(ledgersDir)) return { kind: 'outside', setting: 'paths.ledgers', value: ledgersDir };
     const tp = folderPrefix(templatesDir);
     const lp = folderPrefix(ledgersDir);
-    const orgPath = `${tp}org.yaml`;
+    const org = await one(`${tp}org.yaml`);
     const checklistPaths = [...tree.keys()].filter((p) => p.startsWith(tp) && /^checklist-.*\.ya?ml$/.test(p.slice(tp.length))).sort();
     const ledgerPaths = [...tree.keys()].filter((p) => p.startsWith(lp) && p.endsWith('.ledger')).sort();
-    let total = 0;
-    for (const p of [...checklistPaths, ...ledgerPaths]) total += tree.get(p)!.size;
-    if (total > MAX_TOTAL_BYTES) return { kind: 'too-large', file: ledgersDir, size: total };
-    const org = tree.has(orgPath) ? (await read([orgPath]))[0] : undefined;
-    const checklists = await read(checklistPaths);
-    const ledgers = await read(ledgerPaths);
+    const data = await readPaths(reader, whole, [...checklistPaths, ...ledgerPaths], MAX_TOTAL_BYTES, ledgersDir);
+    const raw = (p: string): RawFile => ({ file: p, bytes: data.get(p)! });
     return {
       ...(settingsRaw ? { settings: settingsRaw } : {}),
       ...(org ? { org } : {}),
-      checklists,
-      ledgers,
+      checklists: checklistPaths.map(raw),
+      ledgers: ledgerPaths.map(raw),
       ledgersDir,
       templatesDir,
       tree: whole,
     };
   } catch (e) {
-    const problem = (e as { problem?: TreeProblem }).problem;
-    if (problem) return problem;
+    if (e instanceof OverLimit) return e.problem;
+    if (e instanceof GitError) return { kind: 'missing-commit', detail: e.result.stderr.trim().split('\n')[0] ?? '' };
     throw e;
   }
 }
 
-/** The blobs of `paths` (regular files of the tree), by path, read through `reader`; those over the size limit are left out. */
+/** The blobs of `paths` (those that are regular files of the tree), by path, read through `reader`; throws OverLimit for one over MAX_FILE_BYTES. */
 export async function readTreeFiles(reader: BlobReader, tree: MemberTree, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
-  const want = paths.filter((p) => tree.files.has(p) && tree.files.get(p)!.size <= MAX_FILE_BYTES);
-  const out = new Map<string, Uint8Array>();
-  if (want.length === 0) return out;
-  const blobs = await reader.read(want.map((p) => tree.files.get(p)!.blob));
-  for (const p of want) out.set(p, blobs.get(tree.files.get(p)!.blob)!);
-  return out;
+  return readPaths(reader, tree, paths.filter((p) => tree.files.has(p)), Infinity, '.');
 }

@@ -27,7 +27,7 @@ import { Interner, parseLedger } from '../parse/ledger.js';
 import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
 import { LOCK_FILE } from '../read/members-lock.js';
-import { readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
+import { OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
 import type { RawFile } from '../read/repo.js';
 
 export interface EvaluateSpec {
@@ -205,6 +205,10 @@ export async function judgeMember(repo: string, commit: string, spec: EvaluateSp
   const reader = git.blobReader(at);
   try {
     return await judgeAfresh(at, reader, commit, spec);
+  } catch (e) {
+    // a file read after the member's data (its evidence, its members.lock) may be over the limits too
+    if (e instanceof OverLimit) return { ok: false, reason: 'too-large', detail: `${e.problem.file}: ${e.problem.size} bytes`, audit: NOT_RUN };
+    throw e;
   } finally {
     reader.close();
   }
@@ -213,7 +217,7 @@ export async function judgeMember(repo: string, commit: string, spec: EvaluateSp
 async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, spec: EvaluateSpec): Promise<Judged> {
   const { parseSettings, parseTemplates } = await import('../parse/templates.js');
   let settingsDiagnostics: Diagnostic[] = [];
-  const files = await readMemberFiles(at, reader, commit, (raw) => {
+  const files = await readMemberFiles(reader, commit, (raw) => {
     const p = parseSettings(raw);
     settingsDiagnostics = p.diagnostics;
     return p.settings;
