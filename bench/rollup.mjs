@@ -5,6 +5,7 @@
 //   warm   — the report again, nothing changed
 //   one    — one member adds a commit: fetch, then the report
 //   eval   — the report with audits cached but no result cached: the evaluation step alone
+//            (templates that passed their checks stay kept, as they are in an office's daily run)
 // and, when ledger-cli is installed, `ledger bal --monthly` on the same entries; and git alone
 // reading every version of every member's files, git's own part of the cold step.
 //
@@ -73,7 +74,7 @@ try {
     return { label, fetch: 0, report: r.wall, total: r.wall, rss: r.rss };
   };
   const cache = join(umbrella, '.git/qingdan/cache');
-  // the evaluation step alone: audits cached, results not (a result's JSON starts with "ok"; an audit verdict's with "commits")
+  // the evaluation step alone: audits (and clean templates) cached, results not (a result's JSON starts with "ok"; an audit verdict's with "commits")
   const evaluation = () => {
     for (const f of readdirSync(cache)) if (readFileSync(join(cache, f), 'utf8').startsWith('{"ok"')) rmSync(join(cache, f));
     return report('evaluation alone (audits cached)');

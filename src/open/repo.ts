@@ -14,7 +14,7 @@ import { QingdanError } from '../errors.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { catalogue, resolveLang, type Lang } from '../i18n/index.js';
 import type { GlobalOptions, Io } from '../io.js';
-import { assemble, type Parsed, type Templates } from '../parse/dataset.js';
+import { assemble, checkedTemplates, type Parsed, type Templates } from '../parse/dataset.js';
 import { today } from '../read/clock.js';
 import { findLedgers, findRoot, hasTemplateFiles, readLedgers, readSettingsFile, readTemplateFiles, refuseOutside, SETTINGS_FILE, type RawFile } from '../read/repo.js';
 import { readTemplateCache, stampOf, templateStamps } from '../read/template-cache.js';
@@ -73,11 +73,6 @@ export function terminalWidth(io: Io): number {
   return io.columns ?? (Number.isInteger(env) && env > 20 ? env : 80);
 }
 
-/** Found again from the cache: clean templates have no positions to point at. */
-const noPositions = () => {
-  throw new Error('templates from the cache have no positions');
-};
-
 export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = {}): Promise<Opened> {
   const lang0 = resolveLang(opts.lang);
   if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
@@ -121,14 +116,7 @@ export async function openRepo(opts: GlobalOptions, io: Io, open: OpenOptions = 
   if (umbrellaOnly) {
     templates = { checklists: [], complete: true, diagnostics: [], texts: new Map() };
   } else if (cache && cache.templatesKey === templatesKey) {
-    templates = {
-      org: { ...cache.org, locate: noPositions },
-      checklists: cache.checklists.map((c) => ({ ...c, locate: noPositions })),
-      complete: true,
-      checked: true,
-      diagnostics: [],
-      texts: new Map(),
-    };
+    templates = checkedTemplates(cache.org, cache.checklists);
   } else {
     const raw = readTemplateFiles(root, stamps.files);
     templates = (await parser()).parseTemplates(raw.org, raw.checklists);

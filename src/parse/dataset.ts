@@ -34,6 +34,23 @@ export interface Templates {
   texts: Map<string, string | Uint8Array>;
 }
 
+/** Found again from a cache: templates that passed TEMPLATE_CHECKS, whose positions were not kept. */
+export function checkedTemplates(org: { file: string; value: Organisation }, checklists: ReadonlyArray<{ file: string; value: Checklist }>): Templates {
+  return {
+    org: { ...org, locate: noPositions },
+    checklists: checklists.map((c) => ({ ...c, locate: noPositions })),
+    complete: true,
+    checked: true,
+    diagnostics: [],
+    texts: new Map(),
+  };
+}
+
+/** Clean templates have no finding to point at. */
+const noPositions = () => {
+  throw new Error('templates from the cache have no positions');
+};
+
 /**
  * The ledgers parsed and put together with the templates. When the organisation or a checklist
  * failed to load there is no dataset, but every ledger is still parsed so that all problems are

@@ -3,8 +3,9 @@
  * the ledgers as a checked-out repository would hold them (read/repo.ts), but never checked out.
  * The member's files are untrusted: only regular files count (a symbolic link or a submodule is
  * not followed, as `findLedgers` does not follow links), names starting with a dot are skipped,
- * folders of the settings that lead out (absolute, `..`) are refused, and files or a whole
- * repository larger than the limits are refused before they are read.
+ * folders of the settings that lead out (absolute, `..`) are refused, and files, a member's data
+ * or a commit's listing larger than the limits are refused at git's header, before their contents
+ * are read.
  */
 import type { Settings } from '../core/model.js';
 import { GitError, TooLarge, type BlobReader } from './git.js';

@@ -10,12 +10,16 @@ import { join } from 'node:path';
 import type { Checklist, Organisation, Settings } from '../core/model.js';
 import { findTemplateFiles, SETTINGS_FILE, type TemplateFiles } from './repo.js';
 
-export interface CachedTemplates {
+/** Templates as a cache keeps them: their values, without positions. */
+export interface TemplateSources {
+  org: { file: string; value: Organisation };
+  checklists: { file: string; value: Checklist }[];
+}
+
+export interface CachedTemplates extends TemplateSources {
   settingsKey: string;
   settings: Settings;
   templatesKey: string;
-  org: { file: string; value: Organisation };
-  checklists: { file: string; value: Checklist }[];
 }
 
 /** Where the cache lives: only in a repository whose root holds its own `.git` folder. */
@@ -32,6 +36,11 @@ const isSource = (v: unknown, valid: (x: Record<string, unknown>) => boolean) =>
 const isOrganisation = (o: Record<string, unknown>) => typeof o.name === 'string' && Array.isArray(o.units) && Array.isArray(o.people);
 const isChecklist = (c: Record<string, unknown>) => typeof c.year === 'number' && Array.isArray(c.areas) && c.areas.every((a) => isObject(a) && Array.isArray(a.items));
 
+/** Whether a value read back from a cache has the shape of kept templates (a damaged or hand-edited file has not). */
+export function isTemplateSources(v: unknown): v is TemplateSources {
+  return isObject(v) && isSource(v.org, isOrganisation) && Array.isArray(v.checklists) && v.checklists.every((c) => isSource(c, isChecklist));
+}
+
 /**
  * The cache's entry, when it has the shape this build writes: anything else (another build's
  * entry, a damaged or hand-edited file) is no entry, and the templates are parsed again.
@@ -42,8 +51,7 @@ export function readTemplateCache(root: string): CachedTemplates | undefined {
   try {
     const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (!isObject(v) || typeof v.settingsKey !== 'string' || typeof v.templatesKey !== 'string' || !isObject(v.settings)) return undefined;
-    if (!isSource(v.org, isOrganisation) || !Array.isArray(v.checklists) || !v.checklists.every((c) => isSource(c, isChecklist))) return undefined;
-    return v as unknown as CachedTemplates;
+    return isTemplateSources(v) ? (v as unknown as CachedTemplates) : undefined;
   } catch {
     return undefined;
   }

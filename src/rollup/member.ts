@@ -21,14 +21,15 @@ import { formatPeriod, periodStart, periodEnd } from '../core/periods.js';
 import { longestGrace, selectPeriod, type PeriodOptions, type ReportKind } from '../core/reports/select.js';
 import { memberSummary, type MemberSummary } from '../core/rollup/summary.js';
 import type { MemberProvenance, UnverifiedReason } from '../core/rollup/report.js';
-import { CHECKS, runChecks } from '../checks/index.js';
-import { assemble } from '../parse/dataset.js';
+import { CHECKS, checksFor, runChecks, TEMPLATE_CHECKS } from '../checks/index.js';
+import { assemble, checkedTemplates } from '../parse/dataset.js';
 import { Interner, parseLedger } from '../parse/ledger.js';
 import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
 import { LOCK_FILE } from '../read/members-lock.js';
 import { OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
 import type { RawFile } from '../read/repo.js';
+import { isTemplateSources, type TemplateSources } from '../read/template-cache.js';
 
 export interface EvaluateSpec {
   kind: ReportKind;
@@ -231,7 +232,11 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
   const settingsOnly = (raw: RawFile) => parseSettings(raw).settings;
   // an umbrella without a checklist of its own is judged on its history alone
   const hasTemplates = files.org !== undefined && files.checklists.length > 0;
-  const parsed = hasTemplates ? assemble(parseTemplates(files.org!, files.checklists), files.ledgers, settings) : undefined;
+  // templates that passed their checks are kept by the blobs they came from: members with the same ones skip YAML and those checks
+  const templatesKey = keyOf('templates', spec.version, ...[files.org, ...files.checklists].map((f) => (f ? `${f.file}\0${files.tree.files.get(f.file)}` : '')));
+  const kept = hasTemplates ? cached<unknown>(spec.cacheDir, templatesKey) : undefined;
+  const templates = !hasTemplates ? undefined : isTemplateSources(kept) ? checkedTemplates(kept.org, kept.checklists) : parseTemplates(files.org!, files.checklists);
+  const parsed = templates ? assemble(templates, files.ledgers, settings) : undefined;
   const ds = parsed?.dataset;
 
   const audit = await auditMember(at, reader, commit, files, ds, spec, settingsOnly);
@@ -254,7 +259,12 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
   const errors = [...settingsDiagnostics, ...parsed!.diagnostics].filter((d) => d.severity === 'error');
   if (!ds || errors.length > 0) return { ok: false, reason: 'check', detail: firstProblems(errors), settings, audit: auditFacts };
   const cat = buildCatalog(ds);
-  const checked = runChecks({ ds, cat, asOf: spec.asOf }, CHECKS).filter((d) => d.severity === 'error');
+  const ctx = { ds, cat, asOf: spec.asOf };
+  const templateFindings = templates!.checked ? [] : runChecks(ctx, TEMPLATE_CHECKS);
+  if (!templates!.checked && templateFindings.length === 0 && templates!.diagnostics.length === 0) {
+    keep(spec.cacheDir, templatesKey, { org: { file: ds.org.file, value: ds.org.value }, checklists: ds.checklists.map((c) => ({ file: c.file, value: c.value })) } satisfies TemplateSources);
+  }
+  const checked = [...templateFindings, ...runChecks(ctx, checksFor(CHECKS, { checked: true }))].filter((d) => d.severity === 'error');
   if (checked.length > 0) return { ok: false, reason: 'check', detail: firstProblems(checked), settings, audit: auditFacts };
 
   const first = selectPeriod(spec.kind, spec.options, spec.asOf);
