@@ -5,7 +5,7 @@
  * An unknown inspector is `unknown-person`.
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { DEFAULT_INSPECTOR_ROLES } from '../core/model.js';
+import { DEFAULT_INSPECTOR_ROLES } from '../core/terms.js';
 import { closest } from '../core/suggest.js';
 import type { Check } from './check.js';
 import { tokenAt } from './token-at.js';

@@ -10,7 +10,7 @@ import { deduct, scoreItem, ruleOf, type ItemScore } from './score.js';
 import { findingsOf, type Finding } from './findings.js';
 import { ratedProgress, ratingsOf } from './ratings.js';
 import { progressOf, type Progress } from './status.js';
-import { weightOf } from './model.js';
+import { weightOf } from './terms.js';
 import { perPersonProgress, personsOf } from './per-person.js';
 
 export interface Evaluation {

@@ -5,7 +5,8 @@
  */
 import { scopeOf, type Subject } from './catalog.js';
 import { addDays } from './dates.js';
-import { dueInYear, type Area, type Checklist, type Item, type Organisation } from './model.js';
+import type { Area, Checklist, Item, Organisation } from './model.js';
+import { dueInYear } from './terms.js';
 import { formatPeriod, periodEnd, periodKindOf, periodStart, type Period, periodsInYear } from './periods.js';
 
 export interface Target {

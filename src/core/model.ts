@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MEASURE_NAMES } from './measures.js';
 import { isCalendarDate } from './dates.js';
+import { CADENCES, LEVELS, ROLES, RULES } from './terms.js';
 
 const Slug = z
   .string()
@@ -23,10 +24,6 @@ export const IsoDate = z
   .refine(isCalendarDate, { message: 'date' })
   .describe('A calendar date, YYYY-MM-DD');
 
-export const ROLES = ['secretary', 'committee', 'chief', 'clerk', 'member'] as const;
-export const LEVELS = ['principal', 'first', 'supervisory', 'direct'] as const;
-export const CADENCES = ['once', 'monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
-export const RULES = ['proportional', 'all-or-nothing', 'deduct'] as const;
 
 // ---------------------------------------------------------------- settings (qingdan.yaml)
 
@@ -98,8 +95,6 @@ export const Settings = z
   .describe('qingdan settings (qingdan.yaml)');
 export type Settings = z.infer<typeof Settings>;
 
-/** Who may be named as an inspector when the settings do not say: the leading group. */
-export const DEFAULT_INSPECTOR_ROLES: readonly (typeof ROLES)[number][] = ['secretary', 'committee'];
 
 // ---------------------------------------------------------------- organisation (templates/org.yaml)
 
@@ -200,7 +195,6 @@ export const Scoring = z
   .describe('How the weight turns into points');
 export type Scoring = z.infer<typeof Scoring>;
 
-export const GRADES = ['好', '较好', '一般', '差'] as const;
 
 export const RatingGroup = z
   .strictObject({
@@ -328,17 +322,6 @@ function isUnitScope(s: Scope | undefined): boolean {
 }
 function isPersonScope(s: Scope | undefined): boolean {
   return typeof s === 'object' && ('role' in s || 'person' in s);
-}
-
-/** Points an item gives in the maximum: its weight; penalty and bonus items give none. */
-export const weightOf = (item: Item): number => item.weight ?? 0;
-
-/** Whether the item is due in a year (`years:` lists them, or says every n years from one). */
-export function dueInYear(item: Item, year: number): boolean {
-  const y = item.years;
-  if (y === undefined) return true;
-  if (Array.isArray(y)) return y.includes(year);
-  return (((year - y.from) % y.every) + y.every) % y.every === 0;
 }
 
 export const Area = z.strictObject({

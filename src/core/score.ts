@@ -7,7 +7,8 @@
  * or already done count; `projected` is the score if everything still open were done on time.
  */
 import type { Obligation } from './expand.js';
-import { weightOf, type Area, type Item, type Scoring } from './model.js';
+import type { Area, Item, Scoring } from './model.js';
+import { weightOf } from './terms.js';
 import { round, type Progress } from './status.js';
 
 /** weight: an item with points; penalty: a penalty-only condition; bonus: a bonus item (加分项). */

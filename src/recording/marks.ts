@@ -9,7 +9,7 @@
 import type { Catalog } from '../core/catalog.js';
 import { isCalendarDate } from '../core/dates.js';
 import type { Extra } from '../core/entry.js';
-import { GRADES } from '../core/model.js';
+import { GRADES } from '../core/terms.js';
 import { QingdanError } from '../errors.js';
 import { findPerson } from './lookup.js';
 

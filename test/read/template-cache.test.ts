@@ -15,9 +15,9 @@ const CLI = join(ROOT, 'dist', 'qingdan.js');
 let dir: string;
 const cache = () => join(dir, '.git', 'qingdan', 'templates.json');
 
-function qingdan(args: string[]): Promise<{ code: number; stdout: string }> {
+function qingdan(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, '--as-of', '2026-11-27', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout) => {
+    execFile(process.execPath, [CLI, '--as-of', '2026-11-27', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout });
     });
   });
@@ -73,6 +73,24 @@ describe('the template cache', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('no_such_key');
     writeFileSync(file, text);
+  });
+
+  it('spares the commands after it the YAML parser and zod, until a template changes', async () => {
+    const list = join(dir, '..', `${Date.now()}-loaded.txt`);
+    const loaded = async (args: string[]) => {
+      await qingdan(args, { NODE_OPTIONS: `--require ${join(ROOT, 'test/support/loaded-modules.cjs')}`, QINGDAN_TEST_LOADED: list });
+      return readFileSync(list, 'utf8').split('\n').map((f) => f.split('/').pop());
+    };
+    await qingdan(['record', 'office', 'T1.1', '1h', '--date', '2026-11-24', '--no-commit']);
+    for (const args of [['check'], ['report', 'annual'], ['due']]) {
+      const files = await loaded(args);
+      expect(files, args.join(' ')).toContain('qingdan.cjs');
+      expect(files, args.join(' ')).not.toContain('zod.cjs');
+      expect(files, args.join(' ')).not.toContain('yaml.cjs');
+    }
+    const file = join(dir, 'templates', 'org.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    expect(await loaded(['report', 'annual'])).toEqual(expect.arrayContaining(['yaml.cjs', 'zod.cjs']));
   });
 
   for (const [name, damaged] of [
