@@ -13,7 +13,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Member } from '../core/model.js';
 import { readIfExists } from './files.js';
+import { daemonCommit } from './git-daemon.js';
 import type { Env } from './git.js';
+
+/** How long a member's git:// server is given to say which commit it has, before git fetches anyway. */
+const ASK_MS = 10_000;
 
 /** The ref a member's fetched commit is kept under, in its own repository. */
 export const FETCHED_REF = 'refs/qingdan/fetched';
@@ -88,6 +92,10 @@ export async function fetchMember(repo: string, member: Member, env: Env, timeou
     if (!init.ok) return { ok: false, reason: 'unreachable', detail: init.stderr.trim() };
   }
   const source = member.branch !== undefined ? `refs/heads/${member.branch}` : 'HEAD';
+  // the ref's own file names the commit fetched last, which git confirmed a commit then
+  const fetched = () => (known !== undefined ? readIfExists(join(repo, FETCHED_REF))?.toString('latin1') : undefined);
+  // a git:// server that still names that commit has nothing to fetch: asked without starting git
+  if (fetched() === `${known}\n` && (await daemonCommit(member.url, source, Math.min(timeoutMs, ASK_MS))) === known) return { ok: true, commit: known! };
   const r = await runGit(
     ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--update-shallow', '--no-write-fetch-head', '--end-of-options', member.url, `+${source}:${FETCHED_REF}`],
     repo,
@@ -95,10 +103,8 @@ export async function fetchMember(repo: string, member: Member, env: Env, timeou
     timeoutMs,
   );
   if (!r.ok) return { ok: false, reason: r.timedOut ? 'timeout' : 'unreachable', detail: r.stderr.trim().split('\n').slice(-3).join('\n') };
-  // unchanged since the last fetch (the ref's own file names the commit fetched then, which git
-  // confirmed a commit): one git process fewer per member; anything else, git says what it names
-  const loose = known !== undefined ? readIfExists(join(repo, FETCHED_REF))?.toString('latin1') : undefined;
-  if (loose === `${known}\n`) return { ok: true, commit: known! };
+  // unchanged since the last fetch: one git process fewer per member; anything else, git says what it names
+  if (fetched() === `${known}\n`) return { ok: true, commit: known! };
   const sha = await runGit(['rev-parse', '--verify', '--quiet', `${FETCHED_REF}^{commit}`], repo, env, timeoutMs);
   if (!sha.ok) return { ok: false, reason: 'unreachable', detail: sha.stderr.trim() };
   return { ok: true, commit: sha.stdout.trim() };

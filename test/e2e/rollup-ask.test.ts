@@ -1,0 +1,73 @@
+/**
+ * `rollup fetch` asks a member's git:// server which commit it has before it starts git, and
+ * fetches only the members that moved: a git on PATH that notes each run shows how many fetches
+ * ran, against a real `git daemon` on 127.0.0.1.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
+import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+
+let served: string;
+let daemon: Daemon;
+let umbrella: string;
+let log: string;
+let env: Record<string, string>;
+
+/** The git commands qingdan ran since the last call, as their first argument after git's own options. */
+function ran(): string[] {
+  const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+  writeFileSync(log, '');
+  return lines.map((l) => l.split(' ').find((a) => !a.startsWith('-'))!);
+}
+
+const lock = () => new Map((JSON.parse(readFileSync(join(umbrella, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit: string }> }).members.map((m) => [m.id, m.commit]));
+
+async function fetch(): Promise<void> {
+  const r = await qd(['rollup', 'fetch', '--no-commit'], { cwd: umbrella, env, timeout: 60_000 });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  served = tempDir('served');
+  await Promise.all(['east', 'west'].map((id) => makeMember({ dir: join(served, id), units: ['office'] })));
+  daemon = await startDaemon(served, 'east');
+  umbrella = makeUmbrella([
+    { id: 'east', name: '东区支行', url: daemon.url('east') },
+    { id: 'west', name: '西区支行', url: daemon.url('west') },
+  ]);
+  const bin = join(tempDir('bin'), 'bin');
+  mkdirSync(bin, { recursive: true });
+  log = join(bin, 'git.log');
+  writeFileSync(log, '');
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  env = gitEnv({ PATH: `${bin}:${process.env.PATH}` });
+}, 90_000);
+afterAll(() => daemon?.stop());
+
+describe('rollup fetch: members asked first', () => {
+  it('fetches every member once, then none while nothing moved, then only the one that did', async () => {
+    await fetch();
+    expect(ran().filter((c) => c === 'fetch')).toHaveLength(2);
+    const first = lock();
+
+    await fetch();
+    expect(ran()).not.toContain('fetch');
+    expect(lock()).toEqual(first);
+
+    writeFileSync(join(served, 'west/ledgers/2026/office.ledger'), `${readFileSync(join(served, 'west/ledgers/2026/office.ledger'), 'utf8')}2026-11-25 office T1.1 1h id:ask001\n`);
+    g(join(served, 'west'), ['commit', '-qam', 'one more day']);
+    await fetch();
+    expect(ran().filter((c) => c === 'fetch')).toHaveLength(1);
+    expect(lock().get('west')).toBe(g(join(served, 'west'), ['rev-parse', 'HEAD']).trim());
+    expect(lock().get('east')).toBe(first.get('east'));
+
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--json'], { cwd: umbrella, env, timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { ranking: unknown[] }).ranking).toHaveLength(2);
+  }, 120_000);
+});
