@@ -235,9 +235,10 @@ export function resolveCommit(at: At, rev: string): string | undefined {
   return r.ok ? r.stdout.trim() : undefined;
 }
 
-/** Whether commit `a` is `b` or one of its ancestors (false too when either is not there). */
-export function isAncestor(at: At, a: string, b: string): boolean {
-  return git(['merge-base', '--is-ancestor', '--end-of-options', a, b], at).ok;
+/** Whether commit `a` is `b` or one of its ancestors; undefined when either is not there. */
+export function isAncestor(at: At, a: string, b: string): boolean | undefined {
+  const r = git(['merge-base', '--is-ancestor', '--end-of-options', a, b], at);
+  return r.ok ? true : r.code === 1 ? false : undefined;
 }
 
 /** A commit as `git log` gives it: the shape audit reads (core/audit/history.ts). */

@@ -73,7 +73,8 @@ export function readAhead(reader: git.BlobReader, commits: readonly CommitChange
     // what this commit does not need goes before the rest is read: two versions at a time, not three
     last = now;
     if (missing.length === 0) return now;
-    sizes ??= sizesOf([...step.keys()]);
+    // the sizes are asked only when something lies ahead: not for the last commit, nor a history of one
+    if (at + 1 < plan.length) sizes ??= sizesOf([...step.keys()]);
     const asked = new Set(missing);
     const wanted = new Set(missing);
     // the next commits' versions: those already read ahead are kept, the others read now
@@ -81,7 +82,7 @@ export function readAhead(reader: git.BlobReader, commits: readonly CommitChange
     let bytes = 0;
     for (let i = at + 1; i < plan.length && bytes < AHEAD_BYTES; i++) {
       for (const id of plan[i]!) {
-        const n = sizes.get(id) ?? Infinity;
+        const n = sizes!.get(id) ?? Infinity;
         if (wanted.has(id) || next.has(id) || bytes + n > AHEAD_BYTES) continue;
         const b = ahead.get(id);
         if (b) next.set(id, b);
@@ -112,6 +113,21 @@ export function repositoryFacts(at: git.At): RepositoryFacts {
 }
 
 /**
+ * The same facts of a member's repository inside an umbrella (read/members.ts), from its files:
+ * a bare repository qingdan made, where git keeps `shallow` and `info/grafts` at the top, and which
+ * fetch gives no replace refs. When anything says otherwise (a `refs/replace` folder, one in
+ * `packed-refs`), undefined: git is asked.
+ */
+export function memberRepositoryFacts(dir: string): RepositoryFacts | undefined {
+  if (exists(join(dir, 'refs', 'replace')) || readIfExists(join(dir, 'packed-refs'))?.includes(' refs/replace/')) return undefined;
+  const facts: RepositoryFacts = { replaceRefs: [] };
+  const shallow = readIfExists(join(dir, 'shallow'));
+  if (shallow) facts.shallow = { file: 'shallow', commits: shallow.toString('utf8').split('\n').filter((l) => l !== '') };
+  if (exists(join(dir, 'info', 'grafts'))) facts.grafts = join('info', 'grafts');
+  return facts;
+}
+
+/**
  * A commit a roll-up audits (rollup/member.ts), as the member's reading already has it: its tree's
  * blobs, and the reader of the member's repository, shared (it is not closed here).
  */
@@ -126,7 +142,7 @@ export interface KnownCommit {
  * audits, whose `workTree` is the commit itself.
  */
 export async function openHistory(at: git.At, g: git.GitRepo, since: string | undefined, known?: KnownCommit): Promise<OpenedHistory> {
-  const facts = repositoryFacts({ cwd: g.top, env: at.env });
+  const facts = (known && memberRepositoryFacts(g.top)) || repositoryFacts({ cwd: g.top, env: at.env });
   const top = { cwd: g.top, env: literalHistory(at.env) };
   const prefix = g.prefix;
   const rev = known?.rev ?? 'HEAD';

@@ -161,13 +161,13 @@ async function readPaths(reader: BlobReader, tree: MemberTree, paths: readonly s
  * loaded by the caller), since they say where the templates and ledgers are. A problem that stops
  * the member from being read is returned, not thrown.
  */
-export async function readMemberFiles(reader: BlobReader, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined): Promise<MemberFiles | TreeProblem> {
+export async function readMemberFiles(reader: BlobReader, commit: string, settingsOf: (raw: RawFile | undefined) => Settings | undefined | Promise<Settings | undefined>): Promise<MemberFiles | TreeProblem> {
   try {
     const whole = await listTree(reader, commit);
     const tree = whole.files;
     const one = async (path: string): Promise<RawFile | undefined> => (tree.has(path) ? { file: path, bytes: (await readPaths(reader, whole, [path], MAX_FILE_BYTES, path)).get(path)! } : undefined);
     const settingsRaw = await one('qingdan.yaml');
-    const settings = settingsOf(settingsRaw) ?? {};
+    const settings = (await settingsOf(settingsRaw)) ?? {};
     const templatesDir = settings.paths?.templates ?? 'templates';
     const ledgersDir = settings.paths?.ledgers ?? 'ledgers';
     if (leadsOutOfTree(templatesDir)) return { kind: 'outside', setting: 'paths.templates', value: templatesDir };

@@ -99,7 +99,7 @@ interface CleanUpTo {
  * neither holds the other, the member rewrote its history after it was audited: a violation,
  * which no audit of the new history alone could see.
  */
-async function auditMember(at: git.At, reader: git.BlobReader, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parseSettings: (raw: RawFile) => Settings | undefined): Promise<AuditVerdict> {
+async function auditMember(at: git.At, reader: git.BlobReader, commit: string, files: MemberFiles, ds: Parameters<typeof auditHistory>[1], spec: EvaluateSpec, parser: () => Promise<typeof import('../parse/templates.js')>): Promise<AuditVerdict> {
   // shallowness is the repository's, not the commit's: the same commit fetched whole is another verdict
   const shallow = shallowRepo(at.cwd);
   const key = keyOf('audit', at.cwd, commit, String(shallow), spec.version);
@@ -107,11 +107,13 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
   if (hit) return hit;
   const cleanKey = keyOf('audit-clean', at.cwd, spec.version);
   const clean = cached<CleanUpTo>(spec.cacheDir, cleanKey);
-  const known = clean && typeof clean.commit === 'string' && /^[0-9a-f]{40,64}$/.test(clean.commit) && git.resolveCommit(at, clean.commit) ? clean : undefined;
-  const since = known && !shallow && git.isAncestor(at, known.commit, commit) ? known : undefined;
+  const known = clean && typeof clean.commit === 'string' && /^[0-9a-f]{40,64}$/.test(clean.commit) && !shallow ? clean : undefined;
+  // undefined when the commit audited before is not there any more: the whole history is audited
+  const ahead = known ? git.isAncestor(at, known.commit, commit) : undefined;
+  const since = ahead === true ? known : undefined;
   // a history that no longer holds the commit audited before, nor is held by it: it was rewritten
   // (an older commit, as an old members.lock names, is not a rewrite)
-  if (known && !since && !shallow && !git.isAncestor(at, commit, known.commit)) {
+  if (known && ahead === false && git.isAncestor(at, commit, known.commit) !== true) {
     const verdict: AuditVerdict = { commits: 0, violations: 1, shallow: false, first: `rewritten: ${known.commit.slice(0, 12)} → ${commit.slice(0, 12)}` };
     keep(spec.cacheDir, key, verdict);
     return verdict;
@@ -132,7 +134,12 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
       evidence.set(p, b ? createHash('sha256').update(b).digest('hex') : undefined);
     }
     const intern = new Interner();
-    const folders = [files.ledgersDir, ...history.settings.map((bytes) => parseSettings({ file: 'qingdan.yaml', bytes })?.paths?.ledgers ?? 'ledgers')];
+    // and the ledgers' folder each version of the settings named
+    const folders = [files.ledgersDir];
+    if (history.settings.length > 0) {
+      const { parseSettings } = await parser();
+      for (const bytes of history.settings) folders.push(parseSettings({ file: 'qingdan.yaml', bytes }).settings?.paths?.ledgers ?? 'ledgers');
+    }
     report = await auditHistory({ ...history, workTree: (path) => head.get(path) }, ds, {
       closeDays: 10,
       folders,
@@ -216,30 +223,36 @@ export async function judgeMember(repo: string, commit: string, spec: EvaluateSp
 }
 
 async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, spec: EvaluateSpec): Promise<Judged> {
-  const { parseSettings, parseTemplates } = await import('../parse/templates.js');
+  // YAML and zod are loaded only when something kept from an earlier member does not do
+  const parser = () => import('../parse/templates.js');
   let settingsDiagnostics: Diagnostic[] = [];
-  const files = await readMemberFiles(reader, commit, (raw) => {
-    const p = parseSettings(raw);
+  let settings: Settings = {};
+  const files = await readMemberFiles(reader, commit, async (raw) => {
+    if (!raw) return settings;
+    // clean settings are kept by their bytes, as templates by their blobs
+    const key = keyOf('settings', spec.version, Buffer.from(raw.bytes).toString('latin1'));
+    const kept = cached<unknown>(spec.cacheDir, key);
+    if (typeof kept === 'object' && kept !== null && !Array.isArray(kept)) return (settings = kept as Settings);
+    const p = (await parser()).parseSettings(raw);
     settingsDiagnostics = p.diagnostics;
-    return p.settings;
+    if (p.settings && p.diagnostics.length === 0) keep(spec.cacheDir, key, p.settings);
+    return (settings = p.settings ?? {});
   });
   if ('kind' in files) {
     if (files.kind === 'missing-commit') return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
     const detail = files.kind === 'outside' ? `${files.setting}: ${files.value}` : files.kind === 'too-large' ? `${files.file}: ${files.size} bytes` : files.file;
     return { ok: false, reason: files.kind === 'missing' ? 'no-templates' : files.kind, detail, audit: NOT_RUN };
   }
-  const settings = files.settings ? (parseSettings(files.settings).settings ?? {}) : {};
-  const settingsOnly = (raw: RawFile) => parseSettings(raw).settings;
   // an umbrella without a checklist of its own is judged on its history alone
   const hasTemplates = files.org !== undefined && files.checklists.length > 0;
   // templates that passed their checks are kept by the blobs they came from: members with the same ones skip YAML and those checks
   const templatesKey = keyOf('templates', spec.version, ...[files.org, ...files.checklists].map((f) => (f ? `${f.file}\0${files.tree.files.get(f.file)}` : '')));
   const kept = hasTemplates ? cached<unknown>(spec.cacheDir, templatesKey) : undefined;
-  const templates = !hasTemplates ? undefined : isTemplateSources(kept) ? checkedTemplates(kept.org, kept.checklists) : parseTemplates(files.org!, files.checklists);
+  const templates = !hasTemplates ? undefined : isTemplateSources(kept) ? checkedTemplates(kept.org, kept.checklists) : (await parser()).parseTemplates(files.org!, files.checklists);
   const parsed = templates ? assemble(templates, files.ledgers, settings) : undefined;
   const ds = parsed?.dataset;
 
-  const audit = await auditMember(at, reader, commit, files, ds, spec, settingsOnly);
+  const audit = await auditMember(at, reader, commit, files, ds, spec, parser);
   const auditFacts = { audit: audit.violations > 0 ? ('violations' as const) : ('clean' as const), auditCommits: audit.commits, violations: audit.violations };
   if (audit.shallow) return { ok: false, reason: 'shallow', detail: audit.first ?? '', settings, audit: auditFacts };
   if (audit.violations > 0) return { ok: false, reason: 'audit', detail: `${audit.violations}: ${audit.first ?? ''}`, settings, audit: auditFacts };

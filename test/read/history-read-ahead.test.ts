@@ -58,6 +58,18 @@ describe('reading a history ahead', () => {
     expect(reader.calls).toEqual(commits.map((_, k) => [id(k)]));
   });
 
+  it('a history of one commit (an audit since the last one) never asks for sizes: nothing lies ahead', async () => {
+    const commits = history(1);
+    const reader = fakeReader();
+    await walk(
+      readAhead(reader, commits, () => {
+        throw new Error('sizes asked');
+      }),
+      commits,
+    );
+    expect(reader.calls).toEqual([[id(0)]]);
+  });
+
   it('a version outside the plan (an old line read again) is read on its own terms, and the walk goes on', async () => {
     const commits = history(50);
     const reader = fakeReader();
