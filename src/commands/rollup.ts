@@ -249,7 +249,7 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
     // what a member's server said is shown, never obeyed
     io.stdout(lines.map((l) => `${printable(l)}\n`).join(''));
     io.stderr(`${u.R.fetchSummary({ ok: entries.length - failed, failed })}\n`);
-    io.stderr(`${committed ? u.R.committed({ commit: committed.slice(0, 12) }) : u.R.unchanged}\n`);
+    io.stderr(`${committed ? u.R.committed({ commit: committed.slice(0, 12) }) : changed ? u.R.written : u.R.unchanged}\n`);
   }
   return failed > 0 ? 1 : 0;
 }

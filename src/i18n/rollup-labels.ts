@@ -13,6 +13,8 @@ export interface RollupLabels {
   fetching: Message;
   committed: Message;
   unchanged: string;
+  /** The lock changed, and --no-commit left it uncommitted. */
+  written: string;
   /** The lock could not be read: what was fetched before is not known, and the lock is written afresh. */
   lockUnreadable: Message;
   nested: Message;
@@ -54,6 +56,7 @@ export const rollupZh: RollupLabels = {
   fetching: (p) => `获取成员 ${p.done} / ${p.total}…`,
   committed: (p) => `已提交 members.lock（${p.commit}）`,
   unchanged: 'members.lock 无变化，未提交',
+  written: 'members.lock 已更新，未提交（--no-commit）',
   lockUnreadable: (p) => `注意：members.lock 有 ${p.count} 处错误（第一处在第 ${p.line} 行），以前获取的提交号无从得知；本次获取后重写（原文件在 git 历史中）`,
   nested: (p) => `${p.id}/${p.child}：${p.text}`,
   col: {
@@ -129,6 +132,7 @@ export const rollupEn: RollupLabels = {
   fetching: (p) => `fetching members ${p.done} / ${p.total}…`,
   committed: (p) => `committed members.lock (${p.commit})`,
   unchanged: 'members.lock unchanged, nothing committed',
+  written: 'members.lock updated, not committed (--no-commit)',
   lockUnreadable: (p) => `note: members.lock has ${p.count} error(s) (the first on line ${p.line}), so the commits fetched before are not known; it is written afresh from this fetch (the old file is in git's history)`,
   nested: (p) => `${p.id}/${p.child}: ${p.text}`,
   col: {

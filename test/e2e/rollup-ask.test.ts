@@ -25,9 +25,11 @@ function ran(): string[] {
 
 const lock = () => new Map((JSON.parse(readFileSync(join(umbrella, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit: string }> }).members.map((m) => [m.id, m.commit]));
 
-async function fetch(): Promise<void> {
+/** `rollup fetch --no-commit`; what it said of members.lock. */
+async function fetch(): Promise<string> {
   const r = await qd(['rollup', 'fetch', '--no-commit'], { cwd: umbrella, env, timeout: 60_000 });
   expect(r.code, r.stderr).toBe(0);
+  return r.stderr.trim().split('\n').pop()!;
 }
 
 beforeAll(async () => {
@@ -51,11 +53,11 @@ afterAll(() => daemon?.stop());
 
 describe('rollup fetch: members asked first', () => {
   it('fetches every member once, then none while nothing moved, then only the one that did', async () => {
-    await fetch();
+    expect(await fetch()).toBe('members.lock 已更新，未提交（--no-commit）');
     expect(ran().filter((c) => c === 'fetch')).toHaveLength(2);
     const first = lock();
 
-    await fetch();
+    expect(await fetch()).toBe('members.lock 无变化，未提交');
     expect(ran()).not.toContain('fetch');
     expect(lock()).toEqual(first);
 
