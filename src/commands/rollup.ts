@@ -21,7 +21,7 @@ import { progress } from '../open/progress.js';
 import { instant, today } from '../read/clock.js';
 import { kindOf, readIfExists } from '../read/files.js';
 import * as git from '../read/git.js';
-import { fetchMember, hasCommit, memberRepo } from '../read/members.js';
+import { fetchMember, hasCommit, memberRepo, rewritesUrls } from '../read/members.js';
 import { lockProblems, parseLock, printLock, type LockEntry } from '../parse/members-lock.js';
 import { LOCK_FILE, readLockText } from '../read/members-lock.js';
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
@@ -145,10 +145,17 @@ export async function runRollup(what: string, opts: RollupOptions, io: Io): Prom
  * (a level down, to MAX_DEPTH): each into a repository of its own. The entry keeps the commit and
  * when it was first fetched; a failure keeps what was fetched before, and says when and why.
  */
-async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry | undefined, now: string, io: Io, pinned?: string): Promise<LockEntry> {
+/** What every member of one `rollup fetch` shares: its time, and whether git:// servers may be asked directly. */
+interface FetchRun {
+  now: string;
+  ask: boolean;
+}
+
+async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry | undefined, run: FetchRun, io: Io, pinned?: string): Promise<LockEntry> {
+  const { now } = run;
   const repo = memberRepo(u.gitDir, path);
   const base: LockEntry = { id: m.id, url: m.url, ...(m.branch !== undefined ? { branch: m.branch } : {}) };
-  const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS, old?.commit);
+  const r = await fetchMember(repo, m, io.env, FETCH_TIMEOUT_MS, { known: old?.commit, ask: run.ask });
   // what was fetched before is looked for only when a failure needs it
   const keepOld = async () => old?.commit !== undefined && (await hasCommit(repo, old.commit, io.env));
   if (!r.ok) {
@@ -170,7 +177,7 @@ async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry |
     if (!nested) markPlain(plain);
     if (nested) {
       entry.members = await Promise.all(
-        nested.members.map((n) => fetchOne(u, [...path, n.id], n, old?.members?.find((o) => o.id === n.id), now, io, nested.lock.find((l) => l.id === n.id)?.commit)),
+        nested.members.map((n) => fetchOne(u, [...path, n.id], n, old?.members?.find((o) => o.id === n.id), run, io, nested.lock.find((l) => l.id === n.id)?.commit)),
       );
     }
   }
@@ -191,8 +198,8 @@ async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ me
   const reader = git.blobReader({ cwd: repo, env: io.env });
   const files = await listTree(reader, commit)
     .then((tree) => readTreeFiles(reader, tree, [SETTINGS_FILE, LOCK_FILE]))
-    // files too large to read make no umbrella: the member is refused when it is judged
-    .catch((e: unknown) => (e instanceof OverLimit ? new Map<string, Uint8Array>() : Promise.reject(e)))
+    // files too large to read, or a tree git cannot read, make no umbrella: the member is refused when it is judged
+    .catch((e: unknown) => (e instanceof OverLimit || e instanceof git.GitError ? new Map<string, Uint8Array>() : Promise.reject(e)))
     .finally(() => reader.close());
   const raw = files.get(SETTINGS_FILE);
   if (!raw) return undefined;
@@ -212,11 +219,12 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
     io.stderr(`${u.R.lockUnreadable({ count: found.length, line: found[0]!.line })}\n`);
   }
   const lock = parseLock(lockText);
-  const now = instant(io.now);
+  // git would send a git:// URL elsewhere (insteadOf, a proxy): its servers are not asked directly
+  const run: FetchRun = { now: instant(io.now), ask: !(await rewritesUrls(u.root, io.env)) };
   const bar = progress(io, (done, total) => u.R.fetching({ done, total }));
   let done = 0;
   const entries = await pool(u.members, jobsOf(opts, 4), async (m) => {
-    const e = await fetchOne(u, [m.id], m, lock.members.find((o) => o.id === m.id), now, io);
+    const e = await fetchOne(u, [m.id], m, lock.members.find((o) => o.id === m.id), run, io);
     bar.step(++done, u.members.length);
     return e;
   });

@@ -32,26 +32,38 @@ function pktLine(payload: string): Buffer {
 }
 
 /**
- * The ref advertisement's lines as the server sends them (payloads, without the flush), or
- * undefined: the flush "0000" ends it.
+ * Reads a ref advertisement as it arrives, each pkt-line once: `push` says whether the flush that
+ * ends it has come (`done`), more is needed, or what came is no advertisement this code answers
+ * ("ERR …", "shallow …", "version …", anything that is no pkt-line).
  */
-export function advertisedRefs(bytes: Buffer): { refs: Map<string, string>; done: boolean } | undefined {
-  const refs = new Map<string, string>();
-  for (let i = 0; i + 4 <= bytes.length; ) {
-    const head = bytes.toString('latin1', i, i + 4);
-    if (!/^[0-9a-f]{4}$/.test(head)) return undefined;
-    const n = parseInt(head, 16);
-    if (n === 0) return { refs, done: true };
-    if (n < 4) return undefined;
-    if (i + n > bytes.length) break;
-    const line = bytes.toString('utf8', i + 4, i + n);
-    const ref = REF_LINE.exec(line);
-    // "ERR …", "shallow …", "version …": not an advertisement this code answers
-    if (!ref) return undefined;
-    refs.set(ref[2]!, ref[1]!);
-    i += n;
+export class AdvertisementReader {
+  readonly refs = new Map<string, string>();
+  private pending = Buffer.alloc(0);
+
+  push(chunk: Buffer): 'done' | 'more' | 'bad' {
+    let bytes = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    while (bytes.length >= 4) {
+      const head = bytes.toString('latin1', 0, 4);
+      if (!/^[0-9a-f]{4}$/.test(head)) return 'bad';
+      const n = parseInt(head, 16);
+      if (n === 0) return 'done';
+      if (n < 4) return 'bad';
+      if (n > bytes.length) break;
+      const ref = REF_LINE.exec(bytes.toString('utf8', 4, n));
+      if (!ref) return 'bad';
+      this.refs.set(ref[2]!, ref[1]!);
+      bytes = bytes.subarray(n);
+    }
+    this.pending = Buffer.from(bytes);
+    return 'more';
   }
-  return { refs, done: false };
+}
+
+/** The refs of a whole advertisement (`done` once its flush is there), or undefined for what is none. */
+export function advertisedRefs(bytes: Buffer): { refs: Map<string, string>; done: boolean } | undefined {
+  const reader = new AdvertisementReader();
+  const said = reader.push(bytes);
+  return said === 'bad' ? undefined : { refs: reader.refs, done: said === 'done' };
 }
 
 /**
@@ -62,7 +74,7 @@ export function daemonCommit(url: string, source: string, timeoutMs: number): Pr
   const at = daemonAddress(url);
   if (!at) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    const reader = new AdvertisementReader();
     let size = 0;
     let settled = false;
     const socket = connect({ host: at.host, port: at.port });
@@ -70,8 +82,9 @@ export function daemonCommit(url: string, source: string, timeoutMs: number): Pr
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      // a flush says "nothing wanted": the server's upload-pack ends at once
-      if (commit !== undefined && socket.writable) socket.end(Buffer.from('0000', 'latin1'));
+      // a flush says "nothing wanted": the server's upload-pack ends at once; the socket is
+      // destroyed once it is written, whether or not the server closes its side
+      if (commit !== undefined && socket.writable) socket.end(Buffer.from('0000', 'latin1'), () => socket.destroy());
       else socket.destroy();
       resolve(commit);
     };
@@ -81,12 +94,12 @@ export function daemonCommit(url: string, source: string, timeoutMs: number): Pr
       socket.write(pktLine(`git-upload-pack ${at.path}\0host=${hostParam}\0`));
     });
     socket.on('data', (d: Buffer) => {
-      chunks.push(d);
+      if (settled) return;
       size += d.length;
       if (size > MAX_BYTES) return finish(undefined);
-      const got = advertisedRefs(Buffer.concat(chunks));
-      if (!got) return finish(undefined);
-      if (got.done) finish(got.refs.get(source));
+      const said = reader.push(d);
+      if (said === 'bad') finish(undefined);
+      else if (said === 'done') finish(reader.refs.get(source));
     });
     socket.on('error', () => finish(undefined));
     socket.on('close', () => finish(undefined));

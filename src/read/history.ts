@@ -73,7 +73,7 @@ export function readAhead(reader: git.BlobReader, commits: readonly CommitChange
     // what this commit does not need goes before the rest is read: two versions at a time, not three
     last = now;
     if (missing.length === 0) return now;
-    // the sizes are asked only when something lies ahead: not for the last commit, nor a history of one
+    // asking git for the sizes is a process of its own: not worth it when nothing lies ahead (an audit of one new commit)
     if (at + 1 < plan.length) sizes ??= sizesOf([...step.keys()]);
     const asked = new Set(missing);
     const wanted = new Set(missing);

@@ -15,8 +15,10 @@ import type { RawFile } from './repo.js';
 export const MAX_FILE_BYTES = 256 << 20;
 /** Nor a member whose data adds up to more than this. */
 export const MAX_TOTAL_BYTES = 1536 << 20;
-/** Nor a commit whose listing (its tree objects, each time the listing goes through one) is larger: about a million files. */
+/** Nor a commit whose listing (as `git ls-tree -r` would print it) is larger: about a million files. */
 export const MAX_TREE_BYTES = 64 << 20;
+/** git's own default limit on how deep trees may nest (core.maxTreeDepth). */
+const MAX_TREE_DEPTH = 4096;
 
 export interface MemberTree {
   /** The regular files: path → blob. What the member's data is read from. */
@@ -58,17 +60,23 @@ const S_IFMT = 0o170000;
 /**
  * The files of a commit, read as tree objects through `reader` (no process of its own), listed as
  * `git ls-tree -r` lists them: in tree order, modes as git reads them (any execute bit is
- * 100755), submodules left out. Throws a GitError when the repository cannot read the commit, and
- * OverLimit for a listing over `maxTreeBytes`.
+ * 100755), submodules left out. Throws a GitError when the repository cannot read the commit (or
+ * its trees nest deeper than git allows), and OverLimit for a listing over MAX_TREE_BYTES (the
+ * limits are smaller in tests).
  */
-export async function listTree(reader: BlobReader, commit: string, maxTreeBytes = MAX_TREE_BYTES): Promise<MemberTree> {
+export async function listTree(reader: BlobReader, commit: string, limits: { bytes?: number; depth?: number } = {}): Promise<MemberTree> {
+  const maxTreeBytes = limits.bytes ?? MAX_TREE_BYTES;
+  const maxDepth = limits.depth ?? MAX_TREE_DEPTH;
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: not a commit id: ${commit}` });
   const hashBytes = commit.length / 2;
   const root = `${commit}^{tree}`;
   // every tree is read once, a level at a time; the listing then walks them in order
   const trees = new Map<string, TreeEntry[]>();
   let read = 0;
+  let depth = 0;
   for (let level = [root]; level.length > 0; ) {
+    // as git itself (core.maxTreeDepth) refuses: each level is a round trip to git
+    if (++depth > maxDepth) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: the tree of ${commit.slice(0, 12)} nests deeper than ${maxDepth} levels` });
     const got = await reader.read(level, { type: 'tree', total: maxTreeBytes - read }).catch((e: unknown) => {
       throw e instanceof TooLarge ? new OverLimit({ kind: 'too-large', file: '.', size: read + e.size }) : e;
     });
@@ -83,11 +91,12 @@ export async function listTree(reader: BlobReader, commit: string, maxTreeBytes 
   }
   const files = new Map<string, string>();
   const blobs = new Map<string, string>();
-  // a tree may hold the same subtree many times over: what the listing goes through is counted each time
+  // what the listing holds, counted as ls-tree would print it (mode, id, whole path): a tree may
+  // hold the same subtree over and over, or folders nested deep, and small objects make long paths
   let listed = 0;
   const open = (id: string, prefix: string, hidden: boolean) => {
     const entries = trees.get(id)!;
-    for (const e of entries) listed += e.name.length + hashBytes + 8;
+    for (const e of entries) listed += prefix.length + e.name.length + hashBytes * 2 + 8;
     if (listed > maxTreeBytes) throw new OverLimit({ kind: 'too-large', file: '.', size: listed });
     return { entries, next: 0, prefix, hidden };
   };

@@ -85,7 +85,8 @@ export type FetchResult = { ok: true; commit: string } | { ok: false; reason: 't
  * first; `known` is the commit the last fetch found. Tags and submodules are not fetched; a shallow member is fetched as it is (its
  * shallowness is kept, and the audit refuses it).
  */
-export async function fetchMember(repo: string, member: Member, env: Env, timeoutMs: number, known?: string): Promise<FetchResult> {
+export async function fetchMember(repo: string, member: Member, env: Env, timeoutMs: number, opts: { known?: string; ask: boolean }): Promise<FetchResult> {
+  const { known } = opts;
   if (!existsSync(join(repo, 'HEAD'))) {
     mkdirSync(repo, { recursive: true });
     const init = await runGit(['init', '--bare', '--quiet', repo], repo, env, timeoutMs);
@@ -95,7 +96,7 @@ export async function fetchMember(repo: string, member: Member, env: Env, timeou
   // the ref's own file names the commit fetched last, which git confirmed a commit then
   const fetched = () => (known !== undefined ? readIfExists(join(repo, FETCHED_REF))?.toString('latin1') : undefined);
   // a git:// server that still names that commit has nothing to fetch: asked without starting git
-  if (fetched() === `${known}\n` && (await daemonCommit(member.url, source, Math.min(timeoutMs, ASK_MS))) === known) return { ok: true, commit: known! };
+  if (opts.ask && fetched() === `${known}\n` && (await daemonCommit(member.url, source, Math.min(timeoutMs, ASK_MS))) === known) return { ok: true, commit: known! };
   const r = await runGit(
     ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--update-shallow', '--no-write-fetch-head', '--end-of-options', member.url, `+${source}:${FETCHED_REF}`],
     repo,
@@ -108,6 +109,17 @@ export async function fetchMember(repo: string, member: Member, env: Env, timeou
   const sha = await runGit(['rev-parse', '--verify', '--quiet', `${FETCHED_REF}^{commit}`], repo, env, timeoutMs);
   if (!sha.ok) return { ok: false, reason: 'unreachable', detail: sha.stderr.trim() };
   return { ok: true, commit: sha.stdout.trim() };
+}
+
+/**
+ * Whether git, as configured for the members' fetches, would reach a git:// URL some other way
+ * than it reads: a `url.<base>.insteadOf` rule or a proxy (`core.gitProxy`, GIT_PROXY_COMMAND).
+ * Asked once per fetch, in the umbrella (whose own settings are a superset of a member's).
+ */
+export async function rewritesUrls(cwd: string, env: Env): Promise<boolean> {
+  if (env.GIT_PROXY_COMMAND) return true;
+  const r = await runGit(['config', '--get-regexp', '^url\\..*\\.insteadof$|^core\\.gitproxy$'], cwd, env, 30_000);
+  return r.stdout.trim() !== '';
 }
 
 /** Whether `commit` is a commit the member's repository holds. */

@@ -134,7 +134,7 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
       evidence.set(p, b ? createHash('sha256').update(b).digest('hex') : undefined);
     }
     const intern = new Interner();
-    // and the ledgers' folder each version of the settings named
+    // a ledger is a ledger of the folder the settings of its time named, which may have moved
     const folders = [files.ledgersDir];
     if (history.settings.length > 0) {
       const { parseSettings } = await parser();
@@ -170,6 +170,15 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
   keep(spec.cacheDir, key, verdict);
   if (verdict.violations === 0) keep(spec.cacheDir, cleanKey, { commit, commits: verdict.commits } satisfies CleanUpTo);
   return verdict;
+}
+
+/** Whether settings read back from the cache have the shape of what was kept (a damaged or hand-edited file has not). */
+function isKeptSettings(v: unknown): v is Settings {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const s = v as Record<string, unknown>;
+  const paths = s.paths;
+  const pathsOk = paths === undefined || (typeof paths === 'object' && paths !== null && Object.values(paths).every((p) => typeof p === 'string'));
+  return pathsOk && (s.members === undefined || Array.isArray(s.members)) && (s.lang === undefined || typeof s.lang === 'string');
 }
 
 /** The months (YYYY-MM) of a monthly or quarterly period. */
@@ -232,7 +241,7 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
     // clean settings are kept by their bytes, as templates by their blobs
     const key = keyOf('settings', spec.version, Buffer.from(raw.bytes).toString('latin1'));
     const kept = cached<unknown>(spec.cacheDir, key);
-    if (typeof kept === 'object' && kept !== null && !Array.isArray(kept)) return (settings = kept as Settings);
+    if (isKeptSettings(kept)) return (settings = kept);
     const p = (await parser()).parseSettings(raw);
     settingsDiagnostics = p.diagnostics;
     if (p.settings && p.diagnostics.length === 0) keep(spec.cacheDir, key, p.settings);

@@ -26,8 +26,8 @@ function ran(): string[] {
 const lock = () => new Map((JSON.parse(readFileSync(join(umbrella, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit: string }> }).members.map((m) => [m.id, m.commit]));
 
 /** `rollup fetch --no-commit`; what it said of members.lock. */
-async function fetch(): Promise<string> {
-  const r = await qd(['rollup', 'fetch', '--no-commit'], { cwd: umbrella, env, timeout: 60_000 });
+async function fetch(extra: Record<string, string> = {}): Promise<string> {
+  const r = await qd(['rollup', 'fetch', '--no-commit'], { cwd: umbrella, env: { ...env, ...extra }, timeout: 60_000 });
   expect(r.code, r.stderr).toBe(0);
   return r.stderr.trim().split('\n').pop()!;
 }
@@ -71,5 +71,17 @@ describe('rollup fetch: members asked first', () => {
     const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--json'], { cwd: umbrella, env, timeout: 60_000 });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { ranking: unknown[] }).ranking).toHaveLength(2);
+  }, 120_000);
+
+  it('asks no server directly when git would send its URLs elsewhere (url.<base>.insteadOf, a proxy): git fetches them all', async () => {
+    ran();
+    // a rule for URLs none of the members has: the fetches are unchanged, but qingdan cannot tell
+    await fetch({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${daemon.url('')}.insteadOf`, GIT_CONFIG_VALUE_0: 'git://nowhere.invalid/' });
+    expect(ran().filter((c) => c === 'fetch')).toHaveLength(2);
+    // a proxy for another domain: the same
+    await fetch({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.gitProxy', GIT_CONFIG_VALUE_0: '/nonexistent/proxy for nowhere.invalid' });
+    expect(ran().filter((c) => c === 'fetch')).toHaveLength(2);
+    await fetch();
+    expect(ran()).not.toContain('fetch');
   }, 120_000);
 });

@@ -70,6 +70,16 @@ describe('rollup: members\' templates kept by their blobs', () => {
     expect(entries(TEMPLATES)).toHaveLength(2);
   }, 120_000);
 
+  it('a damaged entry of a member\'s settings is parsed again and written anew', async () => {
+    const before = await report();
+    // the members' settings (each names its office), not the umbrella's own (settings-….json)
+    const kept = entries('{"org":"').filter((f) => !f.startsWith('settings-'));
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const f of kept) writeFileSync(join(cacheDir(), f), '{"paths":{"templates":1}}');
+    expect(await report()).toBe(before);
+    expect(entries('{"paths"')).toHaveLength(0);
+  }, 120_000);
+
   it('a damaged entry is parsed again and written anew', async () => {
     const kept = entries(TEMPLATES);
     expect(kept).toHaveLength(2);

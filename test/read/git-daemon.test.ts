@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advertisedRefs, daemonAddress, daemonCommit } from '../../src/read/git-daemon.js';
+import { AdvertisementReader, advertisedRefs, daemonAddress, daemonCommit } from '../../src/read/git-daemon.js';
 import { g, tempDir } from '../support/cli.js';
 import { freePort, makeMember, startDaemon, type Daemon } from '../support/rollup.js';
 
@@ -48,6 +48,11 @@ describe('advertisedRefs', () => {
         const at = cut % text.length;
         expect(advertisedRefs(text.subarray(0, at))?.done).toBe(false);
         expect(advertisedRefs(text)).toEqual({ refs: new Map(refs.map(([name, id]) => [name, id])), done: true });
+        // as it arrives: in two pieces, cut anywhere
+        const reader = new AdvertisementReader();
+        expect(reader.push(text.subarray(0, at))).toBe('more');
+        expect(reader.push(text.subarray(at))).toBe('done');
+        expect(reader.refs).toEqual(new Map(refs.map(([name, id]) => [name, id])));
       }),
     );
   });
@@ -75,6 +80,27 @@ describe('daemonCommit', () => {
     expect(await daemonCommit(daemon.url('east'), 'refs/heads/nowhere', 5000)).toBeUndefined();
     expect(await daemonCommit(daemon.url('west'), 'HEAD', 5000)).toBeUndefined();
     expect(await daemonCommit(`git://127.0.0.1:${await freePort()}/east`, 'HEAD', 5000)).toBeUndefined();
+  });
+
+  it('a server that sends its refs a byte at a time and never closes: the answer, and the connection ended by the asker', async () => {
+    const sha = 'd'.repeat(40);
+    const text = Buffer.from(pkt(`${sha} HEAD\0agent=x\n`) + pkt(`${sha} refs/heads/main\n`) + '0000');
+    let closed: Promise<void> = Promise.resolve();
+    const server = createServer((socket) => {
+      closed = new Promise((r) => socket.on('close', () => r()));
+      socket.on('error', () => undefined);
+      socket.once('data', async () => {
+        for (const byte of text) {
+          socket.write(Buffer.from([byte]));
+          await new Promise((r) => setImmediate(r));
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    expect(await daemonCommit(`git://127.0.0.1:${port}/east`, 'refs/heads/main', 5000)).toBe(sha);
+    await closed;
+    server.close();
   });
 
   it('no answer from a server that says nothing, once the time is up', async () => {

@@ -91,10 +91,48 @@ describe('listTree', () => {
     const reader = blobReader(at(dir));
     try {
       // 50⁵ paths from five tree objects of 50 entries
-      const e = await listTree(reader, commit, 1 << 20).catch((x: unknown) => x);
+      const e = await listTree(reader, commit, { bytes: 1 << 20 }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(OverLimit);
       expect((e as OverLimit).problem).toMatchObject({ kind: 'too-large', file: '.' });
       expect((e as OverLimit).problem.size).toBeGreaterThan(1 << 20);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('listTree on trees made to be costly', () => {
+  /** A commit of `levels` folders nested one in another, each named `name` and holding a file. */
+  function nested(dir: string, levels: number, name: string): string {
+    const blob = git(dir, ['hash-object', '-w', '--stdin'], 'x\n');
+    let tree = git(dir, ['mktree'], `100644 blob ${blob}\tf\n`);
+    for (let i = 0; i < levels; i++) tree = git(dir, ['mktree'], `100644 blob ${blob}\tf\n040000 tree ${tree}\t${name}\n`);
+    return git(dir, ['commit-tree', tree, '-m', 'nested']);
+  }
+
+  it('long paths from small objects: the listing counts whole paths, as ls-tree prints them', async () => {
+    const { dir } = repo();
+    // 40 folders of 200-character names: 17 KB of tree objects, some 330 KB of paths
+    const commit = nested(dir, 40, 'n'.repeat(200));
+    const reader = blobReader(at(dir));
+    try {
+      expect((await listTree(reader, commit, { bytes: 1 << 20 })).files.size).toBe(41);
+      const e = await listTree(reader, commit, { bytes: 64 << 10 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OverLimit);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('trees nested deeper than allowed are refused, as git refuses them', async () => {
+    const { dir } = repo();
+    const commit = nested(dir, 12, 'd');
+    const reader = blobReader(at(dir));
+    try {
+      expect((await listTree(reader, commit, { depth: 13 })).files.size).toBe(13);
+      const e = await listTree(reader, commit, { depth: 12 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(GitError);
+      expect((e as GitError).result.stderr).toContain('deeper than 12 levels');
     } finally {
       reader.close();
     }
