@@ -20,7 +20,7 @@ export interface RollupLabels {
   nested: Message;
   col: Record<
     | 'rank' | 'member' | 'grade' | 'score' | 'ytdMax' | 'percent' | 'projected' | 'overdue' | 'accountability' | 'checklist'
-    | 'reason' | 'detail' | 'commit' | 'audit' | 'fetched' | 'stale' | 'periodRate' | 'units' | 'area' | 'total' | 'members' | 'section',
+    | 'reason' | 'detail' | 'commit' | 'audit' | 'fetched' | 'stale' | 'periodRate' | 'units' | 'area' | 'total' | 'under' | 'section',
     string
   >;
   sections: Record<'ranking' | 'chart' | 'areas' | 'sections' | 'unverified' | 'checklists' | 'provenance' | 'drill', string>;
@@ -80,7 +80,7 @@ export const rollupZh: RollupLabels = {
     units: '科室数',
     area: '方面',
     total: '合计',
-    members: '成员',
+    under: '所属',
     section: '科室',
   },
   sections: {
@@ -156,7 +156,7 @@ export const rollupEn: RollupLabels = {
     units: 'Units',
     area: 'Area',
     total: 'Total',
-    members: 'Members',
+    under: 'Ranked under',
     section: 'Unit',
   },
   sections: {

@@ -218,6 +218,8 @@ describe('rollup over git daemon', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).not.toMatch(/\x1b|\x07/);
       expect(r.stdout).toContain('恶意支行');
+      // the first column names the umbrella a row is ranked under, the third the member
+      if (format === 'csv') expect(r.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^所属,id,成员,科室,/);
     }
     const t = await qd(['--as-of', AS_OF, 'rollup', 'annual'], { cwd: umbrella, timeout: 60_000 });
     expect(t.stdout).toContain('审计未通过');

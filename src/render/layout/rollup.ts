@@ -179,7 +179,7 @@ export function layoutRollup(r: RollupReport, ctx: RollupContext): Doc {
 export function tidyRollup(r: RollupReport, R: RollupLabels): TidyTable {
   const C = R.col;
   const columns: TidyTable['columns'] = [
-    { key: 'level', label: C.members, kind: 'text' },
+    { key: 'level', label: C.under, kind: 'text' },
     { key: 'id', label: 'id', kind: 'text' },
     { key: 'member', label: C.member, kind: 'text' },
     { key: 'section', label: C.section, kind: 'text' },
