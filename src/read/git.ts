@@ -58,7 +58,8 @@ export function git(args: readonly string[], opts: GitOptions): GitResult {
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { status?: number | null; stdout?: string; stderr?: string };
     if (err.code === 'ENOENT') return { ok: false, code: 127, stdout: '', stderr: 'git: command not found' };
-    return { ok: false, code: err.status ?? 1, stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? err.message) };
+    // a git ended by a signal has no status: never read as the definite "no" some commands exit 1 for
+    return { ok: false, code: err.status ?? 128, stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? err.message) };
   }
 }
 
@@ -69,7 +70,7 @@ function gitAsync(args: readonly string[], opts: GitOptions): Promise<GitResult>
       const err = e as (NodeJS.ErrnoException & { code?: string | number }) | null;
       if (!err) resolve({ ok: true, code: 0, stdout, stderr });
       else if (err.code === 'ENOENT') resolve({ ok: false, code: 127, stdout: '', stderr: 'git: command not found' });
-      else resolve({ ok: false, code: typeof err.code === 'number' ? err.code : 1, stdout, stderr });
+      else resolve({ ok: false, code: typeof err.code === 'number' ? err.code : 128, stdout, stderr });
     });
   });
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitsTouching, gitState } from '../../src/read/git.js';
+import { commitsTouching, gitState, isAncestor } from '../../src/read/git.js';
 import { g, gitEnv, tempDir } from '../support/cli.js';
 
 /** git run in `dir` with the test identity's environment. */
@@ -86,5 +86,17 @@ describe('gitState, in read/git.ts (S6)', () => {
     expect(await gitState(at(dir), 'ledgers')).toEqual({});
     g(join(dir, '..'), ['init', '-q', dir]);
     expect(await gitState(at(dir), 'ledgers')).toEqual({});
+  });
+});
+
+describe('isAncestor', () => {
+  it('yes, no, and neither when a commit is not there (merge-base exits 128, not 1)', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'ledgers', 'a.ledger'), '2026-01-05 office T1.1 id:aaaaaa\n2026-01-06 office T1.1 id:bbbbbb\n');
+    g(dir, ['commit', '-qam', 'second']);
+    const [second, first] = g(dir, ['rev-list', 'HEAD']).trim().split('\n') as [string, string];
+    expect(isAncestor(at(dir), first, second)).toBe(true);
+    expect(isAncestor(at(dir), second, first)).toBe(false);
+    expect(isAncestor(at(dir), 'f'.repeat(40), second)).toBeUndefined();
   });
 });
