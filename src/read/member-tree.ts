@@ -127,7 +127,9 @@ export type TreeProblem =
   | { kind: 'too-large'; file: string; size: number }
   | { kind: 'missing'; file: string }
   /** The repository cannot read the commit (git's words in `detail`). */
-  | { kind: 'missing-commit'; detail: string };
+  | { kind: 'missing-commit'; detail: string }
+  /** It has the commit but cannot read what it holds: a tree or a file missing or malformed (git's words). */
+  | { kind: 'unreadable'; detail: string };
 
 /** Whether a folder of the settings leads out of the repository: absolute, or a `..` part. */
 export function leadsOutOfTree(dir: string): boolean {
@@ -199,7 +201,11 @@ export async function readMemberFiles(reader: BlobReader, commit: string, settin
     };
   } catch (e) {
     if (e instanceof OverLimit) return e.problem;
-    if (e instanceof GitError) return { kind: 'missing-commit', detail: e.result.stderr.trim().split('\n')[0] ?? '' };
+    if (e instanceof GitError) {
+      const detail = e.result.stderr.trim().split('\n')[0] ?? '';
+      // what git says of the commit's own tree, asked first, says the commit is not there
+      return { kind: detail.includes(`${commit}^{tree}`) ? 'missing-commit' : 'unreadable', detail };
+    }
     throw e;
   }
 }

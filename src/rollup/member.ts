@@ -249,6 +249,7 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
   });
   if ('kind' in files) {
     if (files.kind === 'missing-commit') return { ok: false, reason: 'missing-commit', detail: commit, audit: NOT_RUN };
+    if (files.kind === 'unreadable') return { ok: false, reason: 'failed', detail: files.detail, audit: NOT_RUN };
     const detail = files.kind === 'outside' ? `${files.setting}: ${files.value}` : files.kind === 'too-large' ? `${files.file}: ${files.size} bytes` : files.file;
     return { ok: false, reason: files.kind === 'missing' ? 'no-templates' : files.kind, detail, audit: NOT_RUN };
   }

@@ -4,7 +4,7 @@
  * what is over the limits is refused at git's header, before its contents are read.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobReader, GitError, TooLarge } from '../../src/read/git.js';
@@ -153,6 +153,15 @@ describe('readMemberFiles', () => {
     } finally {
       reader.close();
     }
+  });
+
+  it('a commit it has but whose file is gone is unreadable, not a missing commit', async () => {
+    const { dir, commit } = repo();
+    const blob = git(dir, ['rev-parse', `${commit}:ledgers/a.ledger`]);
+    rmSync(join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const reader = blobReader(at(dir));
+    expect(await readMemberFiles(reader, commit, () => undefined)).toMatchObject({ kind: 'unreadable', detail: expect.stringContaining(blob) });
+    reader.close();
   });
 
   it('a commit it cannot read is missing-commit, with git\'s words', async () => {
