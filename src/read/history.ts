@@ -15,6 +15,7 @@ import type { CommitChanges, FileChange, HistorySource, RepositoryFacts } from '
 import { isLedgerFile } from '../core/audit/scope.js';
 import { exists, readIfExists } from './files.js';
 import * as git from './git.js';
+import { listTree } from './member-tree.js';
 
 export interface OpenedHistory extends HistorySource {
   /** Every version of the settings (`qingdan.yaml`) the walk saw, empty where it was deleted: the ledger folders they name count too. */
@@ -186,7 +187,8 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     return out;
   };
   const head = ledgersOf(known?.blobs ?? git.treeFiles(top, rev, scope));
-  const before = since === undefined ? undefined : ledgersOf(git.treeFiles(top, since, scope));
+  // a member's commit is listed by the reader it already has: no process of its own
+  const before = since === undefined ? undefined : ledgersOf(known ? (await listTree(known.reader, since)).blobs : git.treeFiles(top, since, scope));
 
   const reader = known?.reader ?? git.blobReader(top);
   const blobs = readAhead(reader, commits, (ids) => git.objectSizes(top, ids));
