@@ -25,6 +25,7 @@ import { fetchMember, hasCommit, memberRepo, rewritesUrls } from '../read/member
 import { lockProblems, parseLock, printLock, type LockEntry } from '../parse/members-lock.js';
 import { LOCK_FILE, readLockText } from '../read/members-lock.js';
 import { findRoot, readSettingsFile, SETTINGS_FILE } from '../read/repo.js';
+import { isKeptSettings } from '../read/template-cache.js';
 import { renderCsv } from '../render/csv.js';
 import type { Doc } from '../render/doc.js';
 import { renderHtml } from '../render/html.js';
@@ -95,8 +96,8 @@ function readCachedSettings(file: string): Settings | undefined {
   const bytes = readIfExists(file);
   if (!bytes) return undefined;
   try {
-    const v = JSON.parse(bytes.toString('utf8')) as Settings;
-    return typeof v === 'object' && v !== null && Array.isArray(v.members) ? v : undefined;
+    const v: unknown = JSON.parse(bytes.toString('utf8'));
+    return isKeptSettings(v) && Array.isArray(v.members) ? v : undefined;
   } catch {
     return undefined;
   }

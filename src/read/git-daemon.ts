@@ -59,13 +59,6 @@ export class AdvertisementReader {
   }
 }
 
-/** The refs of a whole advertisement (`done` once its flush is there), or undefined for what is none. */
-export function advertisedRefs(bytes: Buffer): { refs: Map<string, string>; done: boolean } | undefined {
-  const reader = new AdvertisementReader();
-  const said = reader.push(bytes);
-  return said === 'bad' ? undefined : { refs: reader.refs, done: said === 'done' };
-}
-
 /**
  * The commit `source` (`HEAD` or `refs/heads/<branch>`) names on the `git://` server of `url`,
  * or undefined when it cannot be told this way (see above). Never rejects.

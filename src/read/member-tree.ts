@@ -36,6 +36,9 @@ export class OverLimit extends Error {
   }
 }
 
+/** What git would say of a tree it cannot read, in the words of a failed `git cat-file`. */
+const unreadable = (what: string) => new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: ${what}` });
+
 interface TreeEntry {
   mode: number;
   name: string;
@@ -48,7 +51,7 @@ function treeEntries(tree: Buffer, hashBytes: number, id: string): TreeEntry[] {
   for (let i = 0; i < tree.length; ) {
     const space = tree.indexOf(0x20, i);
     const nul = space === -1 ? -1 : tree.indexOf(0, space + 1);
-    if (nul === -1 || nul + 1 + hashBytes > tree.length) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: malformed tree ${id}` });
+    if (nul === -1 || nul + 1 + hashBytes > tree.length) throw unreadable(`malformed tree ${id}`);
     out.push({ mode: parseInt(tree.toString('latin1', i, space), 8), name: tree.toString('utf8', space + 1, nul), id: tree.toString('hex', nul + 1, nul + 1 + hashBytes) });
     i = nul + 1 + hashBytes;
   }
@@ -67,7 +70,7 @@ const S_IFMT = 0o170000;
 export async function listTree(reader: BlobReader, commit: string, limits: { bytes?: number; depth?: number } = {}): Promise<MemberTree> {
   const maxTreeBytes = limits.bytes ?? MAX_TREE_BYTES;
   const maxDepth = limits.depth ?? MAX_TREE_DEPTH;
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: not a commit id: ${commit}` });
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) throw unreadable(`not a commit id: ${commit}`);
   const hashBytes = commit.length / 2;
   const root = `${commit}^{tree}`;
   // every tree is read once, a level at a time; the listing then walks them in order
@@ -76,7 +79,7 @@ export async function listTree(reader: BlobReader, commit: string, limits: { byt
   let depth = 0;
   for (let level = [root]; level.length > 0; ) {
     // as git itself (core.maxTreeDepth) refuses: each level is a round trip to git
-    if (++depth > maxDepth) throw new GitError(['cat-file', '--batch'], { ok: false, code: 128, stdout: '', stderr: `fatal: the tree of ${commit.slice(0, 12)} nests deeper than ${maxDepth} levels` });
+    if (++depth > maxDepth) throw unreadable(`the tree of ${commit.slice(0, 12)} nests deeper than ${maxDepth} levels`);
     const got = await reader.read(level, { type: 'tree', total: maxTreeBytes - read }).catch((e: unknown) => {
       throw e instanceof TooLarge ? new OverLimit({ kind: 'too-large', file: '.', size: read + e.size }) : e;
     });
@@ -124,7 +127,7 @@ export async function listTree(reader: BlobReader, commit: string, limits: { byt
 
 export type TreeProblem =
   | { kind: 'outside'; setting: string; value: string }
-  | { kind: 'too-large'; file: string; size: number }
+  | TooLargeProblem
   | { kind: 'missing'; file: string }
   /** The repository cannot read the commit (git's words in `detail`). */
   | { kind: 'missing-commit'; detail: string }

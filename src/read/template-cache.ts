@@ -36,6 +36,13 @@ const isSource = (v: unknown, valid: (x: Record<string, unknown>) => boolean) =>
 const isOrganisation = (o: Record<string, unknown>) => typeof o.name === 'string' && Array.isArray(o.units) && Array.isArray(o.people);
 const isChecklist = (c: Record<string, unknown>) => typeof c.year === 'number' && Array.isArray(c.areas) && c.areas.every((a) => isObject(a) && Array.isArray(a.items));
 
+/** Whether a value read back from a cache has the shape of kept settings: the folders they name are strings (a damaged or hand-edited file has not). */
+export function isKeptSettings(v: unknown): v is Settings {
+  if (!isObject(v)) return false;
+  const paths = v.paths;
+  return (paths === undefined || (isObject(paths) && Object.values(paths).every((p) => typeof p === 'string'))) && (v.members === undefined || Array.isArray(v.members)) && (v.lang === undefined || typeof v.lang === 'string');
+}
+
 /** Whether a value read back from a cache has the shape of kept templates (a damaged or hand-edited file has not). */
 export function isTemplateSources(v: unknown): v is TemplateSources {
   return isObject(v) && isSource(v.org, isOrganisation) && Array.isArray(v.checklists) && v.checklists.every((c) => isSource(c, isChecklist));
@@ -50,7 +57,7 @@ export function readTemplateCache(root: string): CachedTemplates | undefined {
   if (!file || BUILD === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!isObject(v) || typeof v.settingsKey !== 'string' || typeof v.templatesKey !== 'string' || !isObject(v.settings)) return undefined;
+    if (!isObject(v) || typeof v.settingsKey !== 'string' || typeof v.templatesKey !== 'string' || !isKeptSettings(v.settings)) return undefined;
     return isTemplateSources(v) ? (v as unknown as CachedTemplates) : undefined;
   } catch {
     return undefined;

@@ -28,8 +28,7 @@ import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
 import { LOCK_FILE } from '../read/members-lock.js';
 import { OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
-import type { RawFile } from '../read/repo.js';
-import { isTemplateSources, type TemplateSources } from '../read/template-cache.js';
+import { isKeptSettings, isTemplateSources, type TemplateSources } from '../read/template-cache.js';
 
 export interface EvaluateSpec {
   kind: ReportKind;
@@ -172,15 +171,6 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
   return verdict;
 }
 
-/** Whether settings read back from the cache have the shape of what was kept (a damaged or hand-edited file has not). */
-function isKeptSettings(v: unknown): v is Settings {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const s = v as Record<string, unknown>;
-  const paths = s.paths;
-  const pathsOk = paths === undefined || (typeof paths === 'object' && paths !== null && Object.values(paths).every((p) => typeof p === 'string'));
-  return pathsOk && (s.members === undefined || Array.isArray(s.members)) && (s.lang === undefined || typeof s.lang === 'string');
-}
-
 /** The months (YYYY-MM) of a monthly or quarterly period. */
 function monthsOf(kind: ReportKind, period: { kind: string; year: number; index: number }): string[] | undefined {
   if (kind === 'annual') return undefined;
@@ -276,15 +266,15 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
     const bad = membersLockDiagnostics(LOCK_FILE, lockText.lock, settings.members!.map((m) => m.id));
     if (bad.length > 0) return { ok: false, reason: 'check', detail: firstProblems(bad), settings, audit: auditFacts };
   }
-  if (!hasTemplates) {
+  if (!templates) {
     return umbrella ? { ok: true, settings, audit: auditFacts, ...lockText } : { ok: false, reason: 'no-templates', detail: files.templatesDir, settings, audit: auditFacts };
   }
   const errors = [...settingsDiagnostics, ...parsed!.diagnostics].filter((d) => d.severity === 'error');
   if (!ds || errors.length > 0) return { ok: false, reason: 'check', detail: firstProblems(errors), settings, audit: auditFacts };
   const cat = buildCatalog(ds);
   const ctx = { ds, cat, asOf: spec.asOf };
-  const templateFindings = templates!.checked ? [] : runChecks(ctx, TEMPLATE_CHECKS);
-  if (!templates!.checked && templateFindings.length === 0 && templates!.diagnostics.length === 0) {
+  const templateFindings = templates.checked ? [] : runChecks(ctx, TEMPLATE_CHECKS);
+  if (!templates.checked && templateFindings.length === 0 && templates.diagnostics.length === 0) {
     keep(spec.cacheDir, templatesKey, { org: { file: ds.org.file, value: ds.org.value }, checklists: ds.checklists.map((c) => ({ file: c.file, value: c.value })) } satisfies TemplateSources);
   }
   const checked = [...templateFindings, ...runChecks(ctx, checksFor(CHECKS, { checked: true }))].filter((d) => d.severity === 'error');

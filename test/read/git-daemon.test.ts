@@ -7,9 +7,16 @@ import fc from 'fast-check';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdvertisementReader, advertisedRefs, daemonAddress, daemonCommit } from '../../src/read/git-daemon.js';
+import { AdvertisementReader, daemonAddress, daemonCommit } from '../../src/read/git-daemon.js';
 import { g, tempDir } from '../support/cli.js';
 import { freePort, makeMember, startDaemon, type Daemon } from '../support/rollup.js';
+
+/** The refs of a whole advertisement fed at once (`done` once its flush is there), or undefined for what is none. */
+function advertisedRefs(bytes: Buffer): { refs: Map<string, string>; done: boolean } | undefined {
+  const reader = new AdvertisementReader();
+  const said = reader.push(bytes);
+  return said === 'bad' ? undefined : { refs: reader.refs, done: said === 'done' };
+}
 
 const pkt = (s: string) => `${(Buffer.byteLength(s) + 4).toString(16).padStart(4, '0')}${s}`;
 
@@ -25,7 +32,7 @@ describe('daemonAddress', () => {
   });
 });
 
-describe('advertisedRefs', () => {
+describe('AdvertisementReader', () => {
   it('reads the refs up to the flush, the first with its capabilities', () => {
     const a = 'a'.repeat(40);
     const b = 'b'.repeat(40);
