@@ -52,7 +52,8 @@ const EXAMPLES_REPORT = `
 const EXAMPLES_ROLLUP = `
 示例 (examples):
   qingdan rollup fetch                                获取全部成员，提交号写入 members.lock
-  qingdan rollup monthly --period previous --format md --out reports/   上月汇总，供 cron 使用
+  qingdan rollup monthly --period previous --format md --out reports/   上月汇总
+  qingdan rollup monthly --period previous --fetch --out reports/m.md    先获取再汇总，供 cron 使用
   qingdan rollup annual --year 2026 --format xlsx --out reports/
 `;
 
@@ -136,7 +137,8 @@ function program(io: Io, run: (code: number) => void, lang: Lang): Command {
     .option('--format <format>', 'table | md | json | csv | html | xlsx（默认 table，或按 --out 的扩展名）')
     .option('--out <file>', '原子写入文件；以 / 结尾时为目录 (write the file atomically)')
     .option('--jobs <n>', '同时处理的成员数 (members at a time)')
-    .option('--no-commit', 'fetch：只写入 members.lock，不提交 (write members.lock without committing)')
+    .option('--fetch', '汇总前先获取（同 rollup fetch），边获取边核查有变化的成员 (fetch first, judging members that moved meanwhile)')
+    .option('--no-commit', 'fetch / --fetch：只写入 members.lock，不提交 (write members.lock without committing)')
     .option('--json', '等同 --format json')
     .addHelpText('after', EXAMPLES_ROLLUP)
     .action(async (what: string, local: object, cmd: Command) => {

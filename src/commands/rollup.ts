@@ -34,7 +34,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import type { TidyTable } from '../render/tidy/table.js';
 import { printable } from '../render/width.js';
-import { cachedJudgement, keepJudgement, rollupPeriod, type EvaluateSpec } from '../rollup/member.js';
+import { cachedJudgement, keepJudgement, rollupPeriod, settingsFrom, type EvaluateSpec, type Judged } from '../rollup/member.js';
 import { workerJudge, type Judge } from '../rollup/workers.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 
@@ -60,6 +60,8 @@ export interface RollupOptions extends GlobalOptions {
   out?: string;
   commit?: boolean;
   jobs?: string;
+  /** A report fetches first, as `rollup fetch` does, and judges each member that moved while the others are still asked. */
+  fetch?: boolean;
 }
 
 interface Umbrella {
@@ -135,6 +137,7 @@ export async function runRollup(what: string, opts: RollupOptions, io: Io): Prom
   if (what !== 'fetch' && !(REPORT_KINDS as readonly string[]).includes(what)) {
     throw new QingdanError('bad-option', { option: 'rollup', value: what, hint: ['fetch', ...REPORT_KINDS].join(', ') });
   }
+  if (what === 'fetch' && opts.fetch) throw new QingdanError('bad-option', { option: 'rollup fetch', value: '--fetch', hint: `qingdan rollup ${REPORT_KINDS.join('|')} --fetch` });
   const u = await openUmbrella(opts, io);
   return speaking(u.lang, () => (what === 'fetch' ? fetchAll(u, opts, io) : report(u, what as ReportKind, opts, io)));
 }
@@ -146,10 +149,14 @@ export async function runRollup(what: string, opts: RollupOptions, io: Io): Prom
  * (a level down, to MAX_DEPTH): each into a repository of its own. The entry keeps the commit and
  * when it was first fetched; a failure keeps what was fetched before, and says when and why.
  */
-/** What every member of one `rollup fetch` shares: its time, and whether git:// servers may be asked directly. */
+/**
+ * What every member of one `rollup fetch` shares: its time, whether git:// servers may be asked
+ * directly, and what is told of each member as soon as its commit is known.
+ */
 interface FetchRun {
   now: string;
   ask: boolean;
+  fetched?: (path: string[], entry: LockEntry) => void;
 }
 
 async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry | undefined, run: FetchRun, io: Io, pinned?: string): Promise<LockEntry> {
@@ -171,10 +178,11 @@ async function fetchOne(u: Umbrella, path: string[], m: Member, old: LockEntry |
     commit = pinned;
   }
   const entry: LockEntry = { ...base, commit, fetched: old?.commit === commit && old.fetched ? old.fetched : now };
+  run.fetched?.(path, entry);
   // whether the member is an umbrella is read from its commit once: a plain office's commit is marked
   const plain = join(u.gitDir, 'qingdan', 'cache', `plain-${createHash('sha256').update(`${repo}\0${commit}\0${VERSION}`).digest('hex').slice(0, 32)}`);
   if (path.length < MAX_DEPTH && kindOf(plain) !== 'file') {
-    const nested = await nestedMembers(repo, commit, io);
+    const nested = await nestedMembers(u, repo, commit, io);
     if (!nested) markPlain(plain);
     if (nested) {
       entry.members = await Promise.all(
@@ -194,7 +202,7 @@ function markPlain(file: string): void {
 }
 
 /** The members a member's settings list at `commit`, and what its members.lock pins; undefined for an office that is no umbrella. */
-async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ members: Member[]; lock: LockEntry[] } | undefined> {
+async function nestedMembers(u: Umbrella, repo: string, commit: string, io: Io): Promise<{ members: Member[]; lock: LockEntry[] } | undefined> {
   const { listTree, readTreeFiles, OverLimit } = await import('../read/member-tree.js');
   const reader = git.blobReader({ cwd: repo, env: io.env });
   const files = await listTree(reader, commit)
@@ -204,14 +212,25 @@ async function nestedMembers(repo: string, commit: string, io: Io): Promise<{ me
     .finally(() => reader.close());
   const raw = files.get(SETTINGS_FILE);
   if (!raw) return undefined;
-  const { parseSettings } = await import('../parse/templates.js');
-  const members = parseSettings({ file: SETTINGS_FILE, bytes: raw }).settings?.members;
+  const members = (await settingsFrom({ file: SETTINGS_FILE, bytes: raw }, { cacheDir: join(u.gitDir, 'qingdan', 'cache'), version: VERSION })).settings?.members;
   if (!members || members.length === 0) return undefined;
   const lockBytes = files.get(LOCK_FILE);
   return { members, lock: parseLock(lockBytes ? Buffer.from(lockBytes).toString('utf8') : undefined).members };
 }
 
-async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<number> {
+/** What one `rollup fetch` did: the members' entries as members.lock now pins them, and what they were. */
+interface Fetched {
+  entries: LockEntry[];
+  before: LockEntry[];
+  failed: number;
+  /** members.lock was written (it changed). */
+  changed: boolean;
+  /** The commit of members.lock, unless --no-commit or unchanged. */
+  committed?: string;
+}
+
+/** Fetches every member, writes members.lock and commits it (unless --no-commit). */
+async function fetchMembers(u: Umbrella, opts: RollupOptions, io: Io, fetched?: FetchRun['fetched']): Promise<Fetched> {
   // a corrupt lock is what `fetch` mends, by writing it afresh: said, since what it pinned is lost
   const lockText = readLockText(u.root);
   if (lockText !== undefined && lockProblems(lockText).length > 0) {
@@ -221,7 +240,7 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
   }
   const lock = parseLock(lockText);
   // git would send a git:// URL elsewhere (insteadOf, a proxy): its servers are not asked directly
-  const run: FetchRun = { now: instant(io.now), ask: !(await rewritesUrls(u.root, io.env)) };
+  const run: FetchRun = { now: instant(io.now), ask: !(await rewritesUrls(u.root, io.env)), ...(fetched ? { fetched } : {}) };
   const bar = progress(io, (done, total) => u.R.fetching({ done, total }));
   let done = 0;
   const entries = await pool(u.members, jobsOf(opts, 4), async (m) => {
@@ -230,19 +249,11 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
     return e;
   });
   bar.end();
-  const lines: string[] = [];
-  const say = (prefix: string, e: LockEntry, old: LockEntry | undefined) => {
-    if (e.failed) lines.push(prefix + u.R.fetchFailed({ id: e.id, reason: e.failed.reason, since: e.fetched ?? '', detail: e.failed.detail.replace(/\s*\n\s*/g, ' ') }));
-    else lines.push(prefix + u.R.fetched({ id: e.id, commit: e.commit!.slice(0, 12), changed: old?.commit !== e.commit ? 1 : 0 }));
-    for (const n of e.members ?? []) say(`${prefix}  `, n, old?.members?.find((o) => o.id === n.id));
-  };
-  for (const e of entries) say('', e, lock.members.find((o) => o.id === e.id));
   const failed = entries.filter((e) => e.failed).length;
   const text = printLock({ members: entries });
   const at = { cwd: u.root, env: io.env };
+  const changed = printLock(parseLock(readLockText(u.root))) !== text;
   let committed: string | undefined;
-  const before = parseLock(readLockText(u.root));
-  const changed = printLock(before) !== text;
   if (changed) {
     writeFileAtomic(join(u.root, LOCK_FILE), text);
     if (opts.commit !== false) {
@@ -252,15 +263,35 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
       committed = c.sha;
     }
   }
+  return { entries, before: lock.members, failed, changed, ...(committed ? { committed } : {}) };
+}
+
+/** What became of members.lock: committed, written (--no-commit), or unchanged. */
+function lockSaid(u: Umbrella, f: Fetched): string {
+  return f.committed ? u.R.committed({ commit: f.committed.slice(0, 12) }) : f.changed ? u.R.written : u.R.unchanged;
+}
+
+/** A failed member's line: what its server said is shown, never obeyed. */
+function failedLine(u: Umbrella, e: LockEntry): string {
+  return u.R.fetchFailed({ id: e.id, reason: e.failed!.reason, since: e.fetched ?? '', detail: e.failed!.detail.replace(/\s*\n\s*/g, ' ') });
+}
+
+async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<number> {
+  const f = await fetchMembers(u, opts, io);
   if (opts.json) {
-    io.stdout(`${JSON.stringify({ members: entries, changed, ...(committed ? { commit: committed } : {}) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ members: f.entries, changed: f.changed, ...(f.committed ? { commit: f.committed } : {}) }, null, 2)}\n`);
   } else {
-    // what a member's server said is shown, never obeyed
+    const lines: string[] = [];
+    const say = (prefix: string, e: LockEntry, old: LockEntry | undefined) => {
+      lines.push(prefix + (e.failed ? failedLine(u, e) : u.R.fetched({ id: e.id, commit: e.commit!.slice(0, 12), changed: old?.commit !== e.commit ? 1 : 0 })));
+      for (const n of e.members ?? []) say(`${prefix}  `, n, old?.members?.find((o) => o.id === n.id));
+    };
+    for (const e of f.entries) say('', e, f.before.find((o) => o.id === e.id));
     io.stdout(lines.map((l) => `${printable(l)}\n`).join(''));
-    io.stderr(`${u.R.fetchSummary({ ok: entries.length - failed, failed })}\n`);
-    io.stderr(`${committed ? u.R.committed({ commit: committed.slice(0, 12) }) : changed ? u.R.written : u.R.unchanged}\n`);
+    io.stderr(`${u.R.fetchSummary({ ok: f.entries.length - f.failed, failed: f.failed })}\n`);
+    io.stderr(`${lockSaid(u, f)}\n`);
   }
-  return failed > 0 ? 1 : 0;
+  return f.failed > 0 ? 1 : 0;
 }
 
 // ------------------------------------------------------------------------------------ report
@@ -284,35 +315,53 @@ function provenanceOf(e: LockEntry | undefined): MemberProvenance {
   };
 }
 
+/** A member's judgement at a commit: cached, under way, or started now (and kept when it is worth keeping). */
+type Judgements = (repo: string, commit: string) => Promise<Judged>;
+
+function judgements(spec: EvaluateSpec, io: Io, judge: Judge): Judgements {
+  const started = new Map<string, Promise<Judged>>();
+  return (repo, commit) => {
+    const key = `${repo}\0${commit}`;
+    let p = started.get(key);
+    if (p) return p;
+    // an unchanged member costs a file read: no git, no parsing
+    const hit = cachedJudgement(repo, commit, spec);
+    p = hit
+      ? Promise.resolve(hit)
+      : judge.judge({ repo, commit, spec, env: io.env }).then((judged) => {
+          // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
+          if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed' && judged.reason !== 'missing-commit')) keepJudgement(repo, commit, spec, judged);
+          return judged;
+        });
+    // one started while fetching may end up unused (a member whose pinned commit was not there): never an unhandled rejection
+    p.catch(() => undefined);
+    started.set(key, p);
+    return p;
+  };
+}
+
 /** A member judged at its pinned commit; an umbrella member with its own members, one level down. */
-async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntry | undefined, spec: EvaluateSpec, year: number, io: Io, judge: Judge): Promise<MemberOutcome> {
+async function outcomeOf(u: Umbrella, path: string[], m: Member, entry: LockEntry | undefined, spec: EvaluateSpec, year: number, judged: Judgements): Promise<MemberOutcome> {
   const provenance = provenanceOf(entry);
   if (!entry?.commit) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'not-fetched', detail: entry?.failed?.detail.split('\n')[0] ?? '' } };
-  const repo = memberRepo(u.gitDir, path);
-  // an unchanged member costs a file read: no git, no parsing
-  let judged = cachedJudgement(repo, entry.commit, spec);
-  if (!judged) {
-    judged = await judge.judge({ repo, commit: entry.commit, spec, env: io.env });
-    // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
-    if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed' && judged.reason !== 'missing-commit')) keepJudgement(repo, entry.commit, spec, judged);
-  }
-  Object.assign(provenance, judged.audit);
-  if (!judged.ok) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: judged.reason, detail: judged.detail } };
-  const nested = judged.settings.members ?? [];
+  const j = await judged(memberRepo(u.gitDir, path), entry.commit);
+  Object.assign(provenance, j.audit);
+  if (!j.ok) return { id: m.id, name: m.name, provenance, result: { ok: false, reason: j.reason, detail: j.detail } };
+  const nested = j.settings.members ?? [];
   if (nested.length === 0 || path.length >= MAX_DEPTH) {
-    return judged.summary
-      ? { id: m.id, name: m.name, provenance, result: { ok: true, summary: judged.summary } }
+    return j.summary
+      ? { id: m.id, name: m.name, provenance, result: { ok: true, summary: j.summary } }
       : { id: m.id, name: m.name, provenance, result: { ok: false, reason: 'no-templates', detail: '' } };
   }
-  const ownLock = parseLock(judged.lock).members;
+  const ownLock = parseLock(j.lock).members;
   const children = await Promise.all(
     nested.map((n) => {
       // what this umbrella fetched for the member below (at the commit the member's own lock pins), else that lock's entry
       const e = entry.members?.find((x) => x.id === n.id) ?? ownLock.find((x) => x.id === n.id);
-      return outcomeOf(u, [...path, n.id], n, e, spec, year, io, judge);
+      return outcomeOf(u, [...path, n.id], n, e, spec, year, judged);
     }),
   );
-  const summary = umbrellaSummary(judged.summary?.org ?? m.name, year, spec.asOf, children, judged.summary);
+  const summary = umbrellaSummary(j.summary?.org ?? m.name, year, spec.asOf, children, j.summary);
   if (!summary) return { id: m.id, name: m.name, provenance, children, result: { ok: false, reason: 'no-templates', detail: '' } };
   return { id: m.id, name: m.name, provenance, children, result: { ok: true, summary } };
 }
@@ -326,28 +375,28 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   if (format === 'xlsx' && opts.out === undefined) throw new QingdanError('xlsx-needs-out', {});
   const period = rollupPeriod(kind, options, asOf);
   if (typeof period !== 'string') throw new QingdanError('bad-option', period);
-  // a corrupt or hand-edited lock would read as members never fetched, or pin data nobody fetched;
-  // an entry of a member the settings no longer list is only `check`'s business (it is not evaluated)
-  const lockText = readLockText(u.root);
-  const problems = lockText === undefined ? [] : lockProblems(lockText);
-  if (problems.length > 0) {
-    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
-    const found = membersLockDiagnostics(LOCK_FILE, lockText!);
-    throw new QingdanError('bad-lock', { file: LOCK_FILE, count: found.length, line: found[0]!.line });
-  }
-  const lock = parseLock(lockText);
   const spec: EvaluateSpec = { kind, options, asOf, version: VERSION, cacheDir: join(u.gitDir, 'qingdan', 'cache') };
   const year = +period.slice(0, 4);
   const threads = jobsOf(opts, availableParallelism());
   const limit = Number(io.env.QINGDAN_MEMBER_TIMEOUT_MS);
   const judge = workerJudge(threads, Number.isInteger(limit) && limit > 0 ? limit : MEMBER_TIMEOUT_MS);
+  const judged = judgements(spec, io, judge);
   let outcomes: MemberOutcome[];
+  let fetched: Fetched | undefined;
   try {
+    // with --fetch, a member that moved is judged while the others are still being asked
+    if (opts.fetch) fetched = await fetchMembers(u, opts, io, (path, e) => void judged(memberRepo(u.gitDir, path), e.commit!));
+    const lock = fetched ? { members: fetched.entries } : await readLock(u);
     // twice as many members under way as threads, so that a thread never waits for git
-    outcomes = await pool(u.members, threads * 2, (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, io, judge));
+    outcomes = await pool(u.members, threads * 2, (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, judged));
   } finally {
     await judge.close();
   }
+  if (fetched) {
+    for (const e of fetched.entries.filter((x) => x.failed)) io.stderr(`${printable(failedLine(u, e))}\n`);
+    io.stderr(`${u.R.fetchSummary({ ok: fetched.entries.length - fetched.failed, failed: fetched.failed })}\n${lockSaid(u, fetched)}\n`);
+  }
+  const code = fetched && fetched.failed > 0 ? 1 : 0;
   const value = rollupReport({ report: kind, period, asOf, umbrella: u.settings.org ?? basename(u.root) }, outcomes);
 
   let text: string | Uint8Array;
@@ -359,7 +408,7 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   }
   if (opts.out === undefined) {
     io.stdout(text as string);
-    return 0;
+    return code;
   }
   const cwd = opts.C !== undefined ? resolve(io.cwd, opts.C) : io.cwd;
   const abs = resolve(cwd, opts.out);
@@ -370,7 +419,23 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   const shown = relative(io.cwd, target);
   const { catalogue } = await import('../i18n/index.js');
   io.stderr(`${catalogue(u.lang).ui.wrote({ file: shown.startsWith('..') || isAbsolute(shown) ? target : shown })}\n`);
-  return 0;
+  return code;
+}
+
+/**
+ * members.lock as committed. A corrupt or hand-edited lock would read as members never fetched, or
+ * pin data nobody fetched; an entry of a member the settings no longer list is only `check`'s
+ * business (it is not evaluated).
+ */
+async function readLock(u: Umbrella): Promise<{ members: LockEntry[] }> {
+  const lockText = readLockText(u.root);
+  const problems = lockText === undefined ? [] : lockProblems(lockText);
+  if (problems.length > 0) {
+    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+    const found = membersLockDiagnostics(LOCK_FILE, lockText!);
+    throw new QingdanError('bad-lock', { file: LOCK_FILE, count: found.length, line: found[0]!.line });
+  }
+  return parseLock(lockText);
 }
 
 /**

@@ -28,6 +28,7 @@ import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
 import { LOCK_FILE } from '../read/members-lock.js';
 import { OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
+import type { RawFile } from '../read/repo.js';
 import { isKeptSettings, isTemplateSources, type TemplateSources } from '../read/template-cache.js';
 
 export interface EvaluateSpec {
@@ -221,6 +222,19 @@ export async function judgeMember(repo: string, commit: string, spec: EvaluateSp
   }
 }
 
+/**
+ * A member's settings from their bytes. Clean settings are kept by their bytes, as templates by
+ * their blobs: found again, they need no YAML parser (nor zod) loaded.
+ */
+export async function settingsFrom(raw: RawFile, spec: Pick<EvaluateSpec, 'cacheDir' | 'version'>): Promise<{ settings?: Settings; diagnostics: Diagnostic[] }> {
+  const key = keyOf('settings', spec.version, Buffer.from(raw.bytes).toString('latin1'));
+  const kept = cached<unknown>(spec.cacheDir, key);
+  if (isKeptSettings(kept)) return { settings: kept, diagnostics: [] };
+  const p = (await import('../parse/templates.js')).parseSettings(raw);
+  if (p.settings && p.diagnostics.length === 0) keep(spec.cacheDir, key, p.settings);
+  return p;
+}
+
 async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, spec: EvaluateSpec): Promise<Judged> {
   // YAML and zod are loaded only when something kept from an earlier member does not do
   const parser = () => import('../parse/templates.js');
@@ -228,13 +242,8 @@ async function judgeAfresh(at: git.At, reader: git.BlobReader, commit: string, s
   let settings: Settings = {};
   const files = await readMemberFiles(reader, commit, async (raw) => {
     if (!raw) return settings;
-    // clean settings are kept by their bytes, as templates by their blobs
-    const key = keyOf('settings', spec.version, Buffer.from(raw.bytes).toString('latin1'));
-    const kept = cached<unknown>(spec.cacheDir, key);
-    if (isKeptSettings(kept)) return (settings = kept);
-    const p = (await parser()).parseSettings(raw);
+    const p = await settingsFrom(raw, spec);
     settingsDiagnostics = p.diagnostics;
-    if (p.settings && p.diagnostics.length === 0) keep(spec.cacheDir, key, p.settings);
     return (settings = p.settings ?? {});
   });
   if ('kind' in files) {
