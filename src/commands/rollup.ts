@@ -271,9 +271,17 @@ function lockSaid(u: Umbrella, f: Fetched): string {
   return f.committed ? u.R.committed({ commit: f.committed.slice(0, 12) }) : f.changed ? u.R.written : u.R.unchanged;
 }
 
-/** A failed member's line: what its server said is shown, never obeyed. */
-function failedLine(u: Umbrella, e: LockEntry): string {
-  return u.R.fetchFailed({ id: e.id, reason: e.failed!.reason, since: e.fetched ?? '', detail: e.failed!.detail.replace(/\s*\n\s*/g, ' ') });
+/** `fetch`'s line for each member, a level down indented: every member's, or only those that failed. */
+function fetchLines(u: Umbrella, f: Fetched, only: 'all' | 'failed'): string[] {
+  const lines: string[] = [];
+  const say = (prefix: string, e: LockEntry, old: LockEntry | undefined) => {
+    if (e.failed) lines.push(prefix + u.R.fetchFailed({ id: e.id, reason: e.failed.reason, since: e.fetched ?? '', detail: e.failed.detail.replace(/\s*\n\s*/g, ' ') }));
+    else if (only === 'all') lines.push(prefix + u.R.fetched({ id: e.id, commit: e.commit!.slice(0, 12), changed: old?.commit !== e.commit ? 1 : 0 }));
+    for (const n of e.members ?? []) say(`${prefix}  `, n, old?.members?.find((o) => o.id === n.id));
+  };
+  for (const e of f.entries) say('', e, f.before.find((o) => o.id === e.id));
+  // what a member's server said is shown, never obeyed
+  return lines.map((l) => `${printable(l)}\n`);
 }
 
 async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<number> {
@@ -281,13 +289,7 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
   if (opts.json) {
     io.stdout(`${JSON.stringify({ members: f.entries, changed: f.changed, ...(f.committed ? { commit: f.committed } : {}) }, null, 2)}\n`);
   } else {
-    const lines: string[] = [];
-    const say = (prefix: string, e: LockEntry, old: LockEntry | undefined) => {
-      lines.push(prefix + (e.failed ? failedLine(u, e) : u.R.fetched({ id: e.id, commit: e.commit!.slice(0, 12), changed: old?.commit !== e.commit ? 1 : 0 })));
-      for (const n of e.members ?? []) say(`${prefix}  `, n, old?.members?.find((o) => o.id === n.id));
-    };
-    for (const e of f.entries) say('', e, f.before.find((o) => o.id === e.id));
-    io.stdout(lines.map((l) => `${printable(l)}\n`).join(''));
+    io.stdout(fetchLines(u, f, 'all').join(''));
     io.stderr(`${u.R.fetchSummary({ ok: f.entries.length - f.failed, failed: f.failed })}\n`);
     io.stderr(`${lockSaid(u, f)}\n`);
   }
@@ -393,7 +395,7 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
     await judge.close();
   }
   if (fetched) {
-    for (const e of fetched.entries.filter((x) => x.failed)) io.stderr(`${printable(failedLine(u, e))}\n`);
+    io.stderr(fetchLines(u, fetched, 'failed').join(''));
     io.stderr(`${u.R.fetchSummary({ ok: fetched.entries.length - fetched.failed, failed: fetched.failed })}\n${lockSaid(u, fetched)}\n`);
   }
   const code = fetched && fetched.failed > 0 ? 1 : 0;

@@ -55,9 +55,12 @@ export function workerJudge(size: number, timeoutMs: number): Judge {
   });
   const slots: Slot[] = [];
   const waiting: Array<() => void> = [];
+  // once closed, no worker starts: a member still waiting (one judged while fetching, then not needed) is told so
+  let closed = false;
   /** A worker with nothing to do, taken at once: members asked for in the same tick never share one. */
-  const take = async (): Promise<Slot> => {
+  const take = async (): Promise<Slot | undefined> => {
     for (;;) {
+      if (closed) return undefined;
       const idle = slots.find((s) => !s.busy) ?? (slots.length < size ? slots[slots.push(start()) - 1] : undefined);
       if (idle) {
         idle.busy = true;
@@ -73,6 +76,7 @@ export function workerJudge(size: number, timeoutMs: number): Judge {
   return {
     async judge(job) {
       const slot = await take();
+      if (!slot) return { ok: false, reason: 'failed', detail: 'closed', audit: { audit: 'not-run' } };
       return new Promise<Judged>((resolve) => {
         const w = slot.worker;
         const done = (judged: Judged) => {
@@ -111,6 +115,8 @@ export function workerJudge(size: number, timeoutMs: number): Judge {
       });
     },
     async close() {
+      closed = true;
+      for (const wake of waiting.splice(0)) wake();
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

@@ -4,13 +4,14 @@
  * (members.lock, committed or not) and print what the report alone prints from it; a member that
  * cannot be fetched shows as stale and makes the exit code 1, the report still written.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, CLI, g, gitEnv, qd, tempDir } from '../support/cli.js';
+import { AS_OF, bareEnv, CLI, g, gitEnv, qd, tempDir } from '../support/cli.js';
 import { ROOT } from '../support/example.js';
 import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+import { makeLevels } from '../support/rollup-levels.js';
 
 let served: string;
 let daemon: Daemon;
@@ -88,6 +89,10 @@ describe('rollup annual --fetch', () => {
     const west = (JSON.parse(again.stdout) as typeof value).provenance.find((m) => m.id === 'west')!;
     expect(west.commit).toBe(head);
     expect(lockOf(umbrella).get('west')).toBe(head);
+    // west was judged while east was asked: at the commit the lock pins, as the report alone judges it
+    expect(again.stdout).not.toBe(r.stdout);
+    const aloneAgain = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--json'], { cwd: umbrella, env, timeout: 60_000 });
+    expect(aloneAgain.stdout).toBe(again.stdout);
   }, 180_000);
 
   it('shows a member it cannot fetch as stale, still writes the report, and exits 1', async () => {
@@ -115,13 +120,40 @@ describe('rollup annual --fetch', () => {
     const command = line.replace(/\\%/g, '%').replace(/\bqingdan /g, `node '${CLI}' --as-of ${AS_OF} `);
     const commits = () => +g(umbrella, ['rev-list', '--count', 'HEAD']).trim();
     const start = commits();
-    execFileSync('sh', ['-c', command], { cwd: umbrella, env, stdio: 'ignore' });
+    const cron = () => spawnSync('sh', ['-c', command], { cwd: umbrella, env, encoding: 'utf8' }).stderr;
+    expect(cron()).toMatch(/^已获取 2 个成员，失败 0 个；提交号写入 members\.lock\n已提交 members\.lock（[0-9a-f]{12}）\n已写入 reports\/rollup-monthly-2026-10\.md\n$/);
     expect(commits()).toBe(start + 2);
     expect(g(umbrella, ['show', '--stat', '--format=%s', 'HEAD'])).toMatch(/^rollup \d{4}-\d{2}\n[\s\S]*reports\/rollup-monthly-2026-10\.md/);
     expect(g(umbrella, ['log', '-1', '--format=%s', 'HEAD~1']).trim()).toBe('rollup fetch: 2 members fetched');
-    execFileSync('sh', ['-c', command], { cwd: umbrella, env, stdio: 'ignore' });
+    expect(cron()).toBe('已获取 2 个成员，失败 0 个；提交号写入 members.lock\nmembers.lock 无变化，未提交\n已写入 reports/rollup-monthly-2026-10.md\n');
     expect(commits()).toBe(start + 2);
   }, 180_000);
+
+  it('ends, with no worker left running, when members.lock cannot be committed after members were being judged', async () => {
+    const umbrella = makeUmbrella([
+      { id: 'east', name: '东区支行', url: daemon.url('east') },
+      { id: 'west', name: '西区支行', url: daemon.url('west') },
+      { id: 'east2', name: '东区二支行', url: daemon.url('east') },
+    ]);
+    // no identity, and git may not guess one: the commit of the lock fails
+    const anonymous = bareEnv({ PATH: env.PATH!, GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_1: 'user.useConfigOnly', GIT_CONFIG_VALUE_1: 'true' });
+    // one thread: while the first member is judged, the next waits for it, and must not get a worker of its own once the command gives up
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--fetch', '--jobs', '1', '--json'], { cwd: umbrella, env: anonymous, timeout: 60_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/git commit/);
+    expect(r.stdout).toBe('');
+  }, 120_000);
+
+  it('names a member below an umbrella that could not be fetched on stderr, indented, as `rollup fetch` does', async () => {
+    const levels = await makeLevels(tempDir('levels'));
+    renameSync(levels.counties.c1!, `${levels.counties.c1!}-gone`);
+    const r = await qd(['--as-of', AS_OF, 'rollup', 'annual', '--fetch', '--json'], { cwd: levels.province, env: gitEnv(), timeout: 120_000 });
+    // the province's own members were fetched: the exit code is theirs, as fetch's
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^  c1：获取失败（unreachable），沿用上次获取的数据（从未获取成功）：/m);
+    expect(r.stderr).toMatch(/^已获取 2 个成员，失败 0 个/m);
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain('"not-fetched"');
+  }, 240_000);
 
   it('is not an option of `rollup fetch`', async () => {
     const umbrella = makeUmbrella([{ id: 'east', name: '东区支行', url: daemon.url('east') }]);
