@@ -34,7 +34,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import type { TidyTable } from '../render/tidy/table.js';
 import { printable } from '../render/width.js';
-import { cachedJudgement, keepJudgement, rollupPeriod, settingsFrom, type EvaluateSpec, type Judged } from '../rollup/member.js';
+import { cachedJudgement, hasCachedJudgement, keepJudgement, rollupPeriod, settingsFrom, type EvaluateSpec, type Judged } from '../rollup/member.js';
 import { workerJudge, type Judge } from '../rollup/workers.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 
@@ -317,29 +317,44 @@ function provenanceOf(e: LockEntry | undefined): MemberProvenance {
   };
 }
 
-/** A member's judgement at a commit: cached, under way, or started now (and kept when it is worth keeping). */
-type Judgements = (repo: string, commit: string) => Promise<Judged>;
+/**
+ * A member's judgement at a commit: cached, under way, or started now (and kept when it is worth
+ * keeping). `early` starts one while members are still being fetched, for at most `limit` members:
+ * a fetch of many members keeps the cores busy itself, and git started from a process whose
+ * workers hold members' data costs more (docs/performance.md, "Roll-up").
+ */
+interface Judgements {
+  (repo: string, commit: string): Promise<Judged>;
+  early(repo: string, commit: string): void;
+}
 
-function judgements(spec: EvaluateSpec, io: Io, judge: Judge): Judgements {
+function judgements(spec: EvaluateSpec, io: Io, judge: Judge, limit: number): Judgements {
   const started = new Map<string, Promise<Judged>>();
-  return (repo, commit) => {
-    const key = `${repo}\0${commit}`;
-    let p = started.get(key);
-    if (p) return p;
-    // an unchanged member costs a file read: no git, no parsing
-    const hit = cachedJudgement(repo, commit, spec);
-    p = hit
-      ? Promise.resolve(hit)
-      : judge.judge({ repo, commit, spec, env: io.env }).then((judged) => {
-          // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
-          if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed' && judged.reason !== 'missing-commit')) keepJudgement(repo, commit, spec, judged);
-          return judged;
-        });
-    // one started while fetching may end up unused (a member whose pinned commit was not there): never an unhandled rejection
+  let early = 0;
+  const start = (repo: string, commit: string, key: string): Promise<Judged> => {
+    const p = judge.judge({ repo, commit, spec, env: io.env }).then((judged) => {
+      // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
+      if (judged.ok || (judged.reason !== 'timeout' && judged.reason !== 'failed' && judged.reason !== 'missing-commit')) keepJudgement(repo, commit, spec, judged);
+      return judged;
+    });
+    // one started while fetching may end up unused (below an umbrella that does not count): never an unhandled rejection
     p.catch(() => undefined);
     started.set(key, p);
     return p;
   };
+  const judged = (repo: string, commit: string): Promise<Judged> => {
+    const key = `${repo}\0${commit}`;
+    // an unchanged member costs a file read: no git, no parsing
+    const p = started.get(key) ?? cachedJudgement(repo, commit, spec);
+    return p === undefined ? start(repo, commit, key) : Promise.resolve(p);
+  };
+  judged.early = (repo: string, commit: string) => {
+    const key = `${repo}\0${commit}`;
+    if (early >= limit || started.has(key) || hasCachedJudgement(repo, commit, spec)) return;
+    early++;
+    void start(repo, commit, key);
+  };
+  return judged;
 }
 
 /** A member judged at its pinned commit; an umbrella member with its own members, one level down. */
@@ -382,12 +397,12 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
   const threads = jobsOf(opts, availableParallelism());
   const limit = Number(io.env.QINGDAN_MEMBER_TIMEOUT_MS);
   const judge = workerJudge(threads, Number.isInteger(limit) && limit > 0 ? limit : MEMBER_TIMEOUT_MS);
-  const judged = judgements(spec, io, judge);
+  const judged = judgements(spec, io, judge, threads);
   let outcomes: MemberOutcome[];
   let fetched: Fetched | undefined;
   try {
-    // with --fetch, a member that moved is judged while the others are still being asked
-    if (opts.fetch) fetched = await fetchMembers(u, opts, io, (path, e) => void judged(memberRepo(u.gitDir, path), e.commit!));
+    // with --fetch, the first members that moved are judged while the others are still being asked
+    if (opts.fetch) fetched = await fetchMembers(u, opts, io, (path, e) => judged.early(memberRepo(u.gitDir, path), e.commit!));
     const lock = fetched ? { members: fetched.entries } : await readLock(u);
     // twice as many members under way as threads, so that a thread never waits for git
     outcomes = await pool(u.members, threads * 2, (m) => outcomeOf(u, [m.id], m, lock.members.find((e) => e.id === m.id), spec, year, judged));
