@@ -34,7 +34,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import type { TidyTable } from '../render/tidy/table.js';
 import { printable } from '../render/width.js';
-import { cachedJudgement, hasCachedJudgement, keepJudgement, rollupPeriod, settingsFrom, type EvaluateSpec, type Judged } from '../rollup/member.js';
+import { cachedJudgement, keepJudgement, rollupPeriod, settingsFrom, type EvaluateSpec, type Judged } from '../rollup/member.js';
 import { workerJudge, type Judge } from '../rollup/workers.js';
 import { writeFileAtomic } from '../write/atomic-file.js';
 
@@ -342,15 +342,23 @@ function judgements(spec: EvaluateSpec, io: Io, judge: Judge, limit: number): Ju
     started.set(key, p);
     return p;
   };
+  /** The cached judgement, kept at hand; undefined when there is none. */
+  const fromCache = (repo: string, commit: string, key: string): Promise<Judged> | undefined => {
+    // an unchanged member costs a file read: no git, no parsing
+    const hit = cachedJudgement(repo, commit, spec);
+    if (!hit) return undefined;
+    const p = Promise.resolve(hit);
+    started.set(key, p);
+    return p;
+  };
   const judged = (repo: string, commit: string): Promise<Judged> => {
     const key = `${repo}\0${commit}`;
-    // an unchanged member costs a file read: no git, no parsing
-    const p = started.get(key) ?? cachedJudgement(repo, commit, spec);
-    return p === undefined ? start(repo, commit, key) : Promise.resolve(p);
+    return started.get(key) ?? fromCache(repo, commit, key) ?? start(repo, commit, key);
   };
+  // while fetching, a cached member is read now, so that little is left to do once the last server answers
   judged.early = (repo: string, commit: string) => {
     const key = `${repo}\0${commit}`;
-    if (early >= limit || started.has(key) || hasCachedJudgement(repo, commit, spec)) return;
+    if (started.has(key) || fromCache(repo, commit, key) || early >= limit) return;
     early++;
     void start(repo, commit, key);
   };

@@ -196,11 +196,6 @@ export function cachedJudgement(repo: string, commit: string, spec: EvaluateSpec
   return cached<Judged>(spec.cacheDir, resultKey(repo, commit, spec));
 }
 
-/** Whether the member's result is in the cache, without reading it. */
-export function hasCachedJudgement(repo: string, commit: string, spec: EvaluateSpec): boolean {
-  return spec.cacheDir !== undefined && existsSync(join(spec.cacheDir, `${resultKey(repo, commit, spec)}.json`));
-}
-
 export function keepJudgement(repo: string, commit: string, spec: EvaluateSpec, judged: Judged): void {
   keep(spec.cacheDir, resultKey(repo, commit, spec), judged);
 }
