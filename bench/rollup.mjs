@@ -54,7 +54,19 @@ const port = await new Promise((res) => {
     s.close(() => res(p));
   });
 });
-const daemon = spawn('git', ['daemon', '--reuseaddr', '--export-all', `--base-path=${members}`, '--listen=127.0.0.1', `--port=${port}`, members], { stdio: 'ignore', env });
+// git-daemon itself, not through `git`: its pid is the server's, whose children's CPU the bench reads
+const gitDaemon = join(execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(), 'git-daemon');
+const daemon = spawn(gitDaemon, ['--reuseaddr', '--export-all', `--base-path=${members}`, '--listen=127.0.0.1', `--port=${port}`, members], { stdio: 'ignore', env });
+/** CPU seconds the server's ended children used (Linux: /proc), or undefined. */
+const serverCpu = () => {
+  try {
+    const f = readFileSync(`/proc/${daemon.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // fields 16 and 17 of stat (cutime, cstime), in clock ticks: 100 a second on Linux
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return undefined;
+  }
+};
 for (let i = 0; ; i++) {
   if (spawnSync('git', ['ls-remote', `git://127.0.0.1:${port}/m001`], { stdio: 'ignore' }).status === 0) break;
   if (i > 100) throw new Error('git daemon did not start');
@@ -128,7 +140,11 @@ try {
     };
     const cold = both('cold: fetch, audit, evaluate');
     const warm = report('warm: nothing changed (report)');
+    const cpu0 = serverCpu();
     const warmFetch = fetchAndReport('warm: nothing changed (`rollup annual --fetch`)');
+    // the children end just after the last answer: given a moment to be counted
+    await new Promise((r) => setTimeout(r, 500));
+    const asked = cpu0 === undefined ? undefined : serverCpu() - cpu0;
     // one member records one more day
     const clone = join(dir, 'work-m001');
     rmSync(clone, { recursive: true, force: true });
@@ -158,6 +174,7 @@ try {
     console.log(`git's own part of the cold step: fetch ${cold.fetch.toFixed(1)} s + reading every version ${floor.toFixed(1)} s = ${(cold.fetch + floor).toFixed(1)} s`);
     console.log(`goals (issue 12): cold ${cold.total.toFixed(1)} s ≤ 60 s ${verdict(cold.total <= 60)}; warm ${warm.total.toFixed(2)} s ≤ 1 s ${verdict(warm.total <= 1)} (${warmFetch.total.toFixed(2)} s with --fetch); one commit ${oneFetch.total.toFixed(2)} s with --fetch ≤ 3 s ${verdict(oneFetch.total <= 3)} (${one.total.toFixed(2)} s as two commands); peak ${hasTime ? `${peak.toFixed(0)} MiB ≤ 600 MiB ${verdict(peak <= 600)}` : 'not measured (/usr/bin/time missing)'}`);
     console.log(ratioLine(evalAlone, ledger));
+    if (asked !== undefined) console.log(`the server's CPU for the ${M} members asked when nothing changed: ${asked.toFixed(2)} s (${((asked / M) * 1000).toFixed(0)} ms a member), ${(asked / availableParallelism()).toFixed(2)} s of this machine's ${availableParallelism()} cores`);
   }
 } finally {
   daemon.kill('SIGTERM');
