@@ -3,25 +3,19 @@
  * fetches only the members that moved: a git on PATH that notes each run shows how many fetches
  * ran, against a real `git daemon` on 127.0.0.1.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, g, gitEnv, qd, tempDir } from '../support/cli.js';
-import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+import { AS_OF, g, qd, tempDir } from '../support/cli.js';
+import { loggingGit, makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
 
 let served: string;
 let daemon: Daemon;
 let umbrella: string;
-let log: string;
 let env: Record<string, string>;
+/** The git commands qingdan ran since the last call. */
+let ran: () => string[];
 
-/** The git commands qingdan ran since the last call, as their first argument after git's own options. */
-function ran(): string[] {
-  const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
-  writeFileSync(log, '');
-  return lines.map((l) => l.split(' ').find((a) => !a.startsWith('-'))!);
-}
 
 const lock = () => new Map((JSON.parse(readFileSync(join(umbrella, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit: string }> }).members.map((m) => [m.id, m.commit]));
 
@@ -40,14 +34,7 @@ beforeAll(async () => {
     { id: 'east', name: '东区支行', url: daemon.url('east') },
     { id: 'west', name: '西区支行', url: daemon.url('west') },
   ]);
-  const bin = join(tempDir('bin'), 'bin');
-  mkdirSync(bin, { recursive: true });
-  log = join(bin, 'git.log');
-  writeFileSync(log, '');
-  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  env = gitEnv({ PATH: `${bin}:${process.env.PATH}` });
+  ({ env, ran } = loggingGit());
 }, 90_000);
 afterAll(() => daemon?.stop());
 

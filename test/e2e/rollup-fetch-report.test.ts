@@ -4,26 +4,21 @@
  * (members.lock, committed or not) and print what the report alone prints from it; a member that
  * cannot be fetched shows as stale and makes the exit code 1, the report still written.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, bareEnv, CLI, g, gitEnv, qd, tempDir } from '../support/cli.js';
 import { ROOT } from '../support/example.js';
-import { makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
+import { loggingGit, makeMember, makeUmbrella, startDaemon, type Daemon } from '../support/rollup.js';
 import { makeLevels } from '../support/rollup-levels.js';
 
 let served: string;
 let daemon: Daemon;
-let log: string;
 let env: Record<string, string>;
+/** The git commands qingdan ran since the last call. */
+let ran: () => string[];
 
-/** The git commands qingdan ran since the last call, as their first argument after git's own options. */
-function ran(): string[] {
-  const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
-  writeFileSync(log, '');
-  return lines.map((l) => l.split(' ').find((a) => !a.startsWith('-'))!);
-}
 
 const lockOf = (dir: string) => new Map((JSON.parse(readFileSync(join(dir, 'members.lock'), 'utf8')) as { members: Array<{ id: string; commit?: string }> }).members.map((m) => [m.id, m.commit]));
 
@@ -38,14 +33,7 @@ beforeAll(async () => {
   served = tempDir('served');
   await Promise.all(['east', 'west'].map((id) => makeMember({ dir: join(served, id), units: ['office'] })));
   daemon = await startDaemon(served, 'east');
-  const bin = join(tempDir('bin'), 'bin');
-  mkdirSync(bin, { recursive: true });
-  log = join(bin, 'git.log');
-  writeFileSync(log, '');
-  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  env = gitEnv({ PATH: `${bin}:${process.env.PATH}` });
+  ({ env, ran } = loggingGit());
 }, 90_000);
 afterAll(() => daemon?.stop());
 

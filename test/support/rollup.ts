@@ -1,10 +1,11 @@
 /**
  * What the roll-up tests share: member repositories made from the example's ledgers (committed in
  * two appends, so that each has a history to audit), an umbrella listing them, and a real
- * `git daemon` on 127.0.0.1 (a free port, stopped by the test) serving a folder of members.
+ * `git daemon` on 127.0.0.1 (a free port, stopped by the test) serving a folder of members, and a
+ * git that notes what it was asked to do.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,4 +109,24 @@ export async function startDaemon(base: string, ready: string): Promise<Daemon> 
 export function copyRepo(dir: string, to: string): string {
   cpSync(dir, to, { recursive: true });
   return to;
+}
+
+/**
+ * A `git` on PATH that notes each command line, then runs the real git: `ran()` gives the git
+ * commands started since it was last called (the first argument after git's own options).
+ */
+export function loggingGit(): { env: Record<string, string>; ran: () => string[] } {
+  const bin = join(tempDir('bin'), 'bin');
+  mkdirSync(bin, { recursive: true });
+  const log = join(bin, 'git.log');
+  writeFileSync(log, '');
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  const ran = () => {
+    const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+    writeFileSync(log, '');
+    return lines.map((l) => l.split(' ').find((a) => !a.startsWith('-'))!);
+  };
+  return { env: gitEnv({ PATH: `${bin}:${process.env.PATH}` }), ran };
 }
