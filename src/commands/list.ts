@@ -10,7 +10,7 @@ import { recordCatalogue } from '../i18n/index.js';
 import type { RecordCatalogue } from '../i18n/record-catalogue.js';
 import { padEnd, printable, truncate, width } from '../render/width.js';
 import { checkSelection } from '../open/engine.js';
-import { openRepo, soundDataset, type Opened } from '../open/repo.js';
+import { openRepo, soundDataset } from '../open/repo.js';
 import { entryRows, type EntryRow } from '../core/reports/entries.js';
 import { printQuantity } from '../parse/ledger-print.js';
 import type { GlobalOptions, Io } from '../io.js';
@@ -27,7 +27,7 @@ export interface ListOptions extends GlobalOptions {
 }
 
 /** `list entries`: the ledgers' entries with their ids and places, for finding what to void. */
-function listEntries(repo: Opened, ds: Dataset, opts: ListOptions, io: Io, rm: RecordCatalogue): number {
+function listEntries(ds: Dataset, opts: ListOptions, io: Io, rm: RecordCatalogue): number {
   if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new QingdanError('bad-option', { option: '--month', value: opts.month, hint: 'YYYY-MM' });
   checkSelection(ds, { unit: opts.unit });
   const rows = entryRows(ds, buildCatalog(ds), {
@@ -134,7 +134,7 @@ export async function runList(kind: string, opts: ListOptions, io: Io): Promise<
     throw e;
   }
   const ds = soundDataset(repo);
-  if (kind === 'entries') return listEntries(repo, ds, opts, io, rm);
+  if (kind === 'entries') return listEntries(ds, opts, io, rm);
   let year = ds.settings.year ?? +repo.asOf.slice(0, 4);
   if (opts.year !== undefined) {
     if (!/^\d{4}$/.test(opts.year)) throw new QingdanError('bad-option', { option: '--year', value: opts.year, hint: 'YYYY' });

@@ -3,7 +3,7 @@
  * files — resolved inside the repository (no `..`, no symbolic link leading out) and hashed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export function readIfExists(abs: string): Buffer | undefined {

@@ -7,10 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { qd, read, tempDir } from '../support/cli.js';
 import { dirname } from 'node:path';
 
-interface Annual {
-  units: Array<{ id: string; accountability?: unknown[]; maximum?: number; max?: number }>;
-}
-
 describe('a data repository started in November', () => {
   it('init --as-of 2026-11-10 writes start: 2026-11-10; nothing before it is overdue; reports say so', async () => {
     const dir = tempDir();

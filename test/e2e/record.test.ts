@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { AS_OF, bareEnv, entryLines, freshRepo, g, gitEnv, qd, read, rec, tempDir, write } from '../support/cli.js';
+import { AS_OF, bareEnv, entryLines, freshRepo, g, qd, read, rec, tempDir, write } from '../support/cli.js';
 
 describe('qingdan init', () => {
   it('makes a data repository: templates, schemas, .gitattributes with union merge, a hook, a first commit; check is clean', async () => {

@@ -1,7 +1,7 @@
 /** The annual summary laid out: ranking, charts, areas, roll-ups, own items, accountability. */
 import type { AnnualReport, Missed } from '../../core/reports/annual.js';
 import { cell, fmtNumber, type Doc, type Section } from '../doc.js';
-import { footer, inspectionsSection, percentCell, progressText, shortText, statusCell, SYMBOL, withCount, type LayoutContext } from './common.js';
+import { footer, inspectionsSection, percentCell, progressText, shortText, SYMBOL, withCount, type LayoutContext } from './common.js';
 
 export function layoutAnnual(r: AnnualReport, ctx: LayoutContext): Doc {
   const { L } = ctx;
