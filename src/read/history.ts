@@ -15,7 +15,7 @@ import type { CommitChanges, FileChange, HistorySource, RepositoryFacts } from '
 import { isLedgerFile } from '../core/audit/scope.js';
 import { exists, readIfExists } from './files.js';
 import * as git from './git.js';
-import { listTree } from './member-tree.js';
+import { listTree, OverLimit } from './member-tree.js';
 
 export interface OpenedHistory extends HistorySource {
   /** Every version of the settings (`qingdan.yaml`) the walk saw, empty where it was deleted: the ledger folders they name count too. */
@@ -50,7 +50,7 @@ const ZERO = /^0+$/;
  * The versions of the commit before stay at hand, since its new versions are this one's old ones;
  * anything else is let go: memory holds two versions and the read-ahead, whatever the history.
  */
-export function readAhead(reader: git.BlobReader, commits: readonly CommitChanges[], sizesOf: (ids: readonly string[]) => ReadonlyMap<string, number>): HistorySource['blobs'] {
+export function readAhead(reader: git.BlobReader, commits: readonly CommitChanges[], sizesOf: (ids: readonly string[]) => ReadonlyMap<string, number>, limits?: git.ReadLimits): HistorySource['blobs'] {
   // the new versions each commit brings, in the order they will be asked for
   const plan: string[][] = commits.map((c) => [...new Set(c.changes.flat().map((ch) => ch.newBlob))].filter((id) => !ZERO.test(id)));
   const step = new Map<string, number>();
@@ -92,7 +92,7 @@ export function readAhead(reader: git.BlobReader, commits: readonly CommitChange
       }
     }
     ahead = next;
-    for (const [id, b] of await reader.read([...wanted])) {
+    for (const [id, b] of await reader.read([...wanted], limits)) {
       if (asked.has(id)) now.set(id, b);
       else ahead.set(id, b);
     }
@@ -136,6 +136,8 @@ export interface KnownCommit {
   rev: string;
   blobs: ReadonlyMap<string, string>;
   reader: git.BlobReader;
+  /** The most bytes one version may hold: a larger one, anywhere in the history, is OverLimit (naming its file). */
+  each: number;
 }
 
 /**
@@ -191,8 +193,17 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
   const before = since === undefined ? undefined : ledgersOf(known ? (await listTree(known.reader, since)).blobs : git.treeFiles(top, since, scope));
 
   const reader = known?.reader ?? git.blobReader(top);
-  const blobs = readAhead(reader, commits, (ids) => git.objectSizes(top, ids));
+  const limits: git.ReadLimits | undefined = known ? { type: 'blob', each: known.each } : undefined;
+  const read = readAhead(reader, commits, (ids) => git.objectSizes(top, ids), limits);
+  // a member's version over the limit is named by the file it was a version of
+  const overLimit = (e: unknown): never => {
+    if (!(e instanceof git.TooLarge)) throw e;
+    const named = (m: ReadonlyMap<string, string> | undefined) => [...(m ?? [])].find(([, id]) => id === e.id)?.[0];
+    const changed = commits.flatMap((c) => c.changes.flat()).find((ch) => ch.newBlob === e.id || ch.oldBlob === e.id)?.path;
+    throw new OverLimit({ kind: 'too-large', file: changed ?? named(before) ?? named(head) ?? SETTINGS, size: e.size });
+  };
+  const blobs: HistorySource['blobs'] = (ids) => read(ids).catch(overLimit);
   // a deleted qingdan.yaml: the defaults held
-  const settings = [...(await reader.read([...settingsIds])).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
+  const settings = [...(await reader.read([...settingsIds], limits).catch(overLimit)).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
   return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => (known ? undefined : reader.close()) };
 }

@@ -215,5 +215,5 @@ export async function readMemberFiles(reader: BlobReader, commit: string, settin
 
 /** The blobs of `paths` (those that are regular files of the tree), by path, read through `reader`; throws OverLimit for one over MAX_FILE_BYTES. */
 export async function readTreeFiles(reader: BlobReader, tree: MemberTree, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
-  return readPaths(reader, tree, paths.filter((p) => tree.files.has(p)), Infinity, '.');
+  return readPaths(reader, tree, paths.filter((p) => tree.files.has(p)), MAX_TOTAL_BYTES, '.');
 }

@@ -27,7 +27,7 @@ import { Interner, parseLedger } from '../parse/ledger.js';
 import * as git from '../read/git.js';
 import { openHistory } from '../read/history.js';
 import { LOCK_FILE } from '../read/members-lock.js';
-import { OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
+import { MAX_FILE_BYTES, OverLimit, readMemberFiles, readTreeFiles, type MemberFiles } from '../read/member-tree.js';
 import type { RawFile } from '../read/repo.js';
 import { isKeptSettings, isTemplateSources, type TemplateSources } from '../read/template-cache.js';
 
@@ -119,7 +119,7 @@ async function auditMember(at: git.At, reader: git.BlobReader, commit: string, f
     return verdict;
   }
   const g: git.GitRepo = { top: at.cwd, prefix: '', gitDir: at.cwd };
-  const history = await openHistory(at, g, since?.commit, { rev: commit, blobs: files.tree.blobs, reader });
+  const history = await openHistory(at, g, since?.commit, { rev: commit, blobs: files.tree.blobs, reader, each: MAX_FILE_BYTES });
   let report: AuditReport;
   try {
     // the member has no working tree: what it would hold is the commit itself
