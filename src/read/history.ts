@@ -10,6 +10,7 @@
  * commit-graph file (a cache of parents kept beside the objects), so that what is walked is what
  * the commits themselves say.
  */
+import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { CommitChanges, FileChange, HistorySource, RepositoryFacts } from '../core/audit/history.js';
 import { isLedgerFile } from '../core/audit/scope.js';
@@ -98,6 +99,68 @@ export function readAhead(reader: git.BlobReader, commits: readonly CommitChange
     }
     return now;
   };
+}
+
+/** How many bytes of last versions prefixVersions holds, at most. */
+const PREFIX_BYTES = 256 << 20;
+
+/**
+ * The versions of the files in `commits` (and at `since`) that are the first bytes of the same
+ * file's version at the audited commit, without reading them: git names a blob by the hash of
+ * `blob <size>\0` and its bytes, so a version whose name is the hash of that many first bytes of
+ * the last version is those bytes. In an append-only history that is every version; the others
+ * are read from git as before. The versions given are views of the last ones, not copies, which
+ * also makes comparing two of them free (core/audit/compare.ts `isPrefix`).
+ *
+ * The hash is SHA-1 (SHA-256 in a repository that uses it): git's own reading refuses objects
+ * made to collide with another (sha1dc, on every object a fetch brings in), so a version cannot be
+ * passed off as a prefix it is not.
+ */
+export async function prefixVersions(
+  commits: readonly CommitChanges[],
+  before: ReadonlyMap<string, string> | undefined,
+  head: ReadonlyMap<string, string>,
+  reader: git.BlobReader,
+  sizesOf: () => ReadonlyMap<string, number>,
+  limits?: git.ReadLimits,
+): Promise<Map<string, Uint8Array>> {
+  /** Each version, with the files it was a version of that have a last version. */
+  const files = new Map<string, Set<string>>();
+  const note = (path: string, id: string) => {
+    if (ZERO.test(id) || !head.has(path)) return;
+    const set = files.get(id) ?? new Set<string>();
+    set.add(path);
+    files.set(id, set);
+  };
+  for (const c of commits) for (const ch of c.changes.flat()) (note(ch.path, ch.oldBlob), note(ch.path, ch.newBlob));
+  for (const [path, id] of before ?? []) note(path, id);
+  const derived = new Map<string, Uint8Array>();
+  if (files.size === 0) return derived;
+  const sizes = sizesOf();
+  // the last versions are held until the walk ends: up to PREFIX_BYTES of them, the other files read as before
+  const chosen: string[] = [];
+  let held = 0;
+  for (const id of new Set([...files.values()].flatMap((set) => [...set].map((p) => head.get(p)!)))) {
+    const size = sizes.get(id) ?? Infinity;
+    if (held + size > PREFIX_BYTES) continue;
+    chosen.push(id);
+    held += size;
+  }
+  const last = await reader.read(chosen, limits);
+  for (const [id, paths] of files) {
+    const size = sizes.get(id);
+    if (size === undefined) continue;
+    for (const path of paths) {
+      const whole = last.get(head.get(path)!);
+      if (!whole || size > whole.length) continue;
+      const part = whole.subarray(0, size);
+      if (createHash(id.length === 64 ? 'sha256' : 'sha1').update(`blob ${size}\0`).update(part).digest('hex') === id) {
+        derived.set(id, part);
+        break;
+      }
+    }
+  }
+  return derived;
 }
 
 /** What makes the history of the repository at `at` not the history its objects record. */
@@ -194,7 +257,6 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
 
   const reader = known?.reader ?? git.blobReader(top);
   const limits: git.ReadLimits | undefined = known ? { type: 'blob', each: known.each } : undefined;
-  const read = readAhead(reader, commits, (ids) => git.objectSizes(top, ids), limits);
   // a member's version over the limit is named by the file it was a version of
   const overLimit = (e: unknown): never => {
     if (!(e instanceof git.TooLarge)) throw e;
@@ -202,7 +264,29 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     const changed = commits.flatMap((c) => c.changes.flat()).find((ch) => ch.newBlob === e.id || ch.oldBlob === e.id)?.path;
     throw new OverLimit({ kind: 'too-large', file: changed ?? named(before) ?? named(head) ?? SETTINGS, size: e.size });
   };
-  const blobs: HistorySource['blobs'] = (ids) => read(ids).catch(overLimit);
+  // one new commit is read as it is; a longer history mostly from the files' last versions
+  // the sizes of every version, asked of git once (one process), when they are needed
+  let sizes: ReadonlyMap<string, number> | undefined;
+  const sizesOf = () => {
+    const ids = new Set<string>(before?.values());
+    for (const c of commits) for (const ch of c.changes.flat()) (ids.add(ch.oldBlob), ids.add(ch.newBlob));
+    return (sizes ??= git.objectSizes(top, [...ids].filter((id) => !ZERO.test(id))));
+  };
+  const derived = commits.length > 1 ? await prefixVersions(commits, before, head, reader, sizesOf, limits).catch(overLimit) : new Map<string, Uint8Array>();
+  // what is derived is not read ahead either
+  const rest = derived.size === 0 ? commits : commits.map((c) => ({ ...c, changes: c.changes.map((l) => l.filter((ch) => !derived.has(ch.newBlob))) }));
+  const read = readAhead(reader, rest, sizesOf, limits);
+  const blobs: HistorySource['blobs'] = async (ids) => {
+    const out = new Map<string, Uint8Array>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const d = derived.get(id);
+      if (d) out.set(id, d);
+      else missing.push(id);
+    }
+    if (missing.length > 0) for (const [id, b] of await read(missing).catch(overLimit)) out.set(id, b);
+    return out;
+  };
   // a deleted qingdan.yaml: the defaults held
   const settings = [...(await reader.read([...settingsIds], limits).catch(overLimit)).values(), ...(settingsDeleted ? [new Uint8Array(0)] : [])];
   return { commits, head, ...(before ? { before } : {}), blobs, workTree, facts, settings, close: () => (known ? undefined : reader.close()) };
