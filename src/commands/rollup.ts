@@ -319,18 +319,27 @@ function provenanceOf(e: LockEntry | undefined): MemberProvenance {
 
 /**
  * A member's judgement at a commit: cached, under way, or started now (and kept when it is worth
- * keeping). `early` starts one while members are still being fetched, for at most `limit` members:
- * a fetch of many members keeps the cores busy itself, and git started from a process whose
- * workers hold members' data costs more (docs/performance.md, "Roll-up").
+ * keeping). `early` is told of each member as its fetch ends, and starts judging those that moved
+ * while the others are still being fetched — but only while few have moved: at most `limit`, and
+ * one in FEW of the members fetched so far. A fetch in which many members moved keeps the cores
+ * busy by itself, and every git it starts is forked from a process whose workers hold members'
+ * data, which costs more (docs/performance.md, "Roll-up").
  */
 interface Judgements {
   (repo: string, commit: string): Promise<Judged>;
   early(repo: string, commit: string): void;
 }
 
+/** Members that moved are judged during the fetch only while they are at most one in this many of those fetched. */
+const FEW = 4;
+
 function judgements(spec: EvaluateSpec, io: Io, judge: Judge, limit: number): Judgements {
   const started = new Map<string, Promise<Judged>>();
+  /** Members fetched, those of them that moved, and those waiting to be judged early. */
+  let fetched = 0;
+  let moved = 0;
   let early = 0;
+  const waiting: Array<{ repo: string; commit: string; key: string }> = [];
   const start = (repo: string, commit: string, key: string): Promise<Judged> => {
     const p = judge.judge({ repo, commit, spec, env: io.env }).then((judged) => {
       // a member that timed out or broke a worker is judged again next time, and one whose commit is not there yet after its next fetch
@@ -357,10 +366,17 @@ function judgements(spec: EvaluateSpec, io: Io, judge: Judge, limit: number): Ju
   };
   // while fetching, a cached member is read now, so that little is left to do once the last server answers
   judged.early = (repo: string, commit: string) => {
+    fetched++;
     const key = `${repo}\0${commit}`;
-    if (started.has(key) || fromCache(repo, commit, key) || early >= limit) return;
-    early++;
-    void start(repo, commit, key);
+    if (!started.has(key) && !fromCache(repo, commit, key)) {
+      moved++;
+      waiting.push({ repo, commit, key });
+    }
+    while (waiting.length > 0 && early < limit && moved * FEW <= fetched) {
+      const w = waiting.shift()!;
+      early++;
+      if (!started.has(w.key)) void start(w.repo, w.commit, w.key);
+    }
   };
   return judged;
 }
