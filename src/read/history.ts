@@ -113,8 +113,10 @@ const PREFIX_BYTES = 256 << 20;
  * also makes comparing two of them free (core/audit/compare.ts `isPrefix`).
  *
  * The hash is SHA-1 (SHA-256 in a repository that uses it): git's own reading refuses objects
- * made to collide with another (sha1dc, on every object a fetch brings in), so a version cannot be
- * passed off as a prefix it is not.
+ * made to collide with another (sha1dc, on every object a fetch brings in, and a roll-up's members
+ * are fetched with fsck), so a version cannot be passed off as a prefix it is not. That rests on a
+ * git built with sha1dc (the default), and, for a repository that came by copying its files rather
+ * than by fetch, on trusting it as git itself does: its ids are trusted as they are.
  */
 export async function prefixVersions(
   commits: readonly CommitChanges[],
@@ -138,11 +140,14 @@ export async function prefixVersions(
   if (files.size === 0) return derived;
   const sizes = sizesOf();
   // the last versions are held until the walk ends: up to PREFIX_BYTES of them, the other files read as before
+  // the smaller first: as many files as fit
   const chosen: string[] = [];
   let held = 0;
-  for (const id of new Set([...files.values()].flatMap((set) => [...set].map((p) => head.get(p)!)))) {
-    const size = sizes.get(id) ?? Infinity;
-    if (held + size > PREFIX_BYTES) continue;
+  const sizeOf = (id: string) => sizes.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const candidates = [...new Set([...files.values()].flatMap((set) => [...set].map((p) => head.get(p)!)))];
+  for (const id of candidates.sort((a, b) => sizeOf(a) - sizeOf(b))) {
+    const size = sizeOf(id);
+    if (held + size > PREFIX_BYTES) break;
     chosen.push(id);
     held += size;
   }
@@ -268,11 +273,19 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
   // the sizes of every version, asked of git once (one process), when they are needed
   let sizes: ReadonlyMap<string, number> | undefined;
   const sizesOf = () => {
+    if (sizes) return sizes;
     const ids = new Set<string>(before?.values());
     for (const c of commits) for (const ch of c.changes.flat()) (ids.add(ch.oldBlob), ids.add(ch.newBlob));
-    return (sizes ??= git.objectSizes(top, [...ids].filter((id) => !ZERO.test(id))));
+    return (sizes = git.objectSizes(top, [...ids].filter((id) => !ZERO.test(id))));
   };
-  const derived = commits.length > 1 ? await prefixVersions(commits, before, head, reader, sizesOf, limits).catch(overLimit) : new Map<string, Uint8Array>();
+  let derived: Map<string, Uint8Array>;
+  try {
+    derived = commits.length > 1 ? await prefixVersions(commits, before, head, reader, sizesOf, limits).catch(overLimit) : new Map<string, Uint8Array>();
+  } catch (e) {
+    // a reader of our own is not left running when git cannot say the sizes (a damaged pack)
+    if (!known) reader.close();
+    throw e;
+  }
   // what is derived is not read ahead either
   const rest = derived.size === 0 ? commits : commits.map((c) => ({ ...c, changes: c.changes.map((l) => l.filter((ch) => !derived.has(ch.newBlob))) }));
   const read = readAhead(reader, rest, sizesOf, limits);

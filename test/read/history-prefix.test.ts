@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommitChanges } from '../../src/core/audit/history.js';
 import { blobReader, objectSizes } from '../../src/read/git.js';
-import { prefixVersions } from '../../src/read/history.js';
+import { openHistory, prefixVersions } from '../../src/read/history.js';
+import { listTree } from '../../src/read/member-tree.js';
 import { gitEnv, tempDir } from '../support/cli.js';
 
 const git = (dir: string, args: string[]) => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8', maxBuffer: 1 << 26 }).trim();
@@ -69,6 +70,33 @@ function commit(dir: string, files: Record<string, string | undefined>, message 
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--allow-empty', '-m', message]);
 }
+
+describe('openHistory: what the audit is given, and what is read from git', () => {
+  it("of an append-only ledger, git is asked only for the last version; every version the audit asks for is git's own bytes", async () => {
+    const dir = repo();
+    let text = '';
+    for (let d = 1; d <= 5; d++) commit(dir, { 'a.ledger': (text += `2026-03-0${d} office T1.1 1h\n`), 'b.ledger': d === 3 ? 'cut\n' : `${d}\n` });
+    const at = { cwd: dir, env: gitEnv() };
+    const real = blobReader(at);
+    const asked: string[] = [];
+    const reader = { read: (ids: readonly string[], limits?: Parameters<typeof real.read>[1]) => (asked.push(...ids), real.read(ids, limits)), close: () => real.close() };
+    try {
+      const rev = git(dir, ['rev-parse', 'HEAD']);
+      const h = await openHistory(at, { top: dir, prefix: '', gitDir: join(dir, '.git') }, undefined, { rev, blobs: (await listTree(reader, rev)).blobs, reader, each: 1 << 20 });
+      const beforeWalk = asked.length;
+      for (const c of h.commits) {
+        const ids = c.changes.flat().flatMap((ch) => [ch.oldBlob, ch.newBlob]).filter((id) => !Z.test(id));
+        for (const [id, bytes] of await h.blobs(ids)) expect(Buffer.from(bytes).equals(execFileSync('git', ['cat-file', 'blob', id], { cwd: dir }))).toBe(true);
+      }
+      const aVersions = new Set(h.commits.flatMap((c) => c.changes.flat().filter((ch) => ch.path === 'ledgers/a.ledger').map((ch) => ch.newBlob)));
+      // a.ledger: only its last version was read (with the tree's listing, before the walk); b.ledger's edited versions were read during it
+      expect(asked.filter((id) => aVersions.has(id))).toEqual([h.head.get('ledgers/a.ledger')]);
+      expect(asked.length).toBeGreaterThan(beforeWalk);
+    } finally {
+      reader.close();
+    }
+  });
+});
 
 describe('prefixVersions', () => {
   it('an append-only ledger: every version from the last one; an edited, a deleted and a cut-short file: from git', async () => {
