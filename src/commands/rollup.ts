@@ -233,11 +233,8 @@ interface Fetched {
 async function fetchMembers(u: Umbrella, opts: RollupOptions, io: Io, fetched?: FetchRun['fetched']): Promise<Fetched> {
   // a corrupt lock is what `fetch` mends, by writing it afresh: said, since what it pinned is lost
   const lockText = readLockText(u.root);
-  if (lockText !== undefined && lockProblems(lockText).length > 0) {
-    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
-    const found = membersLockDiagnostics(LOCK_FILE, lockText);
-    io.stderr(`${u.R.lockUnreadable({ count: found.length, line: found[0]!.line })}\n`);
-  }
+  const corrupt = await lockErrors(lockText);
+  if (corrupt) io.stderr(`${u.R.lockUnreadable(corrupt)}\n`);
   const lock = parseLock(lockText);
   // git would send a git:// URL elsewhere (insteadOf, a proxy): its servers are not asked directly
   const run: FetchRun = { now: instant(io.now), ask: !(await rewritesUrls(u.root, io.env)), ...(fetched ? { fetched } : {}) };
@@ -266,9 +263,10 @@ async function fetchMembers(u: Umbrella, opts: RollupOptions, io: Io, fetched?: 
   return { entries, before: lock.members, failed, changed, ...(committed ? { committed } : {}) };
 }
 
-/** What became of members.lock: committed, written (--no-commit), or unchanged. */
-function lockSaid(u: Umbrella, f: Fetched): string {
-  return f.committed ? u.R.committed({ commit: f.committed.slice(0, 12) }) : f.changed ? u.R.written : u.R.unchanged;
+/** `fetch`'s last two lines: how many members were fetched, and what became of members.lock (committed, written with --no-commit, or unchanged). */
+function fetchSummary(u: Umbrella, f: Fetched): string {
+  const lock = f.committed ? u.R.committed({ commit: f.committed.slice(0, 12) }) : f.changed ? u.R.written : u.R.unchanged;
+  return `${u.R.fetchSummary({ ok: f.entries.length - f.failed, failed: f.failed })}\n${lock}\n`;
 }
 
 /** `fetch`'s line for each member, a level down indented: every member's, or only those that failed. */
@@ -290,8 +288,7 @@ async function fetchAll(u: Umbrella, opts: RollupOptions, io: Io): Promise<numbe
     io.stdout(`${JSON.stringify({ members: f.entries, changed: f.changed, ...(f.committed ? { commit: f.committed } : {}) }, null, 2)}\n`);
   } else {
     io.stdout(fetchLines(u, f, 'all').join(''));
-    io.stderr(`${u.R.fetchSummary({ ok: f.entries.length - f.failed, failed: f.failed })}\n`);
-    io.stderr(`${lockSaid(u, f)}\n`);
+    io.stderr(fetchSummary(u, f));
   }
   return f.failed > 0 ? 1 : 0;
 }
@@ -335,10 +332,11 @@ const FEW = 4;
 
 function judgements(spec: EvaluateSpec, io: Io, judge: Judge, limit: number): Judgements {
   const started = new Map<string, Promise<Judged>>();
-  /** Members fetched, those of them that moved, and those waiting to be judged early. */
+  // members fetched so far, those of them that moved, and how many of those were started early
   let fetched = 0;
   let moved = 0;
   let early = 0;
+  /** Members that moved, not started yet. */
   const waiting: Array<{ repo: string; commit: string; key: string }> = [];
   const start = (repo: string, commit: string, key: string): Promise<Judged> => {
     const p = judge.judge({ repo, commit, spec, env: io.env }).then((judged) => {
@@ -434,8 +432,7 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
     await judge.close();
   }
   if (fetched) {
-    io.stderr(fetchLines(u, fetched, 'failed').join(''));
-    io.stderr(`${u.R.fetchSummary({ ok: fetched.entries.length - fetched.failed, failed: fetched.failed })}\n${lockSaid(u, fetched)}\n`);
+    io.stderr(fetchLines(u, fetched, 'failed').join('') + fetchSummary(u, fetched));
   }
   const code = fetched && fetched.failed > 0 ? 1 : 0;
   const value = rollupReport({ report: kind, period, asOf, umbrella: u.settings.org ?? basename(u.root) }, outcomes);
@@ -470,13 +467,17 @@ async function report(u: Umbrella, kind: ReportKind, opts: RollupOptions, io: Io
  */
 async function readLock(u: Umbrella): Promise<{ members: LockEntry[] }> {
   const lockText = readLockText(u.root);
-  const problems = lockText === undefined ? [] : lockProblems(lockText);
-  if (problems.length > 0) {
-    const { membersLockDiagnostics } = await import('../checks/members-lock.js');
-    const found = membersLockDiagnostics(LOCK_FILE, lockText!);
-    throw new QingdanError('bad-lock', { file: LOCK_FILE, count: found.length, line: found[0]!.line });
-  }
+  const corrupt = await lockErrors(lockText);
+  if (corrupt) throw new QingdanError('bad-lock', { file: LOCK_FILE, ...corrupt });
   return parseLock(lockText);
+}
+
+/** How many errors `check` finds in the text of members.lock, and the line of the first; undefined for a sound lock (or none). */
+async function lockErrors(text: string | undefined): Promise<{ count: number; line: number } | undefined> {
+  if (text === undefined || lockProblems(text).length === 0) return undefined;
+  const { membersLockDiagnostics } = await import('../checks/members-lock.js');
+  const found = membersLockDiagnostics(LOCK_FILE, text);
+  return { count: found.length, line: found[0]!.line };
 }
 
 /**

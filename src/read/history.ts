@@ -127,24 +127,24 @@ export async function prefixVersions(
   limits?: git.ReadLimits,
 ): Promise<Map<string, Uint8Array>> {
   /** Each version, with the files it was a version of that have a last version. */
-  const files = new Map<string, Set<string>>();
+  const pathsOf = new Map<string, Set<string>>();
   const note = (path: string, id: string) => {
     if (ZERO.test(id) || !head.has(path)) return;
-    const set = files.get(id) ?? new Set<string>();
+    const set = pathsOf.get(id) ?? new Set<string>();
     set.add(path);
-    files.set(id, set);
+    pathsOf.set(id, set);
   };
   for (const c of commits) for (const ch of c.changes.flat()) (note(ch.path, ch.oldBlob), note(ch.path, ch.newBlob));
   for (const [path, id] of before ?? []) note(path, id);
   const derived = new Map<string, Uint8Array>();
-  if (files.size === 0) return derived;
+  if (pathsOf.size === 0) return derived;
   const sizes = sizesOf();
-  // the last versions are held until the walk ends: up to PREFIX_BYTES of them, the other files read as before
-  // the smaller first: as many files as fit
+  // the last versions are held until the walk ends: up to PREFIX_BYTES of them, the smaller first
+  // (as many files as fit); the other files are read as before
   const chosen: string[] = [];
   let held = 0;
   const sizeOf = (id: string) => sizes.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const candidates = [...new Set([...files.values()].flatMap((set) => [...set].map((p) => head.get(p)!)))];
+  const candidates = [...new Set([...pathsOf.values()].flatMap((set) => [...set].map((p) => head.get(p)!)))];
   for (const id of candidates.sort((a, b) => sizeOf(a) - sizeOf(b))) {
     const size = sizeOf(id);
     if (held + size > PREFIX_BYTES) break;
@@ -152,7 +152,7 @@ export async function prefixVersions(
     held += size;
   }
   const last = await reader.read(chosen, limits);
-  for (const [id, paths] of files) {
+  for (const [id, paths] of pathsOf) {
     const size = sizes.get(id);
     if (size === undefined) continue;
     for (const path of paths) {
@@ -269,7 +269,6 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     const changed = commits.flatMap((c) => c.changes.flat()).find((ch) => ch.newBlob === e.id || ch.oldBlob === e.id)?.path;
     throw new OverLimit({ kind: 'too-large', file: changed ?? named(before) ?? named(head) ?? SETTINGS, size: e.size });
   };
-  // one new commit is read as it is; a longer history mostly from the files' last versions
   // the sizes of every version, asked of git once (one process), when they are needed
   let sizes: ReadonlyMap<string, number> | undefined;
   const sizesOf = () => {
@@ -278,6 +277,7 @@ export async function openHistory(at: git.At, g: git.GitRepo, since: string | un
     for (const c of commits) for (const ch of c.changes.flat()) (ids.add(ch.oldBlob), ids.add(ch.newBlob));
     return (sizes = git.objectSizes(top, [...ids].filter((id) => !ZERO.test(id))));
   };
+  // one new commit is read as it is; a longer history mostly from the files' last versions
   let derived: Map<string, Uint8Array>;
   try {
     derived = commits.length > 1 ? await prefixVersions(commits, before, head, reader, sizesOf, limits).catch(overLimit) : new Map<string, Uint8Array>();
